@@ -1,0 +1,70 @@
+"""The `orderdesk` command: one sub-command per job, each in its own module.
+
+Feature modules register their sub-commands through `register(subparsers)`. Modules of
+the Qt or HTTP layers (orderdesk.ui.cli, orderdesk.sync.cli) are listed here by name and
+import their heavy libraries only when their command runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Callable, Sequence
+
+from orderdesk import __version__
+from orderdesk.errors import OrderdeskError
+from orderdesk.messages import describe
+
+COMMAND_MODULES = (
+    "orderdesk.cli.basic",
+    "orderdesk.cli.export",
+    "orderdesk.ui.cli",
+)
+
+
+class CommandError(Exception):
+    """A clear message for the user and an exit code; never a traceback."""
+
+    def __init__(self, message: str, exit_code: int = 2) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="orderdesk",
+        description="orderdesk: order flow stations for discrete manufacturers",
+    )
+    parser.add_argument("--version", action="version", version=f"orderdesk {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    subparsers.required = True
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name and name.startswith(exc.name):
+                continue  # a layer that is not installed in this build
+            raise
+        module.register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler: Callable[[argparse.Namespace], int | None] = args.handler
+    try:
+        return int(handler(args) or 0)
+    except CommandError as exc:
+        print(f"orderdesk: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except OrderdeskError as exc:
+        print(f"orderdesk: {describe(exc)}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

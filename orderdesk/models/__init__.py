@@ -1,0 +1,33 @@
+"""All tables. Feature modules add their own module here and import it below."""
+
+from orderdesk.models.base import Base, utcnow
+from orderdesk.models.catalog import (
+    Address,
+    BomLine,
+    Contact,
+    Customer,
+    CustomerAlias,
+    Product,
+    ProductNickname,
+    Receipt,
+    StockItem,
+)
+from orderdesk.models.infra import AuditLog, Outbox, Setting, SyncState
+from orderdesk.models.orders import (
+    Attachment,
+    Blob,
+    NumberSequence,
+    Note,
+    Order,
+    OrderChannelRef,
+    OrderLine,
+    StatusEvent,
+)
+from orderdesk.models.users import User, UserRole
+
+__all__ = [
+    "Address", "Attachment", "AuditLog", "Base", "Blob", "BomLine", "Contact", "Customer",
+    "CustomerAlias", "Note", "NumberSequence", "Order", "OrderChannelRef", "OrderLine",
+    "Outbox", "Product", "ProductNickname", "Receipt", "Setting", "StatusEvent", "StockItem",
+    "SyncState", "User", "UserRole", "utcnow",
+]

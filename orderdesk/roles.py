@@ -1,0 +1,60 @@
+"""Roles, and the stations (pages) and actions each may reach.
+
+System admin, security admin and auditor are separate (等保2.0 三权分立) and none of
+them enters business data.
+"""
+
+from __future__ import annotations
+
+ROLES = (
+    "sales", "engineering", "pmc", "warehouse", "quality", "supervisor",
+    "sysadmin", "secadmin", "auditor",
+)
+
+PAGES = ("sales", "warehouse", "quality", "pmc", "board", "admin")
+
+BUSINESS_ROLES = {"sales", "engineering", "pmc", "warehouse", "quality", "supervisor"}
+
+ROLE_PAGES: dict[str, tuple[str, ...]] = {
+    "sales": ("sales", "board"),
+    "engineering": ("board",),
+    "pmc": ("pmc", "board"),
+    "warehouse": ("warehouse", "board"),
+    "quality": ("quality", "board"),
+    "supervisor": ("sales", "warehouse", "quality", "pmc", "board"),
+    "sysadmin": ("admin",),
+    "secadmin": ("admin",),
+    "auditor": ("admin",),
+}
+
+# Actions checked by services (and by the server's routes).
+ROLE_ACTIONS: dict[str, frozenset[str]] = {
+    "sales": frozenset({"order.write", "order.read", "catalog.read", "duplicate.decide",
+                        "import.run", "rush.request"}),
+    "engineering": frozenset({"order.read", "order.annotate", "catalog.read"}),
+    "pmc": frozenset({"order.read", "order.status.production", "catalog.read", "catalog.write",
+                      "stock.write", "rush.confirm", "settings.business"}),
+    "warehouse": frozenset({"order.read", "order.status.warehouse", "catalog.read",
+                            "batch.bind"}),
+    "quality": frozenset({"order.read", "catalog.read", "certificate.issue",
+                          "settings.templates"}),
+    "supervisor": frozenset({"order.write", "order.read", "order.status.production",
+                             "order.status.warehouse", "catalog.read", "catalog.write",
+                             "duplicate.decide", "import.run", "batch.bind", "batch.unbind",
+                             "certificate.issue", "certificate.revoke", "rush.request",
+                             "rush.confirm", "settings.business", "stock.write",
+                             "order.annotate"}),
+    "sysadmin": frozenset({"users.manage", "settings.system"}),
+    "secadmin": frozenset({"users.security", "audit.read"}),
+    "auditor": frozenset({"audit.read"}),
+}
+
+
+def pages_for(roles: set[str] | frozenset[str] | list[str]) -> list[str]:
+    """Pages a user with these roles sees, in the fixed page order."""
+    allowed = {page for role in roles for page in ROLE_PAGES.get(role, ())}
+    return [page for page in PAGES if page in allowed]
+
+
+def can(roles: set[str] | frozenset[str] | list[str], action: str) -> bool:
+    return any(action in ROLE_ACTIONS.get(role, ()) for role in roles)
