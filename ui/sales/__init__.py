@@ -1,0 +1,1 @@
+"""Sales station: order intake from every channel."""
