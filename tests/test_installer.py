@@ -13,6 +13,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,25 @@ ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "installer" / "orderdesk.spec"
 BUILD_TIMEOUT_S = 15 * 60
 RUN_TIMEOUT_S = 120
+
+
+def test_every_package_is_listed_in_pyproject() -> None:
+    # The spec (like a wheel) packs only the packages pyproject.toml lists; a page
+    # package left off the list would make the bundle fail when that page opens.
+    with open(ROOT / "pyproject.toml", "rb") as fh:
+        setuptools = tomllib.load(fh)["tool"]["setuptools"]
+    listed = set(setuptools["packages"])
+    on_disk = set()
+    for package, folder in setuptools["package-dir"].items():
+        base = ROOT / folder
+        for init in base.rglob("__init__.py"):
+            if "__pycache__" in init.parts:
+                continue
+            parts = init.parent.relative_to(base).parts
+            on_disk.add(".".join((package, *parts)))
+    missing = sorted(on_disk - listed)
+    assert not missing, (
+        "add these to [tool.setuptools] packages in pyproject.toml: " + ", ".join(missing))
 
 
 @pytest.fixture(scope="module")
