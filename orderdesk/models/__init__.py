@@ -24,6 +24,7 @@ from orderdesk.models.orders import (
     StatusEvent,
 )
 from orderdesk.models.users import User, UserRole
+from orderdesk.models.batches import Batch, BatchBinding, ScanEvent  # noqa: E402,F401
 
 __all__ = [
     "Address", "Attachment", "AuditLog", "Base", "Blob", "BomLine", "Contact", "Customer",
