@@ -24,6 +24,9 @@ WRITE_OPTION = "orderdesk_write"
 def url_for(db: str | Path) -> str:
     """A database URL from a URL or a plain file path."""
     text_db = str(db)
+    if text_db.startswith(("postgresql://", "postgres://")):
+        # psycopg 3 is the driver we ship; say so rather than rely on the dialect default.
+        return "postgresql+psycopg://" + text_db.split("://", 1)[1]
     if "://" in text_db:
         return text_db
     return f"sqlite:///{Path(text_db).expanduser().resolve()}"

@@ -16,10 +16,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from orderdesk import db, roles
-from orderdesk.errors import PermissionDenied
+from orderdesk.errors import DatabaseLocked, PermissionDenied
 from orderdesk.ids import uuid7
 from orderdesk.tracking import Actor
 
@@ -77,7 +78,8 @@ class Desk:
         try:
             yield session
         finally:
-            session.rollback()
+            # close() ends the transaction without expiring what was loaded, so plain
+            # values read inside stay readable after the block.
             session.close()
 
     @contextmanager
@@ -90,6 +92,11 @@ class Desk:
         try:
             yield session
             session.commit()
+        except OperationalError as exc:
+            session.rollback()
+            if "locked" in str(exc).lower() or "busy" in str(exc).lower():
+                raise DatabaseLocked(url=self.url) from exc
+            raise
         except BaseException:
             session.rollback()
             raise

@@ -12,6 +12,8 @@ import importlib
 import sys
 from collections.abc import Callable, Sequence
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from orderdesk import __version__
 from orderdesk.errors import OrderdeskError
 from orderdesk.messages import describe
@@ -61,6 +63,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.exit_code
     except OrderdeskError as exc:
         print(f"orderdesk: {describe(exc)}", file=sys.stderr)
+        return 2
+    except SQLAlchemyError as exc:
+        # A database problem the services did not type (disk full, corrupt file...).
+        print(f"orderdesk: {describe('database_unreadable', url=getattr(args, 'db', None) or getattr(args, 'db_url', '-'), reason=type(exc).__name__ + ': ' + str(getattr(exc, 'orig', exc)))}",
+              file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
