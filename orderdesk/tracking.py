@@ -150,6 +150,24 @@ def add_audit(session: Session, *, action: str, entity: str | None = None,
     session.connection().execute(insert(AuditLog.__table__), [row])
 
 
+def _row_versions(session: Session, entity: str, entity_id: str) -> dict[str, int]:
+    """Server sequence last pulled per field of a row ("" = its insert): the base of an edit."""
+    from orderdesk.models.sync import RowVersion
+
+    rows = session.connection().execute(
+        select(RowVersion.field, RowVersion.seq).where(RowVersion.entity == entity,
+                                                       RowVersion.entity_id == entity_id))
+    return {field: seq for field, seq in rows}
+
+
+def _redact(value: Any, field: str | None, redacted: frozenset[str]) -> Any:
+    if value is None:
+        return None
+    if field is None and isinstance(value, dict):
+        return {k: ("***" if k in redacted and v is not None else v) for k, v in value.items()}
+    return "***" if field in redacted else value
+
+
 def _record(session: Session, obj: Any, op: str, changes: list[tuple[str | None, Any, Any]],
             audits: list[dict[str, Any]], outbox: list[dict[str, Any]]) -> None:
     actor: Actor = session.info.get("actor") or SYSTEM
@@ -159,11 +177,17 @@ def _record(session: Session, obj: Any, op: str, changes: list[tuple[str | None,
     now = utcnow()
     chain = _chain(session)
     remote = session.info.get("sync_apply", False)
+    versions = {} if remote or op == "insert" else _row_versions(session, entity, entity_id)
+    redacted = getattr(type(obj), "__redacted__", frozenset())
     for field, old, new in changes:
+        a_old, a_new = old, new
+        if redacted:
+            # Secrets (password hashes) travel to the server but never into the audit log.
+            a_old, a_new = _redact(old, field, redacted), _redact(new, field, redacted)
         audit = dict(
             at=now, user=actor.user, station=actor.station, action=op, entity=entity,
-            entity_id=entity_id, field=field, old_value=_audit_text(old),
-            new_value=_audit_text(new), outcome="ok", tx_id=tx_id,
+            entity_id=entity_id, field=field, old_value=_audit_text(a_old),
+            new_value=_audit_text(a_new), outcome="ok", tx_id=tx_id,
         )
         chain.link(audit)
         audits.append(audit)
@@ -172,7 +196,9 @@ def _record(session: Session, obj: Any, op: str, changes: list[tuple[str | None,
             continue
         outbox.append(dict(
             change_id=uuid7(), tx_id=tx_id, entity=entity, entity_id=entity_id, op=op,
-            field=field, old_value=dumps(old), new_value=dumps(new), base_seq=None,
+            field=field, old_value=dumps(old), new_value=dumps(new),
+            base_seq=versions.get(field or "", versions.get("")) if field else
+            max(versions.values(), default=None),
             user=actor.user, station=actor.station, at=now, pushed_at=None,
         ))
 

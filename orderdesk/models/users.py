@@ -12,6 +12,7 @@ from orderdesk.models.base import Base, IdMixin, StampMixin
 
 class User(IdMixin, StampMixin, Base):
     __tablename__ = "users"
+    __redacted__ = frozenset({"password_hash"})
 
     username: Mapped[str] = mapped_column(String(60), unique=True)
     display_name: Mapped[str] = mapped_column(String(100))
