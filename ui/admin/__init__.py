@@ -1,0 +1,1 @@
+"""Administration: accounts and roles (system admin), audit log (security admin, auditor)."""

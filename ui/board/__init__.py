@@ -1,0 +1,1 @@
+"""Order board: every order with its three department statuses, search, detail."""

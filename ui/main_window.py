@@ -1,0 +1,226 @@
+"""The main window: one tab per station page the user's roles allow, and a status bar.
+
+It only assembles pages from the registry (ui/pages.py); it holds no business logic.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
+
+from orderdesk import roles
+from orderdesk.fonts import resources_dir
+from orderdesk.ui import i18n
+from orderdesk.ui.pages import build_page
+from orderdesk.ui.page import StationPage
+
+log = logging.getLogger(__name__)
+
+
+def icon(name: str) -> QIcon:
+    path = resources_dir() / "icons" / f"{name}.svg"
+    return QIcon(str(path)) if path.is_file() else QIcon()
+
+
+class MainWindow(QMainWindow):
+    """Pages for `user` (orderdesk.desk.UserInfo), built as `PageClass(ctx)`."""
+
+    sign_out_requested = Signal()
+    language_did_change = Signal(str)
+
+    def __init__(self, ctx, user, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(parent)
+        self.ctx = ctx
+        self.user = user
+        self.setObjectName("mainWindow")
+        self.setWindowIcon(icon("app"))
+        self.resize(1280, 800)
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("stationTabs")
+        self.tabs.setDocumentMode(True)
+        self.setCentralWidget(self.tabs)
+        self.pages: dict[str, StationPage] = {}
+        for key in roles.pages_for(user.roles):
+            page = build_page(key, ctx)
+            page.setObjectName(f"page_{key}")
+            self.pages[key] = page
+            self.tabs.addTab(page, icon(key), page.page_title())
+            if hasattr(page, "on_changes"):
+                ctx.changes_did_apply.connect(page.on_changes)
+
+        self._build_menus()
+        self._build_status_bar()
+        self.retranslate_ui()
+
+    # -- building ---------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.settings_action = QAction(self)
+        self.settings_action.setObjectName("settingsAction")
+        self.settings_action.triggered.connect(self._on_settings)
+        self.sign_out_action = QAction(self)
+        self.sign_out_action.setObjectName("signOutAction")
+        self.sign_out_action.triggered.connect(self.sign_out_requested)
+        self.quit_action = QAction(self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+        self.file_menu.addAction(self.settings_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.sign_out_action)
+        self.file_menu.addAction(self.quit_action)
+
+        self.language_menu = bar.addMenu("")
+        self.language_menu.setObjectName("languageMenu")
+        group = QActionGroup(self)
+        group.setExclusive(True)
+        self.language_actions: dict[str, QAction] = {}
+        # Language names are written in their own language, never translated.
+        for lang, label in (("zh", "中文"), ("en", "English")):
+            action = QAction(label, self)
+            action.setCheckable(True)
+            action.setObjectName(f"language_{lang}")
+            action.setChecked(i18n.current_language() == lang)
+            action.triggered.connect(lambda _checked=False, lang=lang: self.switch_language(lang))
+            group.addAction(action)
+            self.language_menu.addAction(action)
+            self.language_actions[lang] = action
+
+        self.help_menu = bar.addMenu("")
+        self.about_action = QAction(self)
+        self.about_action.triggered.connect(self._on_about)
+        self.help_menu.addAction(self.about_action)
+
+    def _build_status_bar(self) -> None:
+        status = self.statusBar()
+        self.user_label = QLabel()
+        self.user_label.setObjectName("userLabel")
+        status.addWidget(self.user_label)
+        self.station_label = QLabel()
+        self.station_label.setObjectName("stationLabel")
+        status.addPermanentWidget(self.station_label)
+        self.sync_widget = self._make_sync_widget()
+        self.add_status_widget(self.sync_widget)
+
+    def _make_sync_widget(self) -> QWidget:
+        try:
+            from orderdesk.ui.sync_status import SyncStatusWidget
+        except ModuleNotFoundError as exc:
+            if exc.name not in ("orderdesk.ui.sync_status",):
+                log.exception("sync status widget failed to import")
+            return self._local_only_label()
+        except Exception:  # noqa: BLE001 - a broken indicator must not stop the window
+            log.exception("sync status widget failed to import")
+            return self._local_only_label()
+        try:
+            return SyncStatusWidget(self.ctx)
+        except Exception:  # noqa: BLE001
+            log.exception("sync status widget failed to start")
+            return self._local_only_label()
+
+    def _local_only_label(self) -> QLabel:
+        label = QLabel()
+        label.setObjectName("localOnlyLabel")
+        label.setProperty("sync", "offline" if self.ctx.server_url else "")
+        return label
+
+    def add_status_widget(self, widget: QWidget) -> None:
+        """Add a permanent widget at the right of the status bar (e.g. sync state)."""
+        self.statusBar().addPermanentWidget(widget)
+
+    # -- language -----------------------------------------------------------------------
+    def switch_language(self, lang: str) -> None:
+        if lang == i18n.current_language():
+            return
+        i18n.set_language(lang)
+        self.ctx.settings.language = lang
+        try:
+            self.ctx.settings.save()
+        except Exception:  # noqa: BLE001 - a read-only config dir must not block the switch
+            log.exception("could not save the language setting")
+        self.language_actions[lang].setChecked(True)
+        self.language_did_change.emit(lang)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        station = self.ctx.desk.station
+        self.setWindowTitle(self.tr("orderdesk \u2014 {user} @ {station}").format(
+            user=self.user.display_name, station=station))
+        self.file_menu.setTitle(self.tr("&File"))
+        self.settings_action.setText(self.tr("Station &settings\u2026"))
+        self.sign_out_action.setText(self.tr("Sign &out"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.language_menu.setTitle(self.tr("&Language"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.about_action.setText(self.tr("&About orderdesk"))
+        for index in range(self.tabs.count()):
+            page = self.tabs.widget(index)
+            if isinstance(page, StationPage):
+                self.tabs.setTabText(index, page.page_title())
+        role_names = ", ".join(role_name(r) for r in self.user.roles)
+        self.user_label.setText(self.tr("Signed in: {name} ({roles})").format(
+            name=self.user.display_name, roles=role_names))
+        self.station_label.setText(self.tr("Station: {station}").format(station=station))
+        if self.sync_widget.objectName() == "localOnlyLabel":
+            self.sync_widget.setText(self.tr("Local only") if not self.ctx.server_url
+                                     else self.tr("Server: {url} (sync not installed)")
+                                     .format(url=self.ctx.server_url))
+
+    # -- actions --------------------------------------------------------------------------
+    def show_page(self, key: str) -> bool:
+        page = self.pages.get(key)
+        if page is None:
+            return False
+        self.tabs.setCurrentWidget(page)
+        return True
+
+    def _on_settings(self) -> None:
+        from orderdesk.ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.ctx, self)
+        dialog.settings_did_change.connect(self._on_settings_changed)
+        dialog.open()
+
+    def _on_settings_changed(self) -> None:
+        self.retranslate_ui()
+
+    def _on_about(self) -> None:
+        from orderdesk import __version__
+
+        QMessageBox.about(self, self.tr("About orderdesk"), self.tr(
+            "orderdesk {version}\nOrder flow stations for discrete manufacturers.").format(
+                version=__version__))
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if self.ctx.tasks.busy():
+            answer = QMessageBox.question(
+                self, self.tr("Work in progress"),
+                self.tr("Some work is still running. Wait for it and close?"),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
+        super().closeEvent(event)
+
+
+def role_name(role: str) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    tr = QCoreApplication.translate
+    names = {
+        "sales": tr("roles", "Sales"), "engineering": tr("roles", "Engineering"),
+        "pmc": tr("roles", "PMC"), "warehouse": tr("roles", "Warehouse"),
+        "quality": tr("roles", "Quality"), "supervisor": tr("roles", "Supervisor"),
+        "sysadmin": tr("roles", "System admin"), "secadmin": tr("roles", "Security admin"),
+        "auditor": tr("roles", "Auditor"),
+    }
+    return names.get(role, role)
+
