@@ -9,8 +9,9 @@ from __future__ import annotations
 import logging
 import sys
 
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialog
 
 from orderdesk.fonts import CJK_FONT_FAMILY, cjk_font_path, resources_dir
 
@@ -72,3 +73,146 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     assert isinstance(app, QApplication)
     setup_application(app)
     return app
+
+
+class StationShell(QObject):
+    """Sign-in, main window, sign-out, idle lock: the life of one station session.
+
+    Non-blocking (dialogs are opened, not exec'd), so tests can drive it with qtbot.
+    `quit_requested` fires when the user quits from a dialog; run_app ends the loop then.
+    """
+
+    quit_requested = Signal()
+    window_did_open = Signal(object)
+
+    def __init__(self, ctx, *, demo_users: tuple[str, ...] = (), demo_password: str = "",  # type: ignore[no-untyped-def]
+                 username: str = "") -> None:
+        super().__init__(ctx)
+        self.ctx = ctx
+        self.demo_users = demo_users
+        self.demo_password = demo_password
+        self.username = username or ctx.settings.last_user
+        self.window = None
+        self.dialog: QDialog | None = None
+        self._idle = QTimer(self)
+        self._idle.setSingleShot(True)
+        self._idle.timeout.connect(self._on_idle)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+
+    # -- flow -----------------------------------------------------------------------------
+    def start(self) -> None:
+        from orderdesk.services.users import has_users
+
+        if has_users(self.ctx.desk):
+            self.show_login()
+        else:
+            self.show_first_run()
+
+    def show_first_run(self) -> None:
+        from orderdesk.ui.login import FirstRunDialog
+
+        dialog = FirstRunDialog(self.ctx)
+        self._open_dialog(dialog, self._on_first_run_done)
+
+    def _on_first_run_done(self, result: int) -> None:
+        dialog = self.dialog
+        self.dialog = None
+        if result != QDialog.DialogCode.Accepted or dialog is None:
+            self.quit_requested.emit()
+            return
+        self.username = dialog.user.username
+        self.show_login()
+
+    def show_login(self, message: str = "") -> None:
+        from orderdesk.ui.login import LoginDialog
+
+        dialog = LoginDialog(self.ctx, username=self.username, demo_users=self.demo_users,
+                             demo_password=self.demo_password)
+        if message:
+            dialog.message.setText(message)
+            dialog.message.setVisible(True)
+        self._open_dialog(dialog, self._on_login_done)
+
+    def _open_dialog(self, dialog: QDialog, slot) -> None:  # type: ignore[no-untyped-def]
+        self.dialog = dialog
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(slot)
+        dialog.open()
+
+    def _on_login_done(self, result: int) -> None:
+        dialog = self.dialog
+        self.dialog = None
+        if result != QDialog.DialogCode.Accepted or dialog is None or dialog.user is None:
+            self.quit_requested.emit()
+            return
+        self.open_window(dialog.user)
+
+    def open_window(self, user) -> None:  # type: ignore[no-untyped-def]
+        from orderdesk.ui.main_window import MainWindow
+
+        self.ctx.desk.sign_in(user)
+        self.username = user.username
+        self.ctx.settings.last_user = user.username
+        try:
+            self.ctx.settings.save()
+        except Exception:  # noqa: BLE001 - a read-only config dir is not fatal
+            log.exception("could not save station settings")
+        self.window = MainWindow(self.ctx, user)
+        self.window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.window.sign_out_requested.connect(self.sign_out)
+        self.window.destroyed.connect(self._on_window_destroyed)
+        self.window.show()
+        self._restart_idle()
+        self.window_did_open.emit(self.window)
+
+    def _on_window_destroyed(self) -> None:
+        # Closing the main window (File > Quit or the close box) ends the app, unless
+        # the window went away because the user signed out.
+        if self.window is not None and not self._signing_out:
+            self.window = None
+            self.quit_requested.emit()
+
+    _signing_out = False
+
+    def sign_out(self, reason: str = "") -> None:
+        from orderdesk.services.audit import record_logout
+
+        user = self.ctx.desk.user
+        self._signing_out = True
+        self._idle.stop()
+        if self.window is not None:
+            window, self.window = self.window, None
+            window.close()
+        self._signing_out = False
+        if user is not None:
+            self.ctx.tasks.mutate(record_logout, self.ctx.desk, user.username,
+                                  reason or "user", on_error=lambda exc: log.warning(
+                                      "logout not recorded: %s", exc))
+        self.ctx.desk.sign_in(None)
+        message = ""
+        if reason == "idle":
+            message = self.tr("Signed out after {minutes} minutes without use. "
+                              "Sign in again.").format(minutes=self.ctx.settings.idle_minutes)
+        self.show_login(message)
+
+    # -- idle lock (等保: session timeout) --------------------------------------------------
+    def _restart_idle(self) -> None:
+        minutes = int(self.ctx.settings.idle_minutes or 0)
+        if minutes > 0 and self.window is not None:
+            self._idle.start(minutes * 60 * 1000)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() in _ACTIVITY and self.window is not None:
+            self._restart_idle()
+        return False
+
+    def _on_idle(self) -> None:
+        if self.window is not None and not self.ctx.tasks.busy():
+            self.sign_out("idle")
+        else:
+            self._restart_idle()
+
+
+_ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel}

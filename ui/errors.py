@@ -64,17 +64,16 @@ def local_time_text(value: dt.datetime) -> str:
 
 
 def _reason(reason: object) -> str:
-    tr = QCoreApplication.translate
     texts = {
-        "exists": tr("errors", "it already exists"),
-        "required": tr("errors", "it is required"),
-        "unknown": tr("errors", "it is not known"),
-        "not_a_number": tr("errors", "it is not a number"),
-        "not_positive": tr("errors", "it must be greater than zero"),
-        "not_editable": tr("errors", "it cannot be edited"),
-        "empty": tr("errors", "it is empty"),
-        "mapped_elsewhere": tr("errors", "it already belongs to another order"),
-        "already_initialised": tr("errors", "accounts already exist"),
+        "exists": QCoreApplication.translate("errors", "it already exists"),
+        "required": QCoreApplication.translate("errors", "it is required"),
+        "unknown": QCoreApplication.translate("errors", "it is not known"),
+        "not_a_number": QCoreApplication.translate("errors", "it is not a number"),
+        "not_positive": QCoreApplication.translate("errors", "it must be greater than zero"),
+        "not_editable": QCoreApplication.translate("errors", "it cannot be edited"),
+        "empty": QCoreApplication.translate("errors", "it is empty"),
+        "mapped_elsewhere": QCoreApplication.translate("errors", "it already belongs to another order"),
+        "already_initialised": QCoreApplication.translate("errors", "accounts already exist"),
     }
     return texts.get(str(reason), str(reason) if reason else "")
 
@@ -96,47 +95,45 @@ def _validation(exc: BaseException) -> str:
 
 
 def _field_name(field: str) -> str:
-    tr = QCoreApplication.translate
     names = {
-        "username": tr("errors", "user name"),
-        "roles": tr("errors", "roles"),
-        "password": tr("errors", "password"),
-        "quantity": tr("errors", "quantity"),
-        "unit_price": tr("errors", "unit price"),
-        "sku": tr("errors", "product code"),
-        "customer": tr("errors", "customer"),
-        "reason": tr("errors", "reason"),
-        "body": tr("errors", "text"),
-        "lines": tr("errors", "order lines"),
-        "channel_order_no": tr("errors", "channel order number"),
-        "department": tr("errors", "department"),
-        "users": tr("errors", "accounts"),
+        "username": QCoreApplication.translate("errors", "user name"),
+        "roles": QCoreApplication.translate("errors", "roles"),
+        "password": QCoreApplication.translate("errors", "password"),
+        "quantity": QCoreApplication.translate("errors", "quantity"),
+        "unit_price": QCoreApplication.translate("errors", "unit price"),
+        "sku": QCoreApplication.translate("errors", "product code"),
+        "customer": QCoreApplication.translate("errors", "customer"),
+        "reason": QCoreApplication.translate("errors", "reason"),
+        "body": QCoreApplication.translate("errors", "text"),
+        "lines": QCoreApplication.translate("errors", "order lines"),
+        "channel_order_no": QCoreApplication.translate("errors", "channel order number"),
+        "department": QCoreApplication.translate("errors", "department"),
+        "users": QCoreApplication.translate("errors", "accounts"),
     }
     return names.get(field, field)
 
 
 def _builtin(code: str, exc: BaseException) -> str | None:
-    tr = QCoreApplication.translate
     if code == "validation_failed":
         return _validation(exc)
     templates = {
-        "not_found": tr("errors", "Not found: {entity} {key}."),
-        "permission_denied": tr("errors", "You are not allowed to do this ({action})."),
-        "login_failed": tr("errors", "Wrong user name or password."),
-        "account_locked": tr("errors", "This account is locked after too many wrong passwords. "
+        "not_found": QCoreApplication.translate("errors", "Not found: {entity} {key}."),
+        "permission_denied": QCoreApplication.translate("errors", "You are not allowed to do this ({action})."),
+        "login_failed": QCoreApplication.translate("errors", "Wrong user name or password."),
+        "account_locked": QCoreApplication.translate("errors", "This account is locked after too many wrong passwords. "
                                        "Try again after {until}."),
-        "account_disabled": tr("errors", "This account is disabled. Ask the system administrator."),
-        "weak_password": tr("errors", "The password is too weak: use at least {min_length} "
+        "account_disabled": QCoreApplication.translate("errors", "This account is disabled. Ask the system administrator."),
+        "weak_password": QCoreApplication.translate("errors", "The password is too weak: use at least {min_length} "
                                       "characters from {min_classes} of: lower case, upper case, "
                                       "digits, symbols."),
-        "database_too_new": tr("errors", "The database {url} was written by a newer orderdesk. "
+        "database_too_new": QCoreApplication.translate("errors", "The database {url} was written by a newer orderdesk. "
                                          "Install the newer program."),
-        "database_locked": tr("errors", "The database {url} is busy in another program. "
+        "database_locked": QCoreApplication.translate("errors", "The database {url} is busy in another program. "
                                         "Try again in a moment."),
-        "database_unreadable": tr("errors", "Cannot read the database {url}: {reason}."),
-        "delete_forbidden": tr("errors", "Business records cannot be deleted ({entity}); "
+        "database_unreadable": QCoreApplication.translate("errors", "Cannot read the database {url}: {reason}."),
+        "delete_forbidden": QCoreApplication.translate("errors", "Business records cannot be deleted ({entity}); "
                                          "cancel or archive them instead."),
-        "file_missing": tr("errors", "File not found: {path}."),
+        "file_missing": QCoreApplication.translate("errors", "File not found: {path}."),
     }
     template = templates.get(code)
     return _fmt(template, exc) if template is not None else None

@@ -213,14 +213,16 @@ class MainWindow(QMainWindow):
 
 def role_name(role: str) -> str:
     from PySide6.QtCore import QCoreApplication
-
-    tr = QCoreApplication.translate
     names = {
-        "sales": tr("roles", "Sales"), "engineering": tr("roles", "Engineering"),
-        "pmc": tr("roles", "PMC"), "warehouse": tr("roles", "Warehouse"),
-        "quality": tr("roles", "Quality"), "supervisor": tr("roles", "Supervisor"),
-        "sysadmin": tr("roles", "System admin"), "secadmin": tr("roles", "Security admin"),
-        "auditor": tr("roles", "Auditor"),
+        "sales": QCoreApplication.translate("roles", "Sales"),
+        "engineering": QCoreApplication.translate("roles", "Engineering"),
+        "pmc": QCoreApplication.translate("roles", "PMC"),
+        "warehouse": QCoreApplication.translate("roles", "Warehouse"),
+        "quality": QCoreApplication.translate("roles", "Quality"),
+        "supervisor": QCoreApplication.translate("roles", "Supervisor"),
+        "sysadmin": QCoreApplication.translate("roles", "System admin"),
+        "secadmin": QCoreApplication.translate("roles", "Security admin"),
+        "auditor": QCoreApplication.translate("roles", "Auditor"),
     }
     return names.get(role, role)
 

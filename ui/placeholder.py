@@ -10,14 +10,13 @@ from orderdesk.ui.page import StationPage
 
 def station_name(key: str) -> str:
     """The translated name of a station page key."""
-    tr = QCoreApplication.translate
     names = {
-        "sales": tr("stations", "Sales"),
-        "warehouse": tr("stations", "Warehouse"),
-        "quality": tr("stations", "Quality"),
-        "pmc": tr("stations", "PMC"),
-        "board": tr("stations", "Order board"),
-        "admin": tr("stations", "Administration"),
+        "sales": QCoreApplication.translate("stations", "Sales"),
+        "warehouse": QCoreApplication.translate("stations", "Warehouse"),
+        "quality": QCoreApplication.translate("stations", "Quality"),
+        "pmc": QCoreApplication.translate("stations", "PMC"),
+        "board": QCoreApplication.translate("stations", "Order board"),
+        "admin": QCoreApplication.translate("stations", "Administration"),
     }
     return names.get(key, key)
 
