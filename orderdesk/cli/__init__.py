@@ -21,6 +21,7 @@ from orderdesk.messages import describe
 COMMAND_MODULES = (
     "orderdesk.cli.basic",
     "orderdesk.cli.export",
+    "orderdesk.cli.pmc",
     "orderdesk.ui.cli",
 )
 

@@ -1,0 +1,362 @@
+"""PMC kit check services: load the open orders once, net them, report as frozen rows.
+
+`kit_report`, `order_kit` and `shortages` return plain frozen dataclasses. The netting
+state is kept per desk, so a stock-only change (a `Changes` with only `stock` set, e.g.
+a receipt booked or on-hand corrected here or pulled by sync) re-nets only the
+components whose supply changed instead of rebuilding everything.
+
+Thread use: any thread; the per-desk state is guarded by a lock (the UI calls these
+from its query pool).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+import weakref
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from orderdesk.changes import Changes
+from orderdesk.desk import Desk
+from orderdesk.errors import NotFound
+from orderdesk.models import BomLine, Customer, Order, OrderLine, Product, Receipt, StockItem
+from orderdesk.pmc.kitting import (
+    AMBER,
+    GREEN,
+    NO_BOM,
+    RED,
+    BomEdge,
+    KitEngine,
+    KitInput,
+    KitRow,
+    OrderInput,
+    ProductInfo,
+    ReceiptInput,
+)
+
+#: Production statuses whose orders still need their material: PMC's open orders.
+OPEN_PRODUCTION = ("awaiting_schedule",)
+STATUSES = (RED, AMBER, GREEN, NO_BOM)
+
+
+@dataclass(frozen=True)
+class KitFilter:
+    product_line: str | None = None
+    tier: str | None = None
+    due_from: dt.date | None = None
+    due_to: dt.date | None = None
+    status: str | None = None           # red / amber / green / no_bom
+    rush_only: bool = False
+    text: str = ""                      # order number or customer name, contains
+
+
+@dataclass(frozen=True)
+class OrderKitSummary:
+    order_id: str
+    order_no: str
+    rank: int
+    customer_name: str | None
+    customer_tier: str | None
+    product_lines: tuple[str, ...]
+    need_date: dt.date | None
+    rush: bool
+    status: str
+    completeness: float | None
+    rows_total: int
+    rows_short: int
+    missing_bom: tuple[str, ...]
+    clear_date: dt.date | None
+    kit_date: dt.date | None
+
+
+@dataclass(frozen=True)
+class ShortageRow:
+    component_id: str
+    sku: str
+    name: str
+    unit: str
+    shortage: float
+    available: float
+    incoming: float
+    order_ids: tuple[str, ...]
+    order_nos: tuple[str, ...]
+    first_need: dt.date | None
+    clear_date: dt.date | None
+
+    @property
+    def order_count(self) -> int:
+        return len(self.order_ids)
+
+
+@dataclass(frozen=True)
+class KitReport:
+    orders: tuple[OrderKitSummary, ...]
+    shortages: tuple[ShortageRow, ...]
+    counts: tuple[tuple[str, int], ...]     # (status, orders) over the filtered orders
+    open_orders: int                        # before filtering
+    product_lines: tuple[str, ...]          # for the filter box
+    computed_at: dt.datetime
+    changes: Changes = field(default_factory=Changes)
+
+    def count(self, status: str) -> int:
+        return dict(self.counts).get(status, 0)
+
+    @property
+    def completeness(self) -> float | None:
+        """Mean kit completeness over the listed orders that have a BOM."""
+        values = [o.completeness for o in self.orders
+                  if o.completeness is not None and o.status != NO_BOM]
+        return sum(values) / len(values) if values else None
+
+
+@dataclass(frozen=True)
+class OrderKit:
+    summary: OrderKitSummary
+    rows: tuple[KitRow, ...]
+
+
+# ---- loading -------------------------------------------------------------------------
+@dataclass
+class _Meta:
+    customer_name: str | None
+    tier: str | None
+    lines: tuple[str, ...]
+
+
+class _State:
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.engine: KitEngine | None = None
+        self.meta: dict[str, _Meta] = {}
+        self.product_lines: tuple[str, ...] = ()
+
+
+_STATES: weakref.WeakKeyDictionary[Desk, _State] = weakref.WeakKeyDictionary()
+_STATES_LOCK = threading.Lock()
+
+
+def _state(desk: Desk) -> _State:
+    with _STATES_LOCK:
+        st = _STATES.get(desk)
+        if st is None:
+            st = _STATES[desk] = _State()
+        return st
+
+
+def _f(value: Decimal | float | None) -> float:
+    return float(value) if value is not None else 0.0
+
+
+def _load_supply(s: Session) -> tuple[dict[str, float], list[ReceiptInput]]:
+    available = {pid: _f(on) - _f(al) for pid, on, al in s.execute(
+        select(StockItem.product_id, StockItem.on_hand, StockItem.allocated))}
+    receipts = [ReceiptInput(product_id=pid, quantity=_f(q), due_date=d, id=rid)
+                for rid, pid, q, d in s.execute(
+                    select(Receipt.id, Receipt.product_id, Receipt.quantity, Receipt.due_date)
+                    .where(Receipt.received.is_(False)))]
+    return available, receipts
+
+
+def load_input(s: Session) -> tuple[KitInput, dict[str, _Meta]]:
+    """Everything the engine needs, in a handful of column queries (no ORM objects)."""
+    products = {pid: ProductInfo(pid, sku, name, unit, line) for pid, sku, name, unit, line in
+                s.execute(select(Product.id, Product.sku, Product.name, Product.unit,
+                                 Product.product_line))}
+    bom = [BomEdge(p, c, _f(q), _f(r)) for p, c, q, r in s.execute(
+        select(BomLine.parent_id, BomLine.component_id, BomLine.qty_per, BomLine.scrap_rate)
+        .where(BomLine.active.is_(True)))]
+    available, receipts = _load_supply(s)
+    open_cond = (Order.cancelled.is_(False), Order.merged_into_id.is_(None),
+                 Order.status_production.in_(OPEN_PRODUCTION))
+    heads = {}
+    for oid, no, rush, otime, req, cname, tier in s.execute(
+            select(Order.id, Order.order_no, Order.rush, Order.order_time, Order.requested_date,
+                   Customer.name, Customer.tier)
+            .outerjoin(Customer, Customer.id == Order.customer_id).where(*open_cond)):
+        heads[oid] = [no, rush, otime, req, cname, tier, [], None]
+    for oid, pid, qty, due in s.execute(
+            select(OrderLine.order_id, OrderLine.product_id, OrderLine.quantity,
+                   OrderLine.due_date)
+            .join(Order, Order.id == OrderLine.order_id)
+            .where(*open_cond, OrderLine.cancelled.is_(False))
+            .order_by(OrderLine.order_id, OrderLine.line_no)):
+        h = heads[oid]
+        h[6].append((pid, _f(qty)))
+        if due is not None and (h[7] is None or due < h[7]):
+            h[7] = due
+    orders: list[OrderInput] = []
+    meta: dict[str, _Meta] = {}
+    for oid, (no, rush, otime, req, cname, tier, lines, due) in heads.items():
+        orders.append(OrderInput(id=oid, order_no=no, lines=tuple(lines),
+                                 need_date=due or req, rush=bool(rush), order_time=otime,
+                                 customer_name=cname, customer_tier=tier))
+        plines = sorted({products[p].product_line for p, _ in lines
+                         if p in products and products[p].product_line})
+        meta[oid] = _Meta(cname, tier, tuple(plines))
+    return KitInput(products, bom, available, receipts, orders), meta
+
+
+def _rebuild(desk: Desk, st: _State) -> None:
+    with desk.read() as s:
+        data, meta = load_input(s)
+    st.engine = KitEngine(data)
+    st.meta = meta
+    st.product_lines = tuple(sorted({ln for m in meta.values() for ln in m.lines}))
+
+
+def _refresh_supply(desk: Desk, st: _State) -> None:
+    """Apply only what changed in stock and receipts, incrementally."""
+    engine = st.engine
+    assert engine is not None
+    with desk.read() as s:
+        available, receipts = _load_supply(s)
+    for pid in set(available) | set(engine.available):
+        new = available.get(pid, 0.0)
+        if abs(engine.available.get(pid, 0.0) - new) > 1e-9:
+            engine.set_available(pid, new)
+    by_product: dict[str, list[tuple[dt.date, float]]] = {}
+    for r in receipts:
+        if r.quantity > 0:
+            by_product.setdefault(r.product_id, []).append((r.due_date, r.quantity))
+    for pid in set(by_product) | set(engine.receipts):
+        engine.set_receipts(pid, by_product.get(pid, []))
+
+
+def refresh(desk: Desk, changes: Changes | None = None) -> None:
+    """Bring the kept netting up to date: incrementally after a stock-only change."""
+    st = _state(desk)
+    with st.lock:
+        _refresh_locked(desk, st, changes)
+
+
+def _refresh_locked(desk: Desk, st: _State, changes: Changes | None) -> None:
+    stock_only = (changes is not None and changes.stock and not
+                  (changes.orders or changes.catalog or changes.settings or changes.conflicts))
+    if st.engine is not None and stock_only:
+        _refresh_supply(desk, st)
+    elif st.engine is None or changes is None or changes.any():
+        _rebuild(desk, st)
+
+
+def forget(desk: Desk) -> None:
+    """Drop the kept state (tests, closing a database)."""
+    with _STATES_LOCK:
+        _STATES.pop(desk, None)
+
+
+# ---- queries -------------------------------------------------------------------------
+def _summary(st: _State, res) -> OrderKitSummary:  # type: ignore[no-untyped-def]
+    m = st.meta.get(res.order_id) or _Meta(None, None, ())
+    return OrderKitSummary(
+        order_id=res.order_id, order_no=res.order_no, rank=res.rank,
+        customer_name=m.customer_name, customer_tier=m.tier, product_lines=m.lines,
+        need_date=res.need_date, rush=res.rush, status=res.status,
+        completeness=res.completeness, rows_total=res.rows_total, rows_short=res.rows_short,
+        missing_bom=res.missing_bom, clear_date=res.clear_date, kit_date=res.kit_date)
+
+
+def _matches(o: OrderKitSummary, f: KitFilter) -> bool:
+    if f.product_line and f.product_line not in o.product_lines:
+        return False
+    if f.tier and o.customer_tier != f.tier:
+        return False
+    if f.due_from and (o.need_date is None or o.need_date < f.due_from):
+        return False
+    if f.due_to and (o.need_date is None or o.need_date > f.due_to):
+        return False
+    if f.status and o.status != f.status:
+        return False
+    if f.rush_only and not o.rush:
+        return False
+    text = f.text.strip().lower()
+    if text and text not in o.order_no.lower() and text not in (o.customer_name or "").lower():
+        return False
+    return True
+
+
+def kit_report(desk: Desk, filters: KitFilter | None = None, *,
+               changes: Changes | None = None) -> KitReport:
+    """Kit completeness of every open order (rush first, then need date) and the short
+    components with the orders they block.
+
+    `changes`: what changed since the last report on this desk. None reloads
+    everything; a stock-only change re-nets just the components whose supply moved.
+    Shortage rows are limited to the orders that pass the filter.
+    """
+    desk.require("order.read")
+    filters = filters or KitFilter()
+    st = _state(desk)
+    with st.lock:
+        _refresh_locked(desk, st, changes)
+        engine = st.engine
+        assert engine is not None
+        summaries = [_summary(st, r) for r in engine.results()]
+        listed = tuple(o for o in summaries if _matches(o, filters))
+        ids = {o.order_id for o in listed}
+        rows = []
+        for c in engine.shortages():
+            blocked = [(oid, no) for oid, no in c.blocked if oid in ids]
+            if not blocked:
+                continue
+            rows.append(ShortageRow(
+                component_id=c.component_id, sku=c.sku, name=c.name, unit=c.unit,
+                shortage=c.shortage if len(blocked) == len(c.blocked) else _short_for(
+                    engine, c.component_id, {oid for oid, _ in blocked}),
+                available=c.available, incoming=c.incoming,
+                order_ids=tuple(o for o, _ in blocked), order_nos=tuple(n for _, n in blocked),
+                first_need=engine.orders[engine.rank_of[blocked[0][0]]].need_date,
+                clear_date=c.clear_date))
+        rows.sort(key=lambda r: (-r.order_count, -r.shortage, r.sku))
+        counts = {s: 0 for s in STATUSES}
+        for o in listed:
+            counts[o.status] += 1
+        return KitReport(orders=listed, shortages=tuple(rows),
+                         counts=tuple(counts.items()), open_orders=len(summaries),
+                         product_lines=st.product_lines,
+                         computed_at=dt.datetime.now(dt.timezone.utc).replace(tzinfo=None))
+
+
+def _short_for(engine: KitEngine, pid: str, order_ids: set[str]) -> float:
+    chain = engine.chains[pid]
+    return round(sum(e.rest for e in chain.entries
+                     if engine.orders[e.rank].id in order_ids and e.rest > 1e-6), 4)
+
+
+def order_kit(desk: Desk, order_id: str, *, reuse: bool = True) -> OrderKit:
+    """One open order's components: required, from stock, from receipts, shortage,
+    to make, clearing date and status. Reuses the kept netting when there is one."""
+    desk.require("order.read")
+    st = _state(desk)
+    with st.lock:
+        if st.engine is None or not reuse:
+            _rebuild(desk, st)
+        engine = st.engine
+        assert engine is not None
+        if order_id not in engine.rank_of:
+            with desk.read() as s:
+                exists = s.get(Order, order_id) is not None
+            raise NotFound(entity="open_order" if exists else "order", key=order_id)
+        res = engine.result(engine.rank_of[order_id])
+        return OrderKit(summary=_summary(st, res), rows=tuple(engine.rows(order_id)))
+
+
+def shortages(desk: Desk, *, changes: Changes | None = None) -> list[ShortageRow]:
+    """Short bought components, most blocked orders first, with clearing dates."""
+    return list(kit_report(desk, changes=changes).shortages)
+
+
+def component_users(desk: Desk, component_id: str) -> list[OrderKitSummary]:
+    """Open orders whose kit uses this component, in priority order (after a report)."""
+    desk.require("order.read")
+    st = _state(desk)
+    with st.lock:
+        if st.engine is None:
+            _rebuild(desk, st)
+        engine = st.engine
+        assert engine is not None
+        return [_summary(st, engine.result(engine.rank_of[oid]))
+                for oid in engine.users_of(component_id)]

@@ -1,0 +1,1 @@
+"""PMC station: kit completeness, shortages, green channel, BOM/stock/receipt editing."""
