@@ -1,17 +1,52 @@
-"""Placeholder of the duplicate engine while it is being built (replaced within the hour)."""
+"""Finding orders that may be the same real order, and saying why in plain words.
+
+Candidates come from the dedup_keys index (same customer key, same SKU, order times
+within ±window — a true window, no buckets); each candidate is then scored on the fields
+that agree or differ. A genuine repeat order (same customer and SKU, another quantity,
+due date or address) scores low on purpose.
+
+Thread use: find_similar opens its own read session, so the UI may call it from a pool
+thread. flag_new_orders runs inside the caller's write transaction.
+"""
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
-from dataclasses import dataclass
+import json
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from rapidfuzz import fuzz
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from orderdesk.dedup import keys as keymod
+from orderdesk.dedup.keys import CatalogIndex, catalog_index, chunks, lookup_keys
 from orderdesk.dedup.probe import Probe
+from orderdesk.dedup.rules import Rules, load_rules
+from orderdesk.models import (
+    DedupKey,
+    DuplicatePair,
+    Order,
+    OrderChannelRef,
+    OrderLine,
+    Product,
+    utcnow,
+)
+from orderdesk.normalize import address_norm, company_core, phone_norm
+
+Reason = tuple[str, str]
 
 
 @dataclass(frozen=True)
 class SimilarOrder:
+    """An existing order that may be the same real order as the one being entered."""
+
     order_id: str
     order_no: str
     channel: str
@@ -21,15 +56,484 @@ class SimilarOrder:
     status_sales: str
     status_warehouse: str
     score: float
-    reasons: tuple[tuple[str, Any], ...]
+    # (code, fact) pairs, e.g. ("customer", "phone"), ("minutes", "6"), ("quantity", "same").
+    reasons: tuple[Reason, ...]
+    # The reasons in words for sales people, in Chinese.
     explanation: str
+    customer_name: str | None = None
+
+
+@dataclass
+class Side:
+    """One order (or the order being typed) as the scorer compares it."""
+
+    order_id: str | None
+    order_no: str
+    channel: str | None
+    channel_order_no: str | None
+    order_time: dt.datetime
+    customer_id: str | None
+    resolved: dict[str, str]
+    phone: str
+    name_core: str
+    address: str
+    requested_date: dt.date | None
+    qty: dict[str, Decimal | None]
+    status_sales: str = ""
+    status_warehouse: str = ""
+    customer_name: str | None = None
+    created_at: dt.datetime | None = None
+    name_raw: str | None = None
+    keys: set[str] = field(default_factory=set)
+
+
+@dataclass(frozen=True)
+class Match:
+    score: float
+    reasons: tuple[Reason, ...]
+
+
+# -- words ---------------------------------------------------------------------------------
+
+_ZH = {
+    ("customer", "code"): "同一客户(编码一致)",
+    ("customer", "phone"): "同一客户(电话一致)",
+    ("customer", "name"): "同一客户(名称/别名一致)",
+    ("customer", "buyer"): "同一买家名称",
+    ("sku", None): "同一物料",
+    ("quantity", "same"): "数量相同",
+    ("quantity", "differs"): "数量不同",
+    ("requested_date", "same"): "交期相同",
+    ("requested_date", "differs"): "交期不同",
+    ("address", "same"): "收货地址相同",
+    ("address", "similar"): "收货地址相近",
+    ("address", "differs"): "收货地址不同",
+    ("contact", "same"): "联系电话相同",
+    ("contact", "differs"): "联系电话不同",
+    ("channel", "other"): "来自另一渠道",
+    ("channel", "same_other_no"): "同一渠道但渠道单号不同",
+    ("lines", "partial"): "部分物料不同",
+}
+_EN = {
+    ("customer", "code"): "same customer (code)",
+    ("customer", "phone"): "same customer by phone",
+    ("customer", "name"): "same customer by name/alias",
+    ("customer", "buyer"): "same buyer name",
+    ("sku", None): "same SKU",
+    ("quantity", "same"): "same quantity",
+    ("quantity", "differs"): "other quantity",
+    ("requested_date", "same"): "same due date",
+    ("requested_date", "differs"): "other due date",
+    ("address", "same"): "same delivery address",
+    ("address", "similar"): "similar delivery address",
+    ("address", "differs"): "other delivery address",
+    ("contact", "same"): "same contact phone",
+    ("contact", "differs"): "other contact phone",
+    ("channel", "other"): "from another channel",
+    ("channel", "same_other_no"): "same channel, other channel order number",
+    ("lines", "partial"): "some lines differ",
+}
+
+
+def explain(reasons: Iterable[Reason], lang: str = "zh") -> str:
+    """The reasons as one sentence for sales people ("同一客户(电话一致)、同一物料、相隔6分钟")."""
+    words = _ZH if lang == "zh" else _EN
+    parts: list[str] = []
+    for code, fact in reasons:
+        if code == "minutes":
+            minutes = int(fact)
+            if lang == "zh":
+                parts.append("相隔不到1分钟" if minutes == 0 else f"相隔{minutes}分钟")
+            else:
+                parts.append("under a minute apart" if minutes == 0 else f"{minutes} minutes apart")
+            continue
+        text = words.get((code, fact)) or words.get((code, None))
+        if text:
+            parts.append(text)
+    return ("、" if lang == "zh" else ", ").join(parts)
+
+
+# -- scoring -------------------------------------------------------------------------------
+
+POINTS = {"code": 35, "phone": 35, "name": 30, "buyer": 20}
+SKU_POINTS = 25
+TIME_POINTS = 10
+QTY_POINTS = 25
+SMALL_POINTS = 5
+ADDRESS_SAME = 88
+ADDRESS_DIFFERENT = 60
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+def compare_addresses(a: str, b: str) -> str:
+    """'same', 'similar' or 'differs' for two normalised addresses.
+
+    House and building numbers decide first: two addresses of one customer often differ
+    only there ("创业大道196号" / "创业大道38号"), which a plain text ratio calls similar.
+    """
+    if _DIGITS.findall(a) != _DIGITS.findall(b) and _DIGITS.findall(a) and _DIGITS.findall(b):
+        return "differs"
+    similarity = fuzz.ratio(a, b)
+    if a in b or b in a:
+        similarity = max(similarity, 90.0)
+    if similarity >= ADDRESS_SAME:
+        return "same"
+    if similarity >= ADDRESS_DIFFERENT:
+        return "similar"
+    return "differs"
+
+
+def _customer_match(p: Side, c: Side) -> str | None:
+    if p.phone and p.phone == c.phone:
+        return "phone"
+    shared = p.resolved.keys() & c.resolved.keys()
+    if shared:
+        # A link is as strong as its weaker side: code > phone > name.
+        rank = {"code": 2, "phone": 1, "name": 0}
+        best = max(min(rank[p.resolved[cid]], rank[c.resolved[cid]]) for cid in shared)
+        return {2: "code", 1: "phone", 0: "name"}[best]
+    if p.name_core and p.name_core == c.name_core:
+        return "buyer"
+    return None
+
+
+def score_pair(p: Side, c: Side, rules: Rules) -> Match | None:
+    """How likely c is the same real order as p (0..1), with the reasons; None if c is not
+    even a candidate (other customer or no common SKU)."""
+    common = sorted(p.qty.keys() & c.qty.keys())
+    if not common:
+        return None
+    kind = _customer_match(p, c)
+    if kind is None:
+        return None
+    reasons: list[Reason] = [("customer", kind), ("sku", common[0])]
+    points = POINTS[kind] + SKU_POINTS
+    factor = 1.0
+    window = max(rules.window_minutes, 1)
+    minutes = abs((c.order_time - p.order_time).total_seconds()) / 60.0
+    reasons.append(("minutes", str(int(round(minutes)))))
+    points += TIME_POINTS * max(0.0, 1.0 - minutes / window)
+
+    if rules.counts("quantity"):
+        known = [(p.qty[s], c.qty[s]) for s in common
+                 if p.qty[s] is not None and c.qty[s] is not None]
+        if known:
+            if all(a == b for a, b in known):
+                points += QTY_POINTS
+                reasons.append(("quantity", "same"))
+            else:
+                factor *= 0.3
+                reasons.append(("quantity", "differs"))
+    # Whole orders with lines the other lacks: perhaps a partial re-send, perhaps not.
+    if len(p.qty) > 1 and set(p.qty) != set(c.qty):
+        factor *= 0.8
+        reasons.append(("lines", "partial"))
+
+    corroborated = kind != "buyer"
+    if rules.counts("requested_date") and p.requested_date and c.requested_date:
+        if p.requested_date == c.requested_date:
+            points += SMALL_POINTS
+            reasons.append(("requested_date", "same"))
+        else:
+            factor *= 0.5
+            reasons.append(("requested_date", "differs"))
+    if rules.counts("address") and p.address and c.address:
+        verdict = compare_addresses(p.address, c.address)
+        reasons.append(("address", verdict))
+        if verdict == "same":
+            points += SMALL_POINTS
+            corroborated = True
+        elif verdict == "differs":
+            factor *= 0.5
+    if rules.counts("contact") and kind != "phone" and p.phone and c.phone:
+        if p.phone == c.phone:
+            points += SMALL_POINTS
+            reasons.append(("contact", "same"))
+        else:
+            factor *= 0.85
+            reasons.append(("contact", "differs"))
+    if rules.counts("channel") and p.channel and c.channel:
+        if p.channel != c.channel:
+            reasons.append(("channel", "other"))
+        elif (p.channel_order_no and c.channel_order_no
+              and p.channel_order_no != c.channel_order_no):
+            # A marketplace gives every order its own number: two numbers, two orders.
+            factor *= 0.5
+            reasons.append(("channel", "same_other_no"))
+    score = min(1.0, points / 100.0) * factor
+    if not corroborated:
+        # Only a person's name in common: never enough on its own.
+        score = min(score, 0.55)
+    return Match(score=round(score, 3), reasons=tuple(reasons))
+
+
+# -- loading sides -------------------------------------------------------------------------
+
+def load_sides(session: Session, index: CatalogIndex, order_ids: Iterable[str],
+               *, active_only: bool = True) -> dict[str, Side]:
+    from orderdesk.models import Customer
+
+    sides: dict[str, Side] = {}
+    ids = list(dict.fromkeys(order_ids))
+    for part in chunks(ids):
+        query = (select(Order.id, Order.order_no, Order.channel, Order.order_time,
+                        Order.customer_id, Order.contact_phone, Order.contact_name,
+                        Order.delivery_address, Order.requested_date, Order.status_sales,
+                        Order.status_warehouse, Order.created_at, Customer.name)
+                 .outerjoin(Customer, Customer.id == Order.customer_id)
+                 .where(Order.id.in_(part)))
+        if active_only:
+            query = query.where(Order.cancelled.is_(False), Order.merged_into_id.is_(None))
+        for row in session.execute(query):
+            resolved = index.resolve(customer_id=row.customer_id, phone=row.contact_phone,
+                                     name=row.contact_name)
+            sides[row.id] = Side(
+                order_id=row.id, order_no=row.order_no, channel=row.channel,
+                channel_order_no=None, order_time=row.order_time,
+                customer_id=row.customer_id, resolved=resolved,
+                phone=phone_norm(row.contact_phone),
+                name_core="" if resolved else company_core(row.contact_name),
+                address=address_norm(row.delivery_address),
+                requested_date=row.requested_date, qty={},
+                status_sales=row.status_sales, status_warehouse=row.status_warehouse,
+                customer_name=row.name or row.contact_name, created_at=row.created_at,
+                name_raw=row.contact_name,
+            )
+        present = [i for i in part if i in sides]
+        if not present:
+            continue
+        for oid, norm, qty in session.execute(
+                select(OrderLine.order_id, Product.sku_norm, func.sum(OrderLine.quantity))
+                .join(Product, Product.id == OrderLine.product_id)
+                .where(OrderLine.order_id.in_(present), OrderLine.cancelled.is_(False))
+                .group_by(OrderLine.order_id, Product.sku_norm)):
+            sides[oid].qty[norm] = Decimal(qty) if qty is not None else None
+        for oid, channel, number in session.execute(
+                select(OrderChannelRef.order_id, OrderChannelRef.channel,
+                       OrderChannelRef.channel_order_no)
+                .where(OrderChannelRef.order_id.in_(present), OrderChannelRef.active.is_(True))
+                .order_by(OrderChannelRef.id)):
+            side = sides[oid]
+            # The number in the order's own channel first, else the first one mapped.
+            if side.channel_order_no is None or channel == side.channel:
+                side.channel_order_no = number
+    return sides
+
+
+def probe_side(session: Session, index: CatalogIndex, probe: Probe) -> Side:
+    sku_map = keymod.product_sku_norms(session, [probe.sku])
+    norm = sku_map.get(probe.sku or "", "")
+    resolved = index.resolve(customer_id=probe.customer_id, text=probe.customer_text,
+                             phone=probe.phone, name=probe.customer_text)
+    quantity = probe.quantity
+    if quantity is not None and not isinstance(quantity, Decimal):
+        try:
+            quantity = Decimal(str(quantity))
+        except ArithmeticError:
+            quantity = None
+    side = Side(
+        order_id=None, order_no="", channel=probe.channel, channel_order_no=None,
+        order_time=probe.order_time or utcnow(), customer_id=probe.customer_id,
+        resolved=resolved, phone=phone_norm(probe.phone),
+        name_core="" if resolved else company_core(probe.customer_text),
+        address=address_norm(probe.address), requested_date=probe.requested_date,
+        qty={norm: quantity if quantity and quantity > 0 else None} if norm else {},
+    )
+    side.keys = lookup_keys(index, customer_id=probe.customer_id, phone=probe.phone,
+                            name=probe.customer_text, text=probe.customer_text)
+    return side
+
+
+def decided_partners(session: Session, order_id: str) -> set[str]:
+    """Orders already decided against this one (kept or merged): never proposed again."""
+    rows = session.execute(select(DuplicatePair.order_a_id, DuplicatePair.order_b_id)
+                           .where((DuplicatePair.order_a_id == order_id)
+                                  | (DuplicatePair.order_b_id == order_id),
+                                  DuplicatePair.status.in_(("kept", "merged"))))
+    return {a if b == order_id else b for a, b in rows if a and b}
+
+
+# -- the live lookup -----------------------------------------------------------------------
+
+def _to_similar(side: Side, match: Match, probe_skus: Sequence[str]) -> SimilarOrder:
+    quantity = None
+    for sku in probe_skus:
+        if side.qty.get(sku) is not None:
+            quantity = side.qty[sku]
+            break
+    return SimilarOrder(
+        order_id=side.order_id or "", order_no=side.order_no, channel=side.channel or "",
+        channel_order_no=side.channel_order_no, order_time=side.order_time,
+        quantity=quantity, status_sales=side.status_sales,
+        status_warehouse=side.status_warehouse, score=match.score, reasons=match.reasons,
+        explanation=explain(match.reasons), customer_name=side.customer_name,
+    )
+
+
+def similar_in_session(session: Session, probe: Probe, limit: int = 5,
+                       rules: Rules | None = None,
+                       hidden: Iterable[str] = ()) -> list[SimilarOrder]:
+    if probe.is_empty():
+        return []
+    rules = rules or load_rules(session)
+    index = catalog_index(session)
+    side = probe_side(session, index, probe)
+    if not side.qty or not side.keys:
+        return []
+    window = dt.timedelta(minutes=rules.window_minutes)
+    ids = set(session.scalars(
+        select(DedupKey.order_id).where(
+            DedupKey.customer_key.in_(sorted(side.keys)),
+            DedupKey.sku_norm.in_(sorted(side.qty)),
+            DedupKey.order_time.between(side.order_time - window, side.order_time + window))))
+    ids.difference_update(hidden)
+    if probe.exclude_order_id:
+        ids.discard(probe.exclude_order_id)
+        ids.difference_update(decided_partners(session, probe.exclude_order_id))
+    if not ids:
+        return []
+    candidates = load_sides(session, index, ids)
+    found: list[SimilarOrder] = []
+    for cand in candidates.values():
+        match = score_pair(side, cand, rules)
+        if match is not None and match.score >= rules.show_threshold:
+            found.append(_to_similar(cand, match, list(side.qty)))
+    found.sort(key=lambda s: (-s.score, abs((s.order_time - side.order_time).total_seconds())))
+    return found[:limit]
 
 
 def find_similar(desk: Any, probe: Probe, limit: int = 5) -> list[SimilarOrder]:
-    """Orders that may be the same real order as the probe, best first (placeholder: none)."""
-    return []
+    """Existing orders that may be the same real order as the probe, best first.
+
+    Reads only; safe to call from a worker thread. An empty probe (no customer or no SKU
+    yet) finds nothing.
+    """
+    with desk.read() as s:
+        return similar_in_session(s, probe, limit)
 
 
-def flag_new_orders(session: Any, order_ids: list[str]) -> int:
-    """Record possible-duplicate pairs for the review queue (placeholder: flags none)."""
-    return 0
+# -- batch check ---------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class FoundPair:
+    older_id: str
+    newer_id: str
+    score: float
+    reasons: tuple[Reason, ...]
+
+
+def _older_first(a: Side, b: Side) -> tuple[Side, Side]:
+    return (a, b) if (a.order_time, a.order_no) <= (b.order_time, b.order_no) else (b, a)
+
+
+def pair_key(a: str, b: str) -> str:
+    return "|".join(sorted((a, b)))
+
+
+def batch_pairs(session: Session, order_ids: Sequence[str], rules: Rules,
+                threshold: float | None = None) -> list[FoundPair]:
+    """Possible-duplicate pairs between these orders and all others (and among them),
+    set-based: one pass over the index for the whole batch. Pairs already decided or
+    already waiting in the queue are left out."""
+    threshold = rules.flag_threshold if threshold is None else threshold
+    index = catalog_index(session)
+    new = load_sides(session, index, order_ids)
+    if not new:
+        return []
+    window = dt.timedelta(minutes=rules.window_minutes)
+    wanted: dict[str, set[str]] = {}
+    for side in new.values():
+        side.keys = lookup_keys(index, customer_id=side.customer_id, phone=side.phone,
+                                name=side.name_raw)
+        for key in side.keys:
+            wanted.setdefault(key, set()).update(side.qty)
+    lo = min(s.order_time for s in new.values()) - window
+    hi = max(s.order_time for s in new.values()) + window
+    buckets: dict[tuple[str, str], list[tuple[dt.datetime, str]]] = defaultdict(list)
+    for part in chunks(sorted(wanted)):
+        for oid, key, sku, when in session.execute(
+                select(DedupKey.order_id, DedupKey.customer_key, DedupKey.sku_norm,
+                       DedupKey.order_time)
+                .where(DedupKey.customer_key.in_(part), DedupKey.order_time.between(lo, hi))):
+            if sku in wanted[key]:
+                buckets[(key, sku)].append((when, oid))
+    for rows in buckets.values():
+        rows.sort()
+    candidates: set[tuple[str, str]] = set()
+    for side in new.values():
+        for key in side.keys:
+            for sku in side.qty:
+                rows = buckets.get((key, sku))
+                if not rows:
+                    continue
+                start = bisect.bisect_left(rows, (side.order_time - window, ""))
+                for when, oid in rows[start:]:
+                    if when > side.order_time + window:
+                        break
+                    if oid != side.order_id:
+                        candidates.add(tuple(sorted((side.order_id, oid))))  # type: ignore
+    if not candidates:
+        return []
+    known: set[str] = set()
+    all_keys = [pair_key(a, b) for a, b in candidates]
+    for part in chunks(all_keys):
+        known.update(session.scalars(select(DuplicatePair.pair_key)
+                                     .where(DuplicatePair.pair_key.in_(part))))
+    others = {oid for pair in candidates for oid in pair if oid not in new}
+    sides = dict(new)
+    sides.update(load_sides(session, index, others))
+    found: list[FoundPair] = []
+    for a_id, b_id in candidates:
+        if pair_key(a_id, b_id) in known or a_id not in sides or b_id not in sides:
+            continue
+        older, newer = _older_first(sides[a_id], sides[b_id])
+        match = score_pair(newer, older, rules)
+        if match is not None and match.score >= threshold:
+            found.append(FoundPair(older.order_id or "", newer.order_id or "", match.score,
+                                   match.reasons))
+    found.sort(key=lambda f: (f.older_id, f.newer_id))
+    return found
+
+
+def record_pairs(session: Session, pairs: Sequence[FoundPair], source: str) -> int:
+    actor = session.info.get("actor")
+    now = utcnow()
+    for pair in pairs:
+        session.add(DuplicatePair(
+            order_a_id=pair.older_id, order_b_id=pair.newer_id,
+            pair_key=pair_key(pair.older_id, pair.newer_id), score=pair.score,
+            reasons=json.dumps(pair.reasons, ensure_ascii=False),
+            explanation=explain(pair.reasons), status="open", source=source, found_at=now,
+            found_by=actor.user if actor else None))
+    session.flush()
+    return len(pairs)
+
+
+def flag_new_orders(session: Session, order_ids: list[str], *, source: str = "import") -> int:
+    """Inside an import's write transaction: record possible-duplicate pairs of these
+    orders for the review queue (nothing is merged or dropped). Returns how many of these
+    orders are now waiting in the queue as a possible duplicate."""
+    ids = [i for i in dict.fromkeys(order_ids) if i]
+    if not ids:
+        return 0
+    # The hook indexes orders written through the ORM; orders bulk-inserted with Core
+    # (fast importers) are indexed here, so the check never misses them.
+    done = keymod.flush_pending(session)
+    missing = [i for i in ids if i not in done]
+    if missing:
+        keymod.refresh(session, missing)
+    rules = load_rules(session)
+    pairs = batch_pairs(session, ids, rules)
+    record_pairs(session, pairs, source)
+    wanted = set(ids)
+    flagged: set[str] = set()
+    for part in chunks(ids):
+        for a, b in session.execute(
+                select(DuplicatePair.order_a_id, DuplicatePair.order_b_id)
+                .where(DuplicatePair.status == "open",
+                       (DuplicatePair.order_a_id.in_(part))
+                       | (DuplicatePair.order_b_id.in_(part)))):
+            flagged.update({a, b} & wanted)
+    return len(flagged)

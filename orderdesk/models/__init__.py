@@ -26,6 +26,7 @@ from orderdesk.models.orders import (
 from orderdesk.models.users import User, UserRole
 from orderdesk.models.rush import Notification, RushCase, RushStep, WebhookMessage  # noqa: E402,F401
 from orderdesk.models.batches import Batch, BatchBinding, ScanEvent  # noqa: E402,F401
+from orderdesk.models.dedup import DedupKey, DuplicatePair, MergeMove  # noqa: E402,F401
 
 __all__ = [
     "Address", "Attachment", "AuditLog", "Base", "Blob", "BomLine", "Contact", "Customer",

@@ -1,0 +1,313 @@
+"""The duplicate lookup index (table dedup_keys) and how customers are recognised.
+
+Every active order gets one row per (customer key, SKU): customer keys are
+``c:<customer id>`` for each catalog customer the order resolves to (by code, by the
+phone of one of its contacts, or by its name/alias), ``p:<phone digits>`` for the order's
+contact phone, and ``n:<name core>`` for a buyer name no catalog customer carries. An
+order typed with a customer code and the same order pulled from a marketplace (buyer
+phone and name only) therefore share at least one key.
+
+The index is kept by a session hook: whatever writes an order (a service, an import, a
+sync apply) marks it, and just before the transaction commits its rows are rebuilt in
+bulk. Nothing here imports Qt or HTTP.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from rapidfuzz import fuzz, process
+from sqlalchemy import delete, func, insert, inspect, select
+from sqlalchemy.engine import Connection
+from sqlalchemy.orm import Session
+
+from orderdesk.models import (
+    Contact,
+    Customer,
+    CustomerAlias,
+    DedupKey,
+    Order,
+    OrderLine,
+    Product,
+    ProductNickname,
+)
+from orderdesk.normalize import company_core, name_norm, phone_norm, sku_norm
+
+CHUNK = 500
+# A name this close (0..100) to exactly one catalog name or alias counts as that customer.
+FUZZY_NAME_CUTOFF = 90
+MIN_PHONE_DIGITS = 7
+
+
+def chunks(items: Sequence[Any], size: int = CHUNK) -> Iterator[Sequence[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+# -- the catalog as the matcher sees it ---------------------------------------------------
+
+@dataclass
+class CatalogIndex:
+    """Customers by code, phone and name/alias core, held in memory for fast resolution."""
+
+    by_code: dict[str, str] = field(default_factory=dict)
+    by_phone: dict[str, set[str]] = field(default_factory=dict)
+    by_core: dict[str, set[str]] = field(default_factory=dict)
+    cores_of: dict[str, set[str]] = field(default_factory=dict)
+    phones_of: dict[str, set[str]] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)
+    _choices: list[str] = field(default_factory=list)
+
+    def resolve(self, *, customer_id: str | None = None, text: str | None = None,
+                phone: str | None = None, name: str | None = None) -> dict[str, str]:
+        """Catalog customers this order belongs to, each with how it was recognised.
+
+        Methods: 'code' (customer id or code given), 'phone' (a contact's phone),
+        'name' (company name or alias, exactly or nearly). A customer id wins; text and
+        names are only looked at when nothing firmer is known.
+        """
+        found: dict[str, str] = {}
+        if customer_id:
+            found[customer_id] = "code"
+        if text and not found:
+            cid = self.by_code.get(text.strip().upper())
+            if cid:
+                found[cid] = "code"
+        digits = phone_norm(phone)
+        if len(digits) >= MIN_PHONE_DIGITS:
+            for cid in self.by_phone.get(digits, ()):
+                found.setdefault(cid, "phone")
+        if not found:
+            for candidate in (text, name):
+                for cid in self.by_name(candidate):
+                    found.setdefault(cid, "name")
+        return found
+
+    def by_name(self, text: str | None) -> set[str]:
+        core = company_core(text)
+        if len(core) < 2:
+            return set()
+        exact = self.by_core.get(core) or self.by_core.get(name_norm(text))
+        if exact:
+            return set(exact)
+        if len(core) < 4 or not self._choices:
+            return set()
+        best = process.extract(core, self._choices, scorer=fuzz.ratio,
+                               score_cutoff=FUZZY_NAME_CUTOFF, limit=2)
+        # Only an unambiguous near-match counts: two close names mean we cannot tell.
+        ids = set().union(*(self.by_core[choice] for choice, _score, _i in best)) if best else set()
+        return ids if len(ids) == 1 else set()
+
+
+_cache_lock = threading.Lock()
+_cache: dict[str, tuple[tuple[Any, ...], CatalogIndex]] = {}
+
+
+def _signature(session: Session) -> tuple[Any, ...]:
+    return (
+        session.scalar(select(func.count(Customer.id))),
+        session.scalar(select(func.max(Customer.updated_at))),
+        session.scalar(select(func.count(CustomerAlias.id))),
+        session.scalar(select(func.count(Contact.id))),
+    )
+
+
+def catalog_index(session: Session) -> CatalogIndex:
+    """The catalog index of this database, rebuilt only when customers changed."""
+    url = str(session.get_bind().engine.url)
+    signature = _signature(session)
+    with _cache_lock:
+        cached = _cache.get(url)
+        if cached and cached[0] == signature:
+            return cached[1]
+    index = _build_index(session)
+    with _cache_lock:
+        _cache[url] = (signature, index)
+    return index
+
+
+def _build_index(session: Session) -> CatalogIndex:
+    index = CatalogIndex()
+    for cid, code, name in session.execute(
+            select(Customer.id, Customer.code, Customer.name).where(Customer.active.is_(True))):
+        index.by_code[code.strip().upper()] = cid
+        index.names[cid] = name
+        for core in {company_core(name), name_norm(name)}:
+            if len(core) >= 2:
+                index.by_core.setdefault(core, set()).add(cid)
+                index.cores_of.setdefault(cid, set()).add(core)
+    for cid, alias in session.execute(select(CustomerAlias.customer_id, CustomerAlias.alias)):
+        if cid not in index.names:
+            continue
+        core = company_core(alias)
+        if len(core) >= 2:
+            index.by_core.setdefault(core, set()).add(cid)
+            index.cores_of.setdefault(cid, set()).add(core)
+    for cid, phone in session.execute(
+            select(Contact.customer_id, Contact.phone_norm).where(Contact.active.is_(True))):
+        if cid in index.names and phone and len(phone) >= MIN_PHONE_DIGITS:
+            index.by_phone.setdefault(phone, set()).add(cid)
+            index.phones_of.setdefault(cid, set()).add(phone)
+    index._choices = list(index.by_core)
+    return index
+
+
+def order_keys(index: CatalogIndex, *, customer_id: str | None, phone: str | None,
+               name: str | None, text: str | None = None) -> set[str]:
+    """The customer keys an order is stored under."""
+    resolved = index.resolve(customer_id=customer_id, text=text, phone=phone, name=name)
+    keys = {f"c:{cid}" for cid in resolved}
+    digits = phone_norm(phone)
+    if len(digits) >= MIN_PHONE_DIGITS:
+        keys.add(f"p:{digits}")
+    if not resolved:
+        core = company_core(name or text)
+        if len(core) >= 2:
+            keys.add(f"n:{core}")
+    return keys
+
+
+def lookup_keys(index: CatalogIndex, *, customer_id: str | None, phone: str | None,
+                name: str | None, text: str | None = None) -> set[str]:
+    """The keys to search under: the stored keys plus every other way the same customer
+    may have been written on an order that was stored before the catalog knew it."""
+    keys = order_keys(index, customer_id=customer_id, phone=phone, name=name, text=text)
+    for cid in index.resolve(customer_id=customer_id, text=text, phone=phone, name=name):
+        keys.update(f"n:{core}" for core in index.cores_of.get(cid, ()))
+        keys.update(f"p:{p}" for p in index.phones_of.get(cid, ()))
+    return keys
+
+
+def product_sku_norms(session: Session, skus: Iterable[str | None]) -> dict[str, str]:
+    """Typed SKU or nickname -> the catalog product's normalised SKU (itself if unknown)."""
+    out: dict[str, str] = {}
+    wanted = {s: sku_norm(s) for s in skus if s and sku_norm(s)}
+    if not wanted:
+        return out
+    known = set(session.scalars(select(Product.sku_norm)
+                                .where(Product.sku_norm.in_(set(wanted.values())))))
+    missing = [s for s, norm in wanted.items() if norm not in known]
+    nick: dict[str, str] = {}
+    if missing:
+        rows = session.execute(select(ProductNickname.nickname, Product.sku_norm)
+                               .join(Product, Product.id == ProductNickname.product_id)
+                               .where(ProductNickname.nickname.in_([m.strip() for m in missing])))
+        nick = {n: norm for n, norm in rows}
+    for typed, norm in wanted.items():
+        out[typed] = norm if norm in known else nick.get(typed.strip(), norm)
+    return out
+
+
+# -- building rows ------------------------------------------------------------------------
+
+def rows_for_orders(conn: Connection | Session, index: CatalogIndex,
+                    order_ids: Sequence[str]) -> list[dict[str, Any]]:
+    """dedup_keys rows for these orders (active, not merged away, lines not cancelled)."""
+    rows: list[dict[str, Any]] = []
+    for part in chunks(list(order_ids)):
+        orders = conn.execute(
+            select(Order.id, Order.customer_id, Order.contact_phone, Order.contact_name,
+                   Order.order_time)
+            .where(Order.id.in_(part), Order.cancelled.is_(False),
+                   Order.merged_into_id.is_(None))).all()
+        if not orders:
+            continue
+        skus: dict[str, set[str]] = {}
+        for oid, norm in conn.execute(
+                select(OrderLine.order_id, Product.sku_norm)
+                .join(Product, Product.id == OrderLine.product_id)
+                .where(OrderLine.order_id.in_([o.id for o in orders]),
+                       OrderLine.cancelled.is_(False))):
+            skus.setdefault(oid, set()).add(norm)
+        for o in orders:
+            keys = order_keys(index, customer_id=o.customer_id, phone=o.contact_phone,
+                              name=o.contact_name)
+            for norm in skus.get(o.id, ()):
+                for key in keys:
+                    rows.append(dict(order_id=o.id, customer_key=key, sku_norm=norm,
+                                     order_time=o.order_time))
+    return rows
+
+
+def refresh(session: Session, order_ids: Iterable[str]) -> int:
+    """Rebuild the index rows of these orders inside the session's transaction."""
+    ids = sorted(set(order_ids))
+    if not ids:
+        return 0
+    conn = session.connection()
+    index = catalog_index(session)
+    for part in chunks(ids):
+        conn.execute(delete(DedupKey.__table__).where(DedupKey.order_id.in_(part)))
+    rows = rows_for_orders(conn, index, ids)
+    for part in chunks(rows, 5000):
+        conn.execute(insert(DedupKey.__table__), list(part))
+    return len(rows)
+
+
+def reindex(session: Session) -> int:
+    """Rebuild the whole index from the orders (after a restore or an upgrade)."""
+    conn = session.connection()
+    conn.execute(delete(DedupKey.__table__))
+    ids = list(conn.execute(select(Order.id)).scalars())
+    index = catalog_index(session)
+    total = 0
+    for part in chunks(ids, 5000):
+        rows = rows_for_orders(conn, index, part)
+        if rows:
+            conn.execute(insert(DedupKey.__table__), rows)
+        total += len(rows)
+    return total
+
+
+# -- the hook -----------------------------------------------------------------------------
+
+DIRTY = "dedup_dirty"
+NEW = "dedup_new"
+_KEY_FIELDS = {"customer_id", "contact_phone", "contact_name", "order_time", "cancelled",
+               "merged_into_id"}
+
+
+def after_flush(session: Session, _ctx: Any) -> None:
+    dirty: set[str] | None = None
+    for obj in session.new:
+        if isinstance(obj, Order):
+            dirty = session.info.setdefault(DIRTY, set())
+            dirty.add(obj.id)
+            session.info.setdefault(NEW, set()).add(obj.id)
+        elif isinstance(obj, OrderLine):
+            dirty = session.info.setdefault(DIRTY, set())
+            dirty.add(obj.order_id)
+    for obj in session.dirty:
+        if isinstance(obj, Order):
+            state = inspect(obj)
+            if any(state.attrs[k].history.has_changes() for k in _KEY_FIELDS):
+                session.info.setdefault(DIRTY, set()).add(obj.id)
+        elif isinstance(obj, OrderLine):
+            session.info.setdefault(DIRTY, set()).add(obj.order_id)
+
+
+def pending(session: Session) -> set[str]:
+    return session.info.get(DIRTY, set())
+
+
+def flush_pending(session: Session) -> set[str]:
+    """Bring the index up to date for everything this transaction changed so far."""
+    session.flush()
+    dirty = session.info.pop(DIRTY, set())
+    if dirty:
+        refresh(session, dirty)
+    return dirty
+
+
+def before_commit(session: Session) -> None:
+    if not (session.info.get(DIRTY) or session.info.get(NEW) or session.new or session.dirty):
+        return
+    flush_pending(session)
+    new = session.info.pop(NEW, set())
+    if new:
+        # Pairs kept while the order was still being typed get their second order now.
+        from orderdesk.dedup.decisions import link_pending_keeps
+        link_pending_keeps(session, new)
