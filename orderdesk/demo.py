@@ -254,6 +254,7 @@ def build_demo(desk: Desk, *, orders: int = 3000, seed: int = 7, force: bool = F
                 s.flush()
         s.flush()
 
+    from orderdesk.warehouse.demo import add_demo_batches; add_demo_batches(desk)  # noqa: E702
     from orderdesk.services.demo_checks import count_short_orders
 
     return DemoReport(customers=len(customers), products=len(resins) + len(parts)

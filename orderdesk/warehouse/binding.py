@@ -81,6 +81,7 @@ TEXTS.update({
     "scan.accepted": ("已绑定:批次 {batch},{quantity} → 第 {line_no} 行 {sku}",
                       "bound: batch {batch}, {quantity} → line {line_no} {sku}"),
     "scan.order_opened": ("已打开订单 {order_no}", "opened order {order_no}"),
+    "scan.summary_refused": ("{count} 个条码被拒绝", "{count} code(s) refused"),
 })
 
 
@@ -505,9 +506,12 @@ def _bind(session: Session, order: Order, batch: Batch, today: dt.date
                    line_no=best_line.line_no, remaining=_qty(max(best_remaining, Decimal(0))))
 
 
-def _qty(value: Decimal) -> str:
-    text = format(value.normalize(), "f")
-    return text
+def format_qty(value: Decimal) -> str:
+    """A quantity without trailing zeros or exponent: 200, 12.5."""
+    return format(Decimal(value).normalize(), "f")
+
+
+_qty = format_qty
 
 
 def _advance_status(session: Session, order: Order) -> None:

@@ -1,0 +1,1 @@
+"""Warehouse station: scanner capture, pick progress, batch binding and labels."""
