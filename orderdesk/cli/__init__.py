@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "orderdesk.cli.basic",
     "orderdesk.cli.export",
     "orderdesk.cli.pmc",
+    "orderdesk.cli.warehouse",
     "orderdesk.ui.cli",
 )
 
