@@ -20,9 +20,12 @@ from orderdesk.messages import describe
 
 COMMAND_MODULES = (
     "orderdesk.cli.basic",
+    "orderdesk.cli.certificates",
     "orderdesk.cli.export",
+    "orderdesk.cli.intake",
     "orderdesk.cli.pmc",
     "orderdesk.cli.warehouse",
+    "orderdesk.sync.cli",
     "orderdesk.ui.cli",
 )
 
@@ -43,7 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"orderdesk {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     subparsers.required = True
-    for name in COMMAND_MODULES:
+    for name in dict.fromkeys(COMMAND_MODULES):  # a module listed twice registers once
         try:
             module = importlib.import_module(name)
         except ModuleNotFoundError as exc:
