@@ -1,0 +1,177 @@
+"""Intake commands: `import` (order sheets), `catalog import`, `parse-message`."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+
+from orderdesk.cli.common import add_db_argument, open_desk
+from orderdesk.messages import language
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser("import", help="import order sheets (.xlsx, .xls, .csv)")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    add_db_argument(p)
+    p.add_argument("--channel", metavar="NAME", help="channel of every order (default: the "
+                   "sheet's channel column, else 'excel')")
+    p.add_argument("--dry-run", action="store_true", help="check and count, write nothing")
+    p.add_argument("--json", action="store_true", help="print the report as JSON")
+    p.add_argument("--create-customers", action="store_true",
+                   help="create customers the catalog does not know (else their rows are rejected)")
+    p.add_argument("--customer", metavar="CODE",
+                   help="customer of rows that name none (a customer's own order sheet)")
+    p.add_argument("--rejects", metavar="FILE", help="write rejected rows with reasons to this .xlsx")
+    p.add_argument("--order-time", metavar="ISO-8601",
+                   help="order time of rows that carry none (default: now)")
+    p.set_defaults(handler=_import)
+
+    cat = subparsers.add_parser("catalog", help="catalog data: customers, products, BOMs, stock")
+    catsub = cat.add_subparsers(dest="catalog_command", metavar="ACTION")
+    catsub.required = True
+    ci = catsub.add_parser("import", help="import customers, products, BOMs, stock, receipts")
+    ci.add_argument("files", nargs="+", metavar="FILE")
+    add_db_argument(ci)
+    ci.add_argument("--dry-run", action="store_true")
+    ci.add_argument("--json", action="store_true")
+    ci.add_argument("--rejects", metavar="FILE")
+    ci.set_defaults(handler=_catalog_import)
+
+    pm = subparsers.add_parser("parse-message", help="propose an order from a chat or phone message")
+    add_db_argument(pm)
+    pm.add_argument("--now", metavar="ISO-8601", help="the time the message arrived (default now)")
+    pm.add_argument("--sender-phone", metavar="N", help="the sender's phone number")
+    pm.add_argument("--json", action="store_true")
+    pm.add_argument("text", metavar="TEXT", help="the message ('-' reads standard input)")
+    pm.set_defaults(handler=_parse_message)
+
+
+def _zh() -> bool:
+    return language() != "en"
+
+
+def _import(args: argparse.Namespace) -> int:
+    from orderdesk.cli import CommandError
+    from orderdesk.intake import run_import
+    from orderdesk.intake.errors import describe_error, reason_text
+    from orderdesk.intake.rejects import write_rejects
+
+    order_time = None
+    if args.order_time:
+        try:
+            order_time = dt.datetime.fromisoformat(args.order_time)
+        except ValueError:
+            raise CommandError(("--order-time 不是 ISO-8601 时间:" if _zh() else
+                                "--order-time is not an ISO-8601 time: ") + args.order_time) from None
+    desk = open_desk(args.db)
+    try:
+        default_customer = None
+        if args.customer:
+            from orderdesk.intake.matching import Catalog
+
+            with desk.read() as s:
+                default_customer, _ = Catalog.load(s).match_customer(args.customer, None,
+                                                                      args.customer)
+            if default_customer is None:
+                raise CommandError(("未知客户:" if _zh() else "unknown customer: ") + args.customer)
+        report = run_import(desk, [str(f) for f in args.files], channel=args.channel,
+                            dry_run=args.dry_run, create_customers=args.create_customers,
+                            default_customer_id=default_customer, now=order_time)
+    finally:
+        desk.close()
+    if args.rejects and report.rejected:
+        write_rejects(report.rejected, args.rejects)
+    if args.json:
+        print(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        zh = _zh()
+        for f in report.files:
+            if f.error is not None:
+                print(f"{f.path}: {describe_error(f.error)}", file=sys.stderr)
+                continue
+            status = {"imported": "已导入", "already_imported": "已导入过",
+                      "nothing_to_import": "无可导入"}.get(f.status, f.status) if zh else f.status
+            print(f"{f.path}: {status}")
+        for r in report.rejected:
+            reasons = "; ".join((f"{p.column} '{p.value}' " if p.column else "")
+                                + reason_text(p.reason) for p in r.problems)
+            print(f"  {Path(r.path).name} {'第' if zh else 'row '}{r.row}{'行' if zh else ''}: {reasons}")
+        prefix = ("[试运行,未写入] " if zh else "[dry run, nothing written] ") if args.dry_run else ""
+        if zh:
+            print(f"{prefix}导入 {report.imported} 单;已存在跳过 {report.skipped_existing} 单;"
+                  f"疑似重复 {report.flagged} 单;拒绝 {report.rejected_rows} 行"
+                  + (f";新建客户 {len(report.customers_created)} 个" if report.customers_created else ""))
+        else:
+            print(f"{prefix}imported {report.imported} orders; skipped as already present "
+                  f"{report.skipped_existing}; flagged as possible duplicate {report.flagged}; "
+                  f"rejected {report.rejected_rows} rows"
+                  + (f"; customers created {len(report.customers_created)}"
+                     if report.customers_created else ""))
+        if args.rejects and report.rejected:
+            print(("被拒绝的行已写入 " if zh else "rejected rows written to ") + args.rejects)
+    return 0 if report.anything_read else 2
+
+
+def _catalog_import(args: argparse.Namespace) -> int:
+    from orderdesk.intake.catalog_import import run_catalog_import
+    from orderdesk.intake.errors import describe_error, reason_text
+    from orderdesk.intake.rejects import write_rejects
+
+    desk = open_desk(args.db)
+    try:
+        report = run_catalog_import(desk, [str(f) for f in args.files], dry_run=args.dry_run)
+    finally:
+        desk.close()
+    if args.rejects and report.rejected:
+        write_rejects(report.rejected, args.rejects)
+    if args.json:
+        print(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        zh = _zh()
+        names = {"customers": "客户", "products": "产品", "bom": "BOM", "stock": "库存",
+                 "receipts": "在途"}
+        for path, err in report.errors:
+            print(f"{path}: {describe_error(err)}", file=sys.stderr)
+        for sh in report.sheets:
+            kind = names.get(sh.kind or "", sh.kind) if zh else sh.kind
+            if zh:
+                print(f"{Path(sh.path).name} [{sh.sheet}] {kind}:新增 {sh.created},更新 {sh.updated},"
+                      f"拒绝 {sh.rejected}")
+            else:
+                print(f"{Path(sh.path).name} [{sh.sheet}] {kind}: created {sh.created}, "
+                      f"updated {sh.updated}, rejected {sh.rejected}")
+        for r in report.rejected:
+            reasons = "; ".join((f"{p.column} '{p.value}' " if p.column else "")
+                                + reason_text(p.reason) for p in r.problems)
+            print(f"  {Path(r.path).name} {'第' if zh else 'row '}{r.row}{'行' if zh else ''}: {reasons}")
+    return 0 if report.anything_read else 2
+
+
+def _parse_message(args: argparse.Namespace) -> int:
+    from orderdesk.cli import CommandError
+    from orderdesk.intake.messages import parse_message
+
+    text = sys.stdin.read() if args.text == "-" else args.text
+    now = None
+    if args.now:
+        try:
+            now = dt.datetime.fromisoformat(args.now)
+        except ValueError:
+            raise CommandError(("--now 不是 ISO-8601 时间:" if _zh() else
+                                "--now is not an ISO-8601 time: ") + args.now) from None
+        if now.tzinfo is not None:
+            now = now.astimezone().replace(tzinfo=None)
+    desk = open_desk(args.db)
+    try:
+        proposal = parse_message(desk, text, now=now, sender_phone=args.sender_phone)
+    finally:
+        desk.close()
+    data = proposal.as_dict()
+    if args.json:
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        print(proposal.summary(_zh()))
+    return 0

@@ -1,0 +1,59 @@
+"""Remembered column mappings: a correction made once in the preview applies next time.
+
+Stored as business settings (audited like any other write): per file layout, keyed by a
+fingerprint of the header texts, and per customer, keyed by the customer id, each a map
+from normalised header text to field ('' = ignore this column).
+"""
+
+from __future__ import annotations
+
+import json
+
+from sqlalchemy.orm import Session
+
+from orderdesk.intake.columns import ORDER_FIELDS, ColumnMapping, find_header, header_norm
+from orderdesk.intake.matching import Catalog
+from orderdesk.intake.readers import SheetData
+from orderdesk.models import Setting
+
+LAYOUT_KEY = "intake.mapping.layout.{}"
+CUSTOMER_KEY = "intake.mapping.customer.{}"
+
+
+def _load(session: Session, key: str) -> dict[str, str]:
+    row = session.get(Setting, key)
+    return json.loads(row.value) if row is not None else {}
+
+
+def detect_mapping(session: Session, sheets: list[SheetData], *, path: str, catalog: Catalog,
+                   customer_id: str | None = None,
+                   vocab: dict[str, tuple[str, ...]] = ORDER_FIELDS) -> ColumnMapping:
+    """Find the header, then re-map with what was remembered for this layout or customer."""
+    known = set(catalog.products)
+    mapping = find_header(sheets, vocab, path=path, known_skus=known,
+                          memory=_load(session, CUSTOMER_KEY.format(customer_id))
+                          if customer_id else None)
+    remembered = _load(session, LAYOUT_KEY.format(mapping.fingerprint))
+    if remembered:
+        mapping = find_header(sheets, vocab, path=path, known_skus=known, memory=remembered)
+    return mapping
+
+
+def remember(session: Session, mapping: ColumnMapping, customer_id: str | None = None) -> None:
+    """Store the mapping (including user corrections) for its layout and customer."""
+    value: dict[str, str] = {}
+    for col, text in enumerate(mapping.headers):
+        norm = header_norm(text)
+        if norm:
+            value[norm] = mapping.fields.get(col, "")
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    keys = [LAYOUT_KEY.format(mapping.fingerprint)]
+    if customer_id:
+        keys.append(CUSTOMER_KEY.format(customer_id))
+    for key in keys:
+        row = session.get(Setting, key)
+        if row is None:
+            session.add(Setting(key=key, value=text))
+        elif row.value != text:
+            row.value = text
+    session.flush()
