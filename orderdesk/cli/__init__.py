@@ -21,6 +21,7 @@ from orderdesk.messages import describe
 COMMAND_MODULES = (
     "orderdesk.cli.basic",
     "orderdesk.cli.certificates",
+    "orderdesk.cli.dedup",
     "orderdesk.cli.export",
     "orderdesk.cli.intake",
     "orderdesk.cli.pmc",
