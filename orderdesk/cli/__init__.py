@@ -27,6 +27,7 @@ COMMAND_MODULES = (
     "orderdesk.cli.pmc",
     "orderdesk.cli.warehouse",
     "orderdesk.sync.cli",
+    "orderdesk.sync.cli",
     "orderdesk.ui.cli",
 )
 

@@ -1,0 +1,159 @@
+"""`orderdesk serve`, `orderdesk sync` and `orderdesk station` (HTTP libraries load only
+inside the handlers, so `orderdesk init` never imports them)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser("serve", help="run the central server (FastAPI on uvicorn)")
+    p.add_argument("--db-url", required=True,
+                   help="server database: postgresql://... or sqlite:///server.db")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8750)
+    p.add_argument("--tls-cert", help="TLS certificate file (PEM); with --tls-key")
+    p.add_argument("--tls-key", help="TLS private key file (PEM)")
+    p.add_argument("--workers", type=int, default=1,
+                   help="worker processes (PostgreSQL; SQLite is served by one)")
+    p.add_argument("--log-level", default="warning")
+    p.set_defaults(handler=cmd_serve)
+
+    p = subparsers.add_parser("sync", help="one push-and-pull round with the server")
+    p.add_argument("--db", required=True, metavar="PATH", help="station database file")
+    p.add_argument("--server", required=True, metavar="URL", help="server URL")
+    p.add_argument("--user", help="user name (else a station key)")
+    p.add_argument("--password-file", help="file holding the password (else prompt/stdin)")
+    p.add_argument("--station", help="station name (default: the one stored at first sync)")
+    p.add_argument("--station-key-file", help="file holding this station's key")
+    p.add_argument("--ca-file", help="CA bundle to check the server's TLS certificate")
+    p.add_argument("--batch", type=int, default=1000, help="changes per push request")
+    p.set_defaults(handler=cmd_sync)
+
+    p = subparsers.add_parser("station", help="register a station on the server database")
+    sub = p.add_subparsers(dest="station_command", metavar="ACTION")
+    sub.required = True
+    add = sub.add_parser("add", help="register a station (or renew its key); prints the key once")
+    add.add_argument("--db-url", required=True, help="the server's database")
+    add.add_argument("name")
+    add.add_argument("--key-file", help="write the key to this file instead of printing it")
+    add.set_defaults(handler=cmd_station_add)
+    ls = sub.add_parser("list", help="list registered stations")
+    ls.add_argument("--db-url", required=True)
+    ls.set_defaults(handler=cmd_station_list)
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from orderdesk.cli import CommandError
+    from orderdesk.db import url_for
+
+    if bool(args.tls_cert) != bool(args.tls_key):
+        raise CommandError("--tls-cert and --tls-key go together / 证书与私钥需同时提供")
+    for path in (args.tls_cert, args.tls_key):
+        if path and not Path(path).is_file():
+            raise CommandError(f"file not found / 文件不存在: {path}")
+    url = url_for(args.db_url)
+    ssl = {"ssl_certfile": args.tls_cert, "ssl_keyfile": args.tls_key} if args.tls_cert else {}
+    if args.workers > 1:
+        if url.startswith("sqlite"):
+            raise CommandError("several workers need PostgreSQL / 多进程需使用 PostgreSQL")
+        from orderdesk.sync.server.deskserver import ServerDesk
+
+        ServerDesk(url).close()  # migrate once, before the workers start
+        os.environ["ORDERDESK_SERVER_DB"] = url
+        uvicorn.run("orderdesk.sync.server.app:app_from_env", factory=True, host=args.host,
+                    port=args.port, workers=args.workers, log_level=args.log_level, **ssl)
+        return 0
+    from orderdesk.sync.server.app import create_app
+
+    app = create_app(url)
+    scheme = "https" if ssl else "http"
+    print(f"orderdesk server on {scheme}://{args.host}:{args.port} (database {_safe_url(url)})",
+          flush=True)
+    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level, **ssl)
+    return 0
+
+
+def _safe_url(url: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def _read_secret(path: str | None, prompt: str) -> str:
+    from orderdesk.cli.basic import _read_password
+
+    return _read_password(path, prompt)
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    from orderdesk.cli import CommandError
+    from orderdesk.cli.common import open_desk
+    from orderdesk.sync import station as local
+    from orderdesk.sync.client import Credentials, SyncClient, sync_once
+
+    desk = open_desk(args.db)
+    name = args.station or local.read_state(desk).get(local.K_STATION) or desk.station
+    if args.user:
+        creds = Credentials(username=args.user,
+                            password=_read_secret(args.password_file, "password: "))
+    elif args.station_key_file:
+        try:
+            key = Path(args.station_key_file).read_text(encoding="utf-8").strip()
+        except OSError as exc:
+            raise CommandError(f"cannot read {args.station_key_file}: {exc.strerror}") from exc
+        creds = Credentials(station_key=key)
+    else:
+        raise CommandError("give --user (and --password-file) or --station-key-file / "
+                           "请提供 --user 或 --station-key-file")
+    client = SyncClient(args.server, creds, station=name, verify=args.ca_file or True)
+    try:
+        report = sync_once(desk, client=client, push_batch=args.batch)
+    finally:
+        client.close()
+        desk.close()
+    print(report.summary(), flush=True)
+    return 0
+
+
+def cmd_station_add(args: argparse.Namespace) -> int:
+    from orderdesk.sync.server import stations
+    from orderdesk.sync.server.deskserver import ServerDesk
+    from orderdesk.tracking import Actor, add_audit
+
+    desk = ServerDesk(args.db_url)
+    try:
+        with desk.write(Actor(user=os.environ.get("USER", "cli"), station="cli")) as s:
+            row, key = stations.register(s, args.name, os.environ.get("USER", "cli"))
+            add_audit(s, action="station_key", entity="sync_stations", entity_id=row.id,
+                      field="name", new=row.name)
+            number = row.number
+    finally:
+        desk.close()
+    if args.key_file:
+        Path(args.key_file).write_text(key + "\n", encoding="utf-8")
+        os.chmod(args.key_file, 0o600)
+        print(f"station {args.name} (number {number}): key written to {args.key_file}")
+    else:
+        print(f"station {args.name} (number {number}) key: {key}")
+    return 0
+
+
+def cmd_station_list(args: argparse.Namespace) -> int:
+    from orderdesk.sync.server import stations
+    from orderdesk.sync.server.deskserver import ServerDesk
+
+    desk = ServerDesk(args.db_url)
+    try:
+        with desk.read() as s:
+            for row in stations.list_stations(s):
+                print(f"{row.number}\t{row.name}\tcursor {row.cursor}\t"
+                      f"last seen {row.last_seen_at or '-'}\t"
+                      f"{'active' if row.active else 'disabled'}")
+    finally:
+        desk.close()
+    return 0

@@ -1,0 +1,316 @@
+"""The station's sync client: one round = send resolutions, push the outbox, pull.
+
+Headless and thread-agnostic: the CLI calls `sync_once` directly, the UI's sync worker
+calls it on a background thread with `abort` and `progress` (style rule 5). Errors are
+typed (`SyncError` with a code and facts), never a traceback for the user.
+
+Credentials: a station key (`station` + `station_key`, issued by the server admin), or a
+person's user name and password (command line). Tokens are short-lived; a 401 makes the
+client sign in again once.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from orderdesk.changes import Changes
+from orderdesk.desk import Desk
+from orderdesk.errors import OrderdeskError
+from orderdesk.messages import TEXTS
+from orderdesk.sync import station as local
+
+PUSH_BATCH = 1000
+PULL_BATCH = 2000
+
+TEXTS.update({
+    "server_unreachable": ("无法连接服务器 {url}:{reason}", "cannot reach the server {url}: {reason}"),
+    "server_refused": ("服务器拒绝了请求({status}):{message}",
+                       "the server refused the request ({status}): {message}"),
+    "sync_auth_failed": ("服务器登录失败:{message}", "sign-in at the server failed: {message}"),
+    "sync_no_credentials": ("没有同步凭据:请提供用户名和密码,或工作站密钥",
+                            "no sync credentials: give a user name and password, or a "
+                            "station key"),
+    "sync_aborted": ("同步已取消", "sync cancelled"),
+})
+
+
+class SyncError(OrderdeskError):
+    code = "server_refused"
+
+
+class ServerUnreachable(SyncError):
+    code = "server_unreachable"
+
+
+class AuthFailed(SyncError):
+    code = "sync_auth_failed"
+
+
+class NoCredentials(SyncError):
+    code = "sync_no_credentials"
+
+
+class Aborted(SyncError):
+    code = "sync_aborted"
+
+
+@dataclass(frozen=True)
+class Credentials:
+    username: str | None = None
+    password: str | None = field(default=None, repr=False)
+    station_key: str | None = field(default=None, repr=False)
+
+
+@dataclass(frozen=True)
+class SyncReport:
+    station: str
+    pushed: int = 0
+    push_applied: int = 0
+    push_conflicts: int = 0
+    push_held: int = 0
+    push_rejected: int = 0
+    duplicates: int = 0
+    resolutions: int = 0
+    pulled: int = 0
+    applied: int = 0
+    skipped: int = 0
+    conflicts_received: int = 0
+    cursor: int = 0
+    head: int = 0
+    pending: int = 0
+    seconds: float = 0.0
+    changes: Changes = Changes()
+
+    def summary(self) -> str:
+        return (f"station {self.station}: pushed {self.pushed} (applied {self.push_applied}, "
+                f"conflicts {self.push_conflicts}, held {self.push_held}, rejected "
+                f"{self.push_rejected}, already known {self.duplicates}); resolutions "
+                f"{self.resolutions}; pulled {self.pulled} (applied {self.applied}, skipped "
+                f"{self.skipped}), conflicts received {self.conflicts_received}; cursor "
+                f"{self.cursor}/{self.head}; waiting {self.pending}; {self.seconds:.2f} s")
+
+
+Progress = Callable[[int, int, str], None]
+
+
+class SyncClient:
+    """HTTP to one server, with its own connection pool (thread: one caller at a time)."""
+
+    def __init__(self, server_url: str, credentials: Credentials, *, station: str,
+                 timeout: float = 30.0, verify: bool | str = True) -> None:
+        import requests
+
+        self.url = server_url.rstrip("/")
+        self.credentials = credentials
+        self.station = station
+        self.timeout = timeout
+        self.http = requests.Session()
+        self.http.verify = verify
+        self.token: str | None = None
+        self.hello_done = False
+
+    def close(self) -> None:
+        self.http.close()
+
+    # -- transport ------------------------------------------------------------------------
+    def _send(self, method: str, path: str, *, auth: bool = True, timeout: float | None = None,
+              **kwargs: Any) -> Any:
+        import requests
+
+        headers = {"X-Station": self.station, "Accept-Language": "zh"}
+        if auth:
+            if self.token is None:
+                self.login()
+            headers["Authorization"] = f"Bearer {self.token}"
+        try:
+            response = self.http.request(method, self.url + path, headers=headers,
+                                         timeout=timeout or self.timeout, **kwargs)
+        except requests.RequestException as exc:
+            raise ServerUnreachable(url=self.url, reason=type(exc).__name__) from exc
+        if response.status_code == 401 and auth:
+            self.token = None
+            raise _Retry()
+        if response.status_code >= 400:
+            try:
+                body = response.json()
+                message = body.get("message") or body.get("detail") or response.text[:200]
+            except ValueError:
+                message = response.text[:200]
+            raise SyncError(status=response.status_code, message=message, path=path)
+        if response.status_code == 204 or not response.content:
+            return None
+        return response.json()
+
+    def call(self, method: str, path: str, **kwargs: Any) -> Any:
+        try:
+            return self._send(method, path, **kwargs)
+        except _Retry:
+            return self._send(method, path, **kwargs)
+
+    def login(self) -> None:
+        c = self.credentials
+        try:
+            if c.station_key:
+                body = self._send("POST", "/api/auth/station", auth=False,
+                                  json={"station": self.station, "key": c.station_key})
+            elif c.username and c.password:
+                body = self._send("POST", "/api/auth/login", auth=False,
+                                  json={"username": c.username, "password": c.password,
+                                        "station": self.station})
+            else:
+                raise NoCredentials()
+        except SyncError as exc:
+            if exc.facts.get("status") in (401, 403, 423):
+                raise AuthFailed(message=exc.facts.get("message")) from exc
+            raise
+        self.token = body["token"]
+
+    # -- protocol ----------------------------------------------------------------------------
+    def hello(self, uid: str) -> dict[str, Any]:
+        return self.call("POST", "/sync/hello", json={"station": self.station, "uid": uid})
+
+    def push(self, changes: list[dict[str, Any]]) -> dict[str, Any]:
+        return self.call("POST", "/sync/push", json={"changes": changes})
+
+    def pull(self, since: int, limit: int) -> dict[str, Any]:
+        return self.call("GET", "/sync/pull", params={"since": since, "limit": limit})
+
+    def live(self, since: int, timeout: float = 25.0) -> dict[str, Any]:
+        return self.call("GET", "/sync/live", params={"since": since, "timeout": timeout},
+                         timeout=timeout + 10)
+
+    def resolve(self, conflict_id: str, *, value: str | None, change_id: str,
+                user: str | None) -> dict[str, Any]:
+        return self.call("POST", f"/sync/conflicts/{conflict_id}/resolve",
+                         json={"change_id": change_id, "value": value, "user": user})
+
+
+class _Retry(Exception):
+    pass
+
+
+def _check(abort: threading.Event | None) -> None:
+    if abort is not None and abort.is_set():
+        raise Aborted()
+
+
+def handshake(desk: Desk, client: SyncClient) -> None:
+    """Once per client: register this database's uid, learn the station number."""
+    if client.hello_done:
+        return
+    answer = client.hello(local.station_uid(desk))
+    local.record_hello(desk, station=answer["station"], number=answer["number"],
+                       server_id=answer["server_id"])
+    client.hello_done = True
+
+
+def push_all(desk: Desk, client: SyncClient, *, batch: int = PUSH_BATCH,
+             abort: threading.Event | None = None,
+             progress: Progress | None = None) -> dict[str, int]:
+    tally = dict(pushed=0, applied=0, conflicts=0, held=0, rejected=0, duplicates=0)
+    total = local.pending_count(desk)
+    while True:
+        _check(abort)
+        rows = local.outbox_batch(desk, batch)
+        if not rows:
+            return tally
+        keep = [r for r in rows if not local.is_local_only(r)]
+        skip = [r for r in rows if local.is_local_only(r)]
+        if skip:
+            local.mark_local_only(desk, skip)
+        if not keep:
+            continue
+        answer = client.push([local.wire_change(r) for r in keep])
+        result = local.record_push(desk, keep, answer["results"])
+        tally["pushed"] += len(keep)
+        tally["applied"] += result.applied
+        tally["conflicts"] += result.conflicts
+        tally["held"] += result.held
+        tally["rejected"] += result.rejected
+        tally["duplicates"] += result.duplicates
+        if progress:
+            progress(tally["pushed"], max(total, tally["pushed"]), "push")
+
+
+def pull_all(desk: Desk, client: SyncClient, *, batch: int = PULL_BATCH,
+             abort: threading.Event | None = None,
+             progress: Progress | None = None) -> tuple[dict[str, int], Changes, int, int]:
+    """Pull until caught up; each page is applied in its own transaction together with
+    the new cursor, so an interrupted first download resumes where it stopped."""
+    tally = dict(pulled=0, applied=0, skipped=0, conflicts=0)
+    changes = Changes()
+    since = start = local.cursor(desk)
+    head = since
+    while True:
+        _check(abort)
+        page = client.pull(since, batch)
+        result = local.apply_pull(desk, page)
+        tally["pulled"] += result.received
+        tally["applied"] += result.applied
+        tally["skipped"] += result.skipped
+        tally["conflicts"] += result.conflicts
+        changes = changes | result.changes
+        since, head = page["next_cursor"], page["head"]
+        if progress:
+            progress(since - start, max(head - start, 1), "pull")
+        if not page["has_more"]:
+            return tally, changes, since, head
+
+
+def send_resolutions(desk: Desk, client: SyncClient) -> int:
+    sent = 0
+    for item in local.pending_resolutions(desk):
+        try:
+            conflict = client.resolve(item["id"], value=item["pending_value"],
+                                      change_id=item["pending_change_id"],
+                                      user=item["pending_user"])
+        except SyncError as exc:
+            if exc.facts.get("status") != 409:
+                raise
+            continue  # resolved elsewhere first: the pull brings the closed conflict
+        local.record_resolution(desk, conflict)
+        sent += 1
+    return sent
+
+
+def sync_once(desk: Desk, server_url: str | None = None, credentials: Credentials | None = None,
+              *, client: SyncClient | None = None, station: str | None = None,
+              abort: threading.Event | None = None, progress: Progress | None = None,
+              push_batch: int = PUSH_BATCH, pull_batch: int = PULL_BATCH) -> SyncReport:
+    """One push-and-pull round against the server. Raises SyncError (typed) on failure;
+    whatever was acknowledged before the failure stays acknowledged."""
+    started = time.perf_counter()
+    own = client is None
+    if client is None:
+        if server_url is None:
+            raise ValueError("server_url or client required")
+        name = station or local.read_state(desk).get(local.K_STATION) or desk.station
+        client = SyncClient(server_url, credentials or Credentials(), station=name)
+    try:
+        try:
+            handshake(desk, client)
+            resolutions = send_resolutions(desk, client)
+            pushed = push_all(desk, client, batch=push_batch, abort=abort, progress=progress)
+            pulled, changes, cursor, head = pull_all(desk, client, batch=pull_batch,
+                                                     abort=abort, progress=progress)
+        except SyncError as exc:
+            local.note_round(desk, exc.code)
+            raise
+        local.note_round(desk, None)
+    finally:
+        if own:
+            client.close()
+    if pushed["held"] or pushed["conflicts"] or resolutions:
+        changes = changes | Changes(orders=True, conflicts=True)
+    return SyncReport(
+        station=client.station, pushed=pushed["pushed"], push_applied=pushed["applied"],
+        push_conflicts=pushed["conflicts"], push_held=pushed["held"],
+        push_rejected=pushed["rejected"], duplicates=pushed["duplicates"],
+        resolutions=resolutions, pulled=pulled["pulled"], applied=pulled["applied"],
+        skipped=pulled["skipped"], conflicts_received=pulled["conflicts"], cursor=cursor,
+        head=head, pending=local.pending_count(desk),
+        seconds=time.perf_counter() - started, changes=changes)

@@ -1,0 +1,98 @@
+"""Values on the wire: the outbox's JSON text back into column values, per table.
+
+The outbox stores each value as JSON of `orderdesk.tracking.encode` (dates ISO, decimals
+as text, bytes base64). Both sides turn it back into Python values with the column's
+own type, so a Decimal stays exact and a date stays a date on SQLite and PostgreSQL.
+Unknown tables and columns (a station one release ahead) are reported, never guessed.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import json
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Boolean, Date, DateTime, Integer, LargeBinary, Numeric, Table
+
+from orderdesk.models import Base
+from orderdesk.tracking import encode
+
+#: Fields that are per-database state, never synchronised: a sign-in at one station
+#: must not move another station's lockout counter or produce a conflict.
+LOCAL_ONLY = {
+    ("users", "failed_logins"), ("users", "locked_until"), ("users", "last_login_at"),
+}
+
+
+class UnknownEntity(Exception):
+    def __init__(self, entity: str, field: str | None = None) -> None:
+        super().__init__(f"{entity}.{field}" if field else entity)
+        self.entity = entity
+        self.field = field
+
+
+def table_for(entity: str) -> Table:
+    table = Base.metadata.tables.get(entity)
+    if table is None or entity.startswith("sync_"):
+        raise UnknownEntity(entity)
+    return table
+
+
+def decode_value(table: Table, field: str, value: Any) -> Any:
+    """A decoded-JSON value as the Python value of column `field`."""
+    column = table.columns.get(field)
+    if column is None:
+        raise UnknownEntity(table.name, field)
+    if value is None:
+        return None
+    kind = column.type
+    if isinstance(kind, Boolean):
+        return bool(value)
+    if isinstance(kind, Numeric):
+        return Decimal(str(value))
+    if isinstance(kind, DateTime):
+        parsed = dt.datetime.fromisoformat(value)
+        return parsed.replace(tzinfo=None) if parsed.tzinfo else parsed
+    if isinstance(kind, Date):
+        return dt.date.fromisoformat(value[:10])
+    if isinstance(kind, LargeBinary):
+        return base64.b64decode(value)
+    if isinstance(kind, Integer):
+        return int(value)
+    return value
+
+
+def decode_text(table: Table, field: str, text: str | None) -> Any:
+    return decode_value(table, field, None if text is None else json.loads(text))
+
+
+def decode_row(table: Table, text: str | None) -> dict[str, Any]:
+    """An insert's JSON object as column values; columns this release lacks are dropped."""
+    data = json.loads(text) if text else {}
+    return {key: decode_value(table, key, value) for key, value in data.items()
+            if key in table.columns}
+
+
+def encode_text(value: Any) -> str | None:
+    if value is None:
+        return None
+    return json.dumps(encode(value), ensure_ascii=False)
+
+
+def same(a: Any, b: Any) -> bool:
+    """Equal as stored values (Decimal('5.0') equals Decimal('5'))."""
+    return encode(a) == encode(b)
+
+
+def primary_key(table: Table, entity_id: str) -> dict[str, Any]:
+    """The primary key columns of `entity_id` (as tracking.py joins them with ':')."""
+    cols = list(table.primary_key.columns)
+    parts = [entity_id] if len(cols) == 1 else entity_id.split(":", len(cols) - 1)
+    return {col.name: decode_value(table, col.name, part) for col, part in zip(cols, parts)}
+
+
+def dependency_rank() -> dict[str, int]:
+    """Tables in foreign-key order: inserts of one transaction are applied in this order."""
+    return {table.name: rank for rank, table in enumerate(Base.metadata.sorted_tables)}

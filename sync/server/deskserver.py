@@ -1,0 +1,47 @@
+"""The server's Desk: every write serialised, and the server's own writes published.
+
+- On PostgreSQL each write transaction takes one transaction-scoped advisory lock at
+  BEGIN (SQLite gets the same from BEGIN IMMEDIATE), so any number of uvicorn workers
+  hand out change sequences in commit order and extend one audit hash chain.
+- A write made on the server itself (intake API, user admin) leaves outbox rows like
+  any station write; before it commits they are moved into the change log, so stations
+  pull them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from sqlalchemy import event
+from sqlalchemy.orm import Session
+
+from orderdesk import db
+from orderdesk.desk import Desk
+from orderdesk.tracking import Actor
+
+#: Arbitrary constant naming orderdesk's write lock among the database's advisory locks.
+WRITE_LOCK_KEY = 0x0D5E_5E9C
+
+
+def _pg_write_lock(conn: Any) -> None:
+    if conn.get_execution_options().get(db.WRITE_OPTION):
+        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
+
+
+class ServerDesk(Desk):
+    def __init__(self, database: str, *, migrate: bool = True, **kwargs: Any) -> None:
+        super().__init__(database, station="server", migrate=migrate, **kwargs)
+        self.dialect = self.engine.dialect.name
+        if self.dialect == "postgresql":
+            event.listen(self.engine, "begin", _pg_write_lock)
+
+    @contextmanager
+    def write(self, actor: Actor | None = None, *, sync_apply: bool = False) -> Iterator[Session]:
+        from orderdesk.sync.server import store
+
+        with super().write(actor, sync_apply=sync_apply) as session:
+            yield session
+            session.flush()
+            store.publish_outbox(session)

@@ -1,0 +1,168 @@
+"""Sync endpoints: hello, push, pull, live (long-poll), conflicts.
+
+Push applies a batch of whole station transactions in one server transaction; pull
+reads after a cursor; live answers as soon as anything newer than `since` committed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi.concurrency import run_in_threadpool
+from sqlalchemy import select
+
+from orderdesk.models import Outbox, utcnow
+from orderdesk.models.sync import SyncStation
+from orderdesk.sync import codec
+from orderdesk.sync.server import security, stations, store
+from orderdesk.sync.server.deps import ServerState, access, caller, state
+from orderdesk.sync.server.schemas import (
+    ChangeResult,
+    HelloIn,
+    HelloOut,
+    LiveOut,
+    PullOut,
+    PushIn,
+    PushOut,
+    ResolveIn,
+)
+from orderdesk.tracking import Actor
+
+router = APIRouter(prefix="/sync", tags=["sync"])
+SYNC = security.SYNC
+MAX_PULL = 5000
+
+
+def _origin(request: Request) -> str:
+    who = caller(request)
+    origin = who.station if who.kind == "station" else request.headers.get("X-Station")
+    if not origin:
+        raise HTTPException(status_code=400,
+                            detail="X-Station header required for a user's sync / "
+                                   "用户同步需要 X-Station 头")
+    if len(origin) > 60:
+        raise HTTPException(status_code=400, detail="X-Station too long / X-Station 过长")
+    return origin
+
+
+@router.post("/hello", response_model=HelloOut, **access(SYNC))
+def hello(body: HelloIn, request: Request, st: ServerState = Depends(state)) -> HelloOut:
+    """First contact of a station database: its number (order-number prefix) and the
+    server's id (a station notices when it is pointed at another server)."""
+    who = caller(request)
+    if who.kind == "station" and body.station != who.name:
+        raise HTTPException(status_code=403, detail="station name differs from its key / "
+                                                    "工作站名称与密钥不符")
+    try:
+        with st.desk.write(Actor(user=who.name, station=body.station)) as s:
+            row = stations.hello(s, body.station, body.uid, who.name)
+            number = row.number
+            top = store.head(s)
+    except stations.StationTaken:
+        raise HTTPException(status_code=409, detail=f"station name {body.station} is used by "
+                                                    f"another station / 工作站名称已被占用")
+    return HelloOut(station=body.station, number=number, server_id=st.server_id, head=top)
+
+
+@router.post("/push", response_model=PushOut, **access(SYNC))
+def push(body: PushIn, request: Request, st: ServerState = Depends(state)) -> PushOut:
+    """Apply changes exactly once (by change id), whole transactions, in the given order."""
+    origin = _origin(request)
+    changes = [store.ChangeIn(**c.model_dump()) for c in body.changes]
+    if changes:
+        with st.desk.write(Actor(user=caller(request).name, station=origin),
+                           sync_apply=True) as s:
+            results = store.push(s, origin, changes)
+            top = store.head(s)
+    else:
+        results = []
+        with st.desk.read() as s:
+            top = store.head(s)
+    return PushOut(results=[ChangeResult(change_id=r.change_id, seq=r.seq, outcome=r.outcome,
+                                         result_value=r.result_value,
+                                         conflict_id=r.conflict_id, detail=r.detail,
+                                         duplicate=r.duplicate) for r in results], head=top)
+
+
+def _publish_if_needed(st: ServerState) -> None:
+    # Writes made straight on the server database (e.g. `orderdesk user add --db URL`)
+    # wait in its outbox until something publishes them.
+    with st.desk.read() as s:
+        waiting = s.scalar(select(Outbox.seq).where(Outbox.pushed_at.is_(None)).limit(1))
+    if waiting is not None:
+        with st.desk.write():
+            pass
+
+
+@router.get("/pull", response_model=PullOut, **access(SYNC))
+def pull(request: Request, since: int = Query(0, ge=0),
+         limit: int = Query(1000, ge=1, le=MAX_PULL),
+         st: ServerState = Depends(state)) -> PullOut:
+    """Changes after `since` (the caller's own are left out), oldest first."""
+    origin = _origin(request)
+    _publish_if_needed(st)
+    with st.desk.read() as s:
+        page = store.pull(s, since, limit, origin)
+        row = s.execute(select(SyncStation.cursor, SyncStation.last_seen_at)
+                        .where(SyncStation.name == origin)).first()
+    if row is not None and (row.cursor != since or row.last_seen_at is None
+                            or (utcnow() - row.last_seen_at).total_seconds() > 30):
+        with st.desk.write(Actor(user="sync", station=origin)) as s:
+            store.touch_station(s, origin, since)
+    return PullOut(changes=page.changes, conflicts=page.conflicts, next_cursor=page.next_cursor,
+                   head=page.head, has_more=page.has_more)
+
+
+@router.get("/live", response_model=LiveOut, **access(SYNC))
+async def live(request: Request, since: int = Query(0, ge=0),
+               timeout: float = Query(25.0, ge=0, le=60),
+               st: ServerState = Depends(state)) -> LiveOut:
+    """Long-poll: answers as soon as a change newer than `since` is committed (checked
+    every 0.2 s, across all workers, since it reads the database), else after `timeout`."""
+
+    def read_head() -> int:
+        with st.desk.read() as s:
+            return store.head(s)
+
+    deadline = time.monotonic() + timeout
+    while True:
+        top = await run_in_threadpool(read_head)
+        if top > since:
+            return LiveOut(head=top, changed=True)
+        if time.monotonic() >= deadline or await request.is_disconnected():
+            return LiveOut(head=top, changed=False)
+        await asyncio.sleep(0.2)
+
+
+@router.get("/conflicts", **access(SYNC))
+def conflicts(status: str | None = Query("open", pattern="^(open|resolved)$"),
+              st: ServerState = Depends(state)) -> list[dict]:
+    """Conflicts (open by default), newest first."""
+    with st.desk.read() as s:
+        return store.list_conflicts(s, status)
+
+
+@router.post("/conflicts/{conflict_id}/resolve", **access(SYNC))
+def resolve(conflict_id: str, body: ResolveIn, request: Request,
+            st: ServerState = Depends(state)) -> dict:
+    """Close a conflict with the kept value, the other value, or a new one; the choice is
+    a new change in the log (audited), idempotent by `change_id`."""
+    who = caller(request)
+    origin = _origin(request)
+    if body.keep is None and body.value is None:
+        raise HTTPException(status_code=422, detail="give keep or value / 需要 keep 或 value")
+    user = (body.user or who.name) if who.kind == "station" else who.name
+    try:
+        with st.desk.write(Actor(user=user, station=origin), sync_apply=True) as s:
+            return store.resolve(s, conflict_id, value=body.value, keep=body.keep,
+                                 change_id=body.change_id, user=user, station=origin,
+                                 origin=origin)
+    except (ValueError, TypeError, codec.UnknownEntity) as exc:
+        raise HTTPException(status_code=422, detail=f"value does not fit the field / "
+                                                    f"值与字段类型不符: {exc}"[:300])
+    except store.ConflictGone:
+        raise HTTPException(status_code=404, detail="no such conflict / 冲突不存在")
+    except store.ConflictClosed:
+        raise HTTPException(status_code=409, detail="conflict already resolved / 冲突已处理")

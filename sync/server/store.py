@@ -1,0 +1,620 @@
+"""The server's side of sync, on an open write session: push, pull, publish, resolve.
+
+Runs inside the request's one transaction (never commits itself). Every server write
+transaction is serialised (SQLite: BEGIN IMMEDIATE; PostgreSQL: a transaction-scoped
+advisory lock taken at BEGIN, see `orderdesk.sync.server.deskserver`), so the sequence
+taken from `sync_counter` is handed out in commit order and a pull of `seq > cursor`
+can never skip a change that commits later with a lower number.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import and_, delete, insert, select, tuple_, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import DataError, IntegrityError, StatementError
+from sqlalchemy.orm import Session
+
+from orderdesk.ids import uuid7
+from orderdesk.models import AuditLog, Outbox, utcnow
+from orderdesk.models.sync import ChangeLog, RowVersion, SyncConflict, SyncCounter, SyncStation
+from orderdesk.sync import codec, rules
+from orderdesk.tracking import _chain  # the audit hash chain of this session
+
+SEQ = "seq"
+STATION_NUMBER = "station_number"
+SERVER_ORIGIN = "server"
+_CL = ChangeLog.__table__
+_RV = RowVersion.__table__
+_CF = SyncConflict.__table__
+
+
+# ---- counters ------------------------------------------------------------------------
+
+def head(session: Session) -> int:
+    """Newest committed sequence."""
+    return session.scalar(select(SyncCounter.value).where(SyncCounter.name == SEQ)) or 0
+
+
+def take(session: Session, name: str, n: int = 1) -> int:
+    """Reserve n values of counter `name`; returns the first. Holds the row lock."""
+    new = session.execute(update(SyncCounter).where(SyncCounter.name == name)
+                          .values(value=SyncCounter.value + n)
+                          .returning(SyncCounter.value)).scalar()
+    if new is None:
+        session.execute(insert(SyncCounter).values(name=name, value=n))
+        new = n
+    return new - n + 1
+
+
+# ---- row versions ----------------------------------------------------------------------
+
+@dataclass
+class _Versions:
+    """Row versions of the rows a push touches, loaded once, written back at the end."""
+
+    known: dict[tuple[str, str, str], tuple[int, str | None]] = field(default_factory=dict)
+    dirty: dict[tuple[str, str, str], tuple[int, str | None]] = field(default_factory=dict)
+
+    def load(self, session: Session, keys: set[tuple[str, str]]) -> None:
+        keys = list(keys)
+        for i in range(0, len(keys), 400):
+            chunk = keys[i:i + 400]
+            rows = session.execute(select(_RV.c.entity, _RV.c.entity_id, _RV.c.field, _RV.c.seq,
+                                          _RV.c.station)
+                                   .where(tuple_(_RV.c.entity, _RV.c.entity_id).in_(chunk)))
+            for e, eid, f, seq, st in rows:
+                self.known[(e, eid, f)] = (seq, st)
+
+    def get(self, entity: str, entity_id: str, field_name: str | None) -> tuple[int, str | None] | None:
+        if field_name:
+            found = self.known.get((entity, entity_id, field_name))
+            if found:
+                return found
+        return self.known.get((entity, entity_id, ""))
+
+    def set(self, entity: str, entity_id: str, field_name: str | None, seq: int,
+            origin: str | None) -> None:
+        key = (entity, entity_id, field_name or "")
+        self.known[key] = self.dirty[key] = (seq, origin)
+
+    def flush(self, session: Session) -> None:
+        if not self.dirty:
+            return
+        rows = [dict(entity=e, entity_id=i, field=f, seq=s, station=o)
+                for (e, i, f), (s, o) in self.dirty.items()]
+        dialect = session.get_bind().dialect.name
+        ins = postgresql.insert(_RV) if dialect == "postgresql" else sqlite.insert(_RV)
+        stmt = ins.on_conflict_do_update(
+            index_elements=[_RV.c.entity, _RV.c.entity_id, _RV.c.field],
+            set_={"seq": ins.excluded.seq, "station": ins.excluded.station})
+        for i in range(0, len(rows), 500):
+            session.execute(stmt, rows[i:i + 500])
+        self.dirty.clear()
+
+
+# ---- push --------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ChangeIn:
+    change_id: str
+    tx_id: str
+    entity: str
+    entity_id: str
+    op: str
+    field: str | None
+    old_value: str | None
+    new_value: str | None
+    base_seq: int | None
+    user: str | None
+    station: str | None
+    at: dt.datetime
+
+
+@dataclass(frozen=True)
+class ChangeOut:
+    change_id: str
+    seq: int
+    outcome: str
+    result_value: str | None
+    conflict_id: str | None = None
+    detail: str | None = None
+    duplicate: bool = False
+
+
+class _TxFailed(Exception):
+    def __init__(self, detail: str) -> None:
+        super().__init__(detail)
+        self.detail = detail
+
+
+@dataclass
+class _Pending:
+    """One change decided inside a transaction, waiting for its sequence number."""
+
+    change: ChangeIn
+    outcome: str
+    result_value: str | None
+    conflict: dict[str, Any] | None = None
+    audit_old: str | None = None
+    detail: str | None = None
+    version_field: str | None = ""  # "" row, a field name, or None for no version
+    audit_new: str | None = None
+
+
+class _Batch:
+    def __init__(self, session: Session, origin: str) -> None:
+        self.session = session
+        self.origin = origin
+        self.versions = _Versions()
+        self.logs: list[dict[str, Any]] = []
+        self.conflicts: list[dict[str, Any]] = []
+        self.audits: list[dict[str, Any]] = []
+        self.results: list[ChangeOut] = []
+        self.by_seq: dict[int, dict[str, Any]] = {}
+        self.seq = 0
+        self.tx_conflict: str | None = None
+        self.rank = codec.dependency_rank()
+
+    # -- one transaction of a station --------------------------------------------
+    def apply_tx(self, changes: list[ChangeIn]) -> None:
+        ordered = sorted(
+            changes,
+            key=lambda c: (0, self.rank.get(c.entity, 999)) if c.op == "insert" else (1, 0),
+        )
+        decided: list[_Pending] = []
+        savepoint = self.session.begin_nested()
+        snapshot = dict(self.versions.known)
+        try:
+            for change in ordered:
+                pending = self._apply(change)
+                decided.append(pending)
+                if pending.version_field is not None and pending.outcome in ("applied", "conflict"):
+                    # Visible to later changes of this transaction and batch.
+                    self.versions.known[(change.entity, change.entity_id,
+                                         pending.version_field)] = (-1, self.origin)
+            savepoint.commit()
+        except (_TxFailed, IntegrityError, DataError, StatementError, codec.UnknownEntity,
+                ValueError, TypeError, KeyError) as exc:
+            savepoint.rollback()
+            self.versions.known = snapshot
+            detail = exc.detail if isinstance(exc, _TxFailed) else _describe(exc)
+            decided = [self._rejected(change, detail, n == 0) for n, change in enumerate(ordered)]
+        self.tx_conflict = None
+        for pending in decided:
+            self._commit_pending(pending)
+
+    def _rejected(self, change: ChangeIn, detail: str, first: bool) -> _Pending:
+        # One conflict row per rejected transaction (on its first change) explains it.
+        conflict = dict(kind="rejected", rule=rules.RULE_NOT_APPLIED, other=change,
+                        other_value=change.new_value, kept_value=None,
+                        base_value=change.old_value,
+                        detail=f"{detail} (tx {change.tx_id})") if first else None
+        return _Pending(change, "rejected", None, conflict=conflict, detail=detail,
+                        version_field=None, audit_new=change.new_value)
+
+    def _commit_pending(self, p: _Pending) -> None:
+        self.seq += 1
+        seq = self.seq
+        c = p.change
+        conflict_id = None
+        if p.conflict is not None:
+            conflict_id = uuid7()
+            self.conflicts.append(self._conflict_row(conflict_id, seq, p))
+            if p.outcome == "rejected":
+                self.tx_conflict = conflict_id
+        elif p.outcome == "rejected" and p.detail != "row_missing":
+            conflict_id = self.tx_conflict
+        if p.version_field is not None and p.outcome in ("applied", "conflict"):
+            self.versions.set(c.entity, c.entity_id, p.version_field, seq, self.origin)
+        log = dict(seq=seq, change_id=c.change_id, tx_id=c.tx_id, entity=c.entity,
+                   entity_id=c.entity_id, op=c.op, field=c.field, old_value=c.old_value,
+                   new_value=c.new_value, result_value=p.result_value, base_seq=c.base_seq,
+                   user=c.user, station=c.station, origin=self.origin, at=c.at,
+                   received_at=utcnow(), outcome=p.outcome, conflict_id=conflict_id)
+        self.logs.append(log)
+        self.by_seq[seq] = log
+        self.audits.append(dict(
+            at=log["received_at"], user=c.user, station=c.station or self.origin,
+            action=c.op, entity=c.entity, entity_id=c.entity_id, field=c.field,
+            old_value=p.audit_old if p.audit_old is not None else c.old_value,
+            new_value=p.audit_new if p.audit_new is not None else p.result_value,
+            outcome="ok" if p.outcome == "applied" else p.outcome, tx_id=c.tx_id))
+        self.results.append(ChangeOut(c.change_id, seq, p.outcome, p.result_value, conflict_id,
+                                      p.detail))
+
+    def _conflict_row(self, conflict_id: str, seq: int, p: _Pending) -> dict[str, Any]:
+        info = p.conflict or {}
+        c = p.change
+        kept_change = info.get("kept")
+        other_change = info.get("other")
+        prev = info.get("prev") or {}
+
+        def who(change: ChangeIn | None, key: str) -> Any:
+            if change is not None:
+                return {"change_id": change.change_id, "station": change.station,
+                        "user": change.user, "at": change.at}[key]
+            return prev.get({"change_id": "change_id", "station": "station", "user": "user",
+                             "at": "at"}[key])
+
+        return dict(
+            id=conflict_id, kind=info["kind"], rule=info["rule"], entity=c.entity,
+            entity_id=c.entity_id, field=c.field, order_id=info.get("order_id"),
+            base_value=info.get("base_value"), kept_value=info.get("kept_value"),
+            kept_change_id=who(kept_change, "change_id"), kept_station=who(kept_change, "station"),
+            kept_user=who(kept_change, "user"), kept_at=who(kept_change, "at"),
+            other_value=info.get("other_value"),
+            other_change_id=who(other_change, "change_id"),
+            other_station=who(other_change, "station"), other_user=who(other_change, "user"),
+            other_at=who(other_change, "at"), detail=info.get("detail"), status="open",
+            created_at=utcnow(), seq=seq)
+
+    # -- one change -------------------------------------------------------------------
+    def _apply(self, c: ChangeIn) -> _Pending:
+        if (c.entity, c.field) in codec.LOCAL_ONLY:
+            return _Pending(c, "local", c.new_value, version_field=None)
+        table = codec.table_for(c.entity)
+        pk = codec.primary_key(table, c.entity_id)
+        where = and_(*[table.c[k] == v for k, v in pk.items()])
+        if c.op == "insert":
+            values = codec.decode_row(table, c.new_value)
+            exists = self.session.execute(select(*table.primary_key.columns).where(where)).first()
+            if exists is None:
+                self.session.execute(insert(table).values(**values))
+            return _Pending(c, "applied", c.new_value, version_field="")
+        if c.op == "delete":
+            return self._delete(c, table, where)
+        if c.op != "update" or not c.field:
+            raise _TxFailed(f"unknown operation {c.op!r}")
+        if c.field not in table.columns or c.field in pk:
+            raise codec.UnknownEntity(c.entity, c.field)
+        column = table.c[c.field]
+        order_col = _order_column(table)
+        cols = [column] + ([order_col] if order_col is not None else [])
+        row = self.session.execute(select(*cols).where(where)).first()
+        if row is None:
+            return _Pending(c, "rejected", None, version_field=None, detail="row_missing",
+                            conflict=dict(kind="edit_deleted", rule=rules.RULE_NOT_APPLIED,
+                                          other=c, other_value=c.new_value,
+                                          base_value=c.old_value, detail="row_missing"))
+        current = row[0]
+        order_id = _order_id(c, table, row)
+        incoming = codec.decode_text(table, c.field, c.new_value)
+        key = (c.entity, c.field)
+        if key in rules.ADDITIVE:
+            old = codec.decode_text(table, c.field, c.old_value) or 0
+            incoming = (current or 0) + ((incoming or 0) - old)
+            self._write(table, where, c.field, incoming)
+            return _Pending(c, "applied", codec.encode_text(incoming), version_field=c.field,
+                            audit_old=codec.encode_text(current))
+        version = self.versions.get(c.entity, c.entity_id, c.field)
+        concurrent = (version is not None and version[1] != self.origin
+                      and (c.base_seq is None or version[0] > c.base_seq))
+        current_text = codec.encode_text(current)
+        if not concurrent or codec.same(current, incoming):
+            self._write(table, where, c.field, incoming)
+            return _Pending(c, "applied", codec.encode_text(incoming), version_field=c.field,
+                            audit_old=current_text)
+        prev = self._writer_of(version[0])
+        base = dict(order_id=order_id, base_value=c.old_value, prev=prev)
+        if key in rules.STATUS_FIELDS:
+            if rules.status_is_forward(c.entity, c.field, current, incoming):
+                self._write(table, where, c.field, incoming)
+                return _Pending(c, "applied", codec.encode_text(incoming), version_field=c.field,
+                                audit_old=current_text)
+            return _Pending(c, "held", current_text, version_field=None,
+                            audit_old=current_text, audit_new=c.new_value,
+                            conflict=dict(base, kind="status_backward",
+                                          rule=rules.RULE_FORWARD_STATUS, kept_value=current_text,
+                                          other=c, other_value=c.new_value))
+        if key in rules.GUARDED or (key in rules.GUARDED_IF_BOUND and self._bound(c.entity_id)):
+            return _Pending(c, "held", current_text, version_field=None,
+                            audit_old=current_text, audit_new=c.new_value,
+                            conflict=dict(base, kind="guarded", rule=rules.RULE_SERVER_KEPT,
+                                          kept_value=current_text, other=c,
+                                          other_value=c.new_value))
+        self._write(table, where, c.field, incoming)
+        return _Pending(c, "conflict", codec.encode_text(incoming), version_field=c.field,
+                        audit_old=current_text,
+                        conflict=dict(base, kind="concurrent_edit", rule=rules.RULE_LAST_ARRIVAL,
+                                      kept=c, kept_value=codec.encode_text(incoming),
+                                      other_value=current_text))
+
+    def _delete(self, c: ChangeIn, table: Any, where: Any) -> _Pending:
+        row = self.session.execute(select(*table.primary_key.columns).where(where)).first()
+        if row is None:
+            return _Pending(c, "applied", None, version_field="")
+        newer = [v for (e, i, _f), v in self.versions.known.items()
+                 if e == c.entity and i == c.entity_id and v[1] != self.origin
+                 and (c.base_seq is None or v[0] > c.base_seq)]
+        if newer and not getattr(_model_for(c.entity), "__deletable__", False):
+            raise _TxFailed("delete_forbidden")
+        if newer:
+            return _Pending(c, "held", None, version_field=None,
+                            conflict=dict(kind="edit_deleted", rule=rules.RULE_NOT_APPLIED,
+                                          other=c, other_value=c.old_value,
+                                          base_value=c.old_value, detail="edited_elsewhere"))
+        self.session.execute(delete(table).where(where))
+        return _Pending(c, "applied", None, version_field="")
+
+    def _write(self, table: Any, where: Any, field_name: str, value: Any) -> None:
+        self.session.execute(update(table).where(where).values({field_name: value}))
+
+    def _writer_of(self, seq: int) -> dict[str, Any]:
+        if seq in self.by_seq:
+            return self.by_seq[seq]
+        if seq < 0:
+            return {}
+        row = self.session.execute(select(_CL.c.change_id, _CL.c.station, _CL.c.user, _CL.c.at)
+                                   .where(_CL.c.seq == seq)).first()
+        return dict(row._mapping) if row else {}
+
+    def _bound(self, line_id: str) -> bool:
+        table = codec.Base.metadata.tables.get("batch_bindings")
+        if table is None:
+            return False
+        return self.session.execute(
+            select(table.c.id).where(table.c.order_line_id == line_id,
+                                     table.c.active.is_(True)).limit(1)).first() is not None
+
+    # -- end of batch ----------------------------------------------------------------
+    def finish(self) -> None:
+        if self.logs:
+            for i in range(0, len(self.logs), 500):
+                self.session.execute(insert(_CL), self.logs[i:i + 500])
+            if self.conflicts:
+                self.session.execute(insert(_CF), self.conflicts)
+            chain = _chain(self.session)
+            for audit in self.audits:
+                chain.link(audit)
+            for i in range(0, len(self.audits), 500):
+                self.session.execute(insert(AuditLog.__table__), self.audits[i:i + 500])
+        self.versions.flush(self.session)
+
+
+def _describe(exc: BaseException) -> str:
+    if isinstance(exc, IntegrityError):
+        return f"integrity: {str(exc.orig).splitlines()[0][:300]}"
+    if isinstance(exc, codec.UnknownEntity):
+        return f"unknown_entity: {exc}"
+    return f"{type(exc).__name__}: {str(exc).splitlines()[0][:300] if str(exc) else ''}"
+
+
+def _model_for(entity: str) -> Any:
+    for mapper in codec.Base.registry.mappers:
+        if getattr(mapper.class_, "__tablename__", None) == entity:
+            return mapper.class_
+    return None
+
+
+def _order_column(table: Any) -> Any:
+    if table.name == "orders":
+        return None
+    return table.c.get("order_id")
+
+
+def _order_id(c: ChangeIn, table: Any, row: Any) -> str | None:
+    if table.name == "orders":
+        return c.entity_id
+    return row[1] if len(row) > 1 else None
+
+
+def push(session: Session, origin: str, changes: list[ChangeIn]) -> list[ChangeOut]:
+    """Apply a station's changes (whole transactions, in its order) exactly once.
+
+    A change id seen before gets its original answer back, so a retried push (lost
+    answer, station killed before it recorded the answer) applies nothing twice.
+    """
+    publish_outbox(session)
+    ids = [c.change_id for c in changes]
+    seen: dict[str, ChangeOut] = {}
+    for i in range(0, len(ids), 500):
+        for row in session.execute(select(_CL.c.change_id, _CL.c.seq, _CL.c.outcome,
+                                          _CL.c.result_value, _CL.c.conflict_id)
+                                   .where(_CL.c.change_id.in_(ids[i:i + 500]))):
+            seen[row.change_id] = ChangeOut(row.change_id, row.seq, row.outcome,
+                                            row.result_value, row.conflict_id, duplicate=True)
+    fresh = [c for c in changes if c.change_id not in seen]
+    batch = _Batch(session, origin)
+    # Every fresh change gets exactly one log row: reserve their numbers up front.
+    batch.seq = (take(session, SEQ, len(fresh)) - 1) if fresh else 0
+    batch.versions.load(session, {(c.entity, c.entity_id) for c in fresh})
+    txs: dict[str, list[ChangeIn]] = defaultdict(list)
+    for c in fresh:
+        txs[c.tx_id].append(c)
+    for tx in txs.values():
+        batch.apply_tx(tx)
+    batch.finish()
+    answers = {r.change_id: r for r in batch.results}
+    answers.update(seen)
+    return [answers[c.change_id] for c in changes]
+
+
+# ---- changes made on the server itself ------------------------------------------------
+
+def publish_outbox(session: Session, origin: str = SERVER_ORIGIN) -> int:
+    """Move the server database's own outbox (intake API, admin, CLI) into the change log.
+
+    These writes are already applied and audited by the tracking hook; here they only
+    get their sequence, so stations pull them like any other change.
+    """
+    rows = session.execute(select(Outbox.__table__).where(Outbox.pushed_at.is_(None))
+                           .order_by(Outbox.seq)).mappings().all()
+    if not rows:
+        return 0
+    first = take(session, SEQ, len(rows))
+    versions = _Versions()
+    logs = []
+    now = utcnow()
+    for n, row in enumerate(rows):
+        seq = first + n
+        local = (row["entity"], row["field"]) in codec.LOCAL_ONLY
+        result = row["new_value"]
+        logs.append(dict(seq=seq, change_id=row["change_id"], tx_id=row["tx_id"],
+                         entity=row["entity"], entity_id=row["entity_id"], op=row["op"],
+                         field=row["field"], old_value=row["old_value"],
+                         new_value=row["new_value"], result_value=result,
+                         base_seq=row["base_seq"], user=row["user"], station=row["station"],
+                         origin=origin, at=row["at"], received_at=now,
+                         outcome="local" if local else "applied", conflict_id=None))
+        if not local:
+            versions.set(row["entity"], row["entity_id"], row["field"], seq, origin)
+    session.execute(insert(_CL), logs)
+    versions.flush(session)
+    session.execute(update(Outbox).where(Outbox.seq.in_([r["seq"] for r in rows]))
+                    .values(pushed_at=now))
+    return len(rows)
+
+
+# ---- pull ------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class PullPage:
+    changes: list[dict[str, Any]]
+    conflicts: list[dict[str, Any]]
+    next_cursor: int
+    head: int
+    has_more: bool
+
+
+_PULL_COLS = (_CL.c.seq, _CL.c.change_id, _CL.c.tx_id, _CL.c.entity, _CL.c.entity_id,
+              _CL.c.op, _CL.c.field, _CL.c.result_value, _CL.c.outcome, _CL.c.user,
+              _CL.c.station, _CL.c.origin, _CL.c.at)
+_CONFLICT_PUBLIC = [c for c in _CF.c if not c.name.startswith("pending_")]
+
+
+def pull(session: Session, since: int, limit: int, origin: str | None) -> PullPage:
+    """Changes after `since`, oldest first; the caller's own changes are left out (it
+    learnt their outcome and result from its push answer)."""
+    top = head(session)
+    query = select(*_PULL_COLS).where(_CL.c.seq > since, _CL.c.seq <= top,
+                                      _CL.c.outcome != "local")
+    if origin:
+        query = query.where(_CL.c.origin != origin)
+    rows = session.execute(query.order_by(_CL.c.seq).limit(limit)).mappings().all()
+    has_more = len(rows) == limit
+    next_cursor = rows[-1]["seq"] if has_more else top
+    changes = [_wire_change(r) for r in rows]
+    conflicts = [_wire_conflict(r) for r in session.execute(
+        select(*_CONFLICT_PUBLIC).where(_CF.c.seq > since, _CF.c.seq <= next_cursor)
+        .order_by(_CF.c.seq)).mappings()]
+    return PullPage(changes, conflicts, next_cursor, top, has_more)
+
+
+def _iso(value: dt.datetime | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _wire_change(r: Any) -> dict[str, Any]:
+    return {"seq": r["seq"], "change_id": r["change_id"], "tx_id": r["tx_id"],
+            "entity": r["entity"], "entity_id": r["entity_id"], "op": r["op"],
+            "field": r["field"], "value": r["result_value"], "outcome": r["outcome"],
+            "user": r["user"], "station": r["station"], "origin": r["origin"],
+            "at": _iso(r["at"])}
+
+
+def _wire_conflict(r: Any) -> dict[str, Any]:
+    return {k: (_iso(v) if isinstance(v, dt.datetime) else v) for k, v in dict(r).items()}
+
+
+def touch_station(session: Session, name: str, cursor: int | None) -> None:
+    """Remember what a station confirmed holding (pruning never goes above the lowest)."""
+    station = session.execute(select(SyncStation.id, SyncStation.cursor, SyncStation.last_seen_at)
+                              .where(SyncStation.name == name)).first()
+    if station is None:
+        return
+    now = utcnow()
+    stale = station.last_seen_at is None or now - station.last_seen_at > dt.timedelta(seconds=30)
+    if (cursor is not None and cursor != station.cursor) or stale:
+        values: dict[str, Any] = {"last_seen_at": now}
+        if cursor is not None:
+            values["cursor"] = cursor
+        session.execute(update(SyncStation).where(SyncStation.id == station.id).values(**values))
+
+
+# ---- conflicts -------------------------------------------------------------------------
+
+def list_conflicts(session: Session, status: str | None = "open",
+                   limit: int = 500) -> list[dict[str, Any]]:
+    query = select(*_CONFLICT_PUBLIC)
+    if status:
+        query = query.where(_CF.c.status == status)
+    return [_wire_conflict(r) for r in
+            session.execute(query.order_by(_CF.c.seq.desc()).limit(limit)).mappings()]
+
+
+class ConflictGone(Exception):
+    pass
+
+
+class ConflictClosed(Exception):
+    pass
+
+
+def resolve(session: Session, conflict_id: str, *, value: str | None, keep: str | None,
+            change_id: str, user: str, station: str, origin: str) -> dict[str, Any]:
+    """Close a conflict with a chosen value; the choice is a new change in the log.
+
+    `keep` is "kept", "other" or None (then `value`, JSON text, is the chosen value).
+    Idempotent by `change_id`.
+    """
+    row = session.execute(select(_CF).where(_CF.c.id == conflict_id)).mappings().first()
+    if row is None:
+        raise ConflictGone(conflict_id)
+    if row["status"] == "resolved":
+        if row["resolution_change_id"] == change_id:
+            return _wire_conflict(row)
+        raise ConflictClosed(conflict_id)
+    if keep == "kept":
+        value = row["kept_value"]
+    elif keep == "other":
+        value = row["other_value"]
+    seq = None
+    if row["field"] and row["kind"] != "rejected":
+        table = codec.table_for(row["entity"])
+        codec.decode_text(table, row["field"], value)  # refuse a value of the wrong type
+        current = _current_version(session, row["entity"], row["entity_id"], row["field"])
+        change = ChangeIn(change_id=change_id, tx_id=uuid7(), entity=row["entity"],
+                          entity_id=row["entity_id"], op="update", field=row["field"],
+                          old_value=row["kept_value"], new_value=value, base_seq=current,
+                          user=user, station=station, at=utcnow())
+        out = push(session, origin, [change])[0]
+        if out.outcome not in ("applied", "conflict"):
+            raise ConflictClosed(conflict_id)
+        seq = out.seq
+    if seq is None:
+        seq = take(session, SEQ, 1)
+        session.execute(insert(_CL).values(
+            seq=seq, change_id=change_id, tx_id=uuid7(), entity="sync_conflicts",
+            entity_id=conflict_id, op="resolve", field=None, old_value=None,
+            new_value=value, result_value=value, base_seq=None, user=user, station=station,
+            origin=origin, at=utcnow(), received_at=utcnow(), outcome="local"))
+    session.execute(update(_CF).where(_CF.c.id == conflict_id).values(
+        status="resolved", resolved_by=user, resolved_station=station, resolved_at=utcnow(),
+        resolution=value, resolution_change_id=change_id, seq=seq))
+    _chain_audit(session, user=user, station=station, entity="sync_conflicts",
+                 entity_id=conflict_id, field=row["field"], old=row["kept_value"], new=value)
+    return _wire_conflict(session.execute(select(*_CONFLICT_PUBLIC)
+                                          .where(_CF.c.id == conflict_id)).mappings().one())
+
+
+def _current_version(session: Session, entity: str, entity_id: str, field_name: str) -> int | None:
+    rows = dict(session.execute(select(_RV.c.field, _RV.c.seq).where(
+        _RV.c.entity == entity, _RV.c.entity_id == entity_id,
+        _RV.c.field.in_([field_name, ""]))).all())
+    return rows.get(field_name, rows.get(""))
+
+
+def _chain_audit(session: Session, **facts: Any) -> None:
+    from orderdesk.tracking import Actor, add_audit
+
+    add_audit(session, action="resolve_conflict", entity=facts["entity"],
+              entity_id=facts["entity_id"], field=facts["field"],
+              old=None if facts["old"] is None else json.loads(facts["old"]),
+              new=None if facts["new"] is None else json.loads(facts["new"]),
+              actor=Actor(user=facts["user"], station=facts["station"]))

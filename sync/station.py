@@ -1,0 +1,514 @@
+"""The station's side of sync, on its SQLite cache: what to push, how to apply what came back.
+
+No HTTP here (see client.py); every function is one local transaction, so a station
+killed at any point loses nothing: the outbox row stays until the server's answer is
+recorded, and the pull cursor moves in the same transaction as the rows it pulled.
+
+Rule for applying a value from the server (pull, or the answer to a push): a field is
+written only if the server sequence carrying it is newer than the one the station
+already holds for that field (`sync_row_versions`). So pulled changes and push answers
+may arrive in any interleaving and the station still ends with the server's value.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, insert, select, update
+from sqlalchemy.orm import Session
+
+from orderdesk.changes import Changes
+from orderdesk.desk import Desk
+from orderdesk.errors import NotFound, ValidationFailed
+from orderdesk.ids import uuid7
+from orderdesk.models import Base, Outbox, SyncState, utcnow
+from orderdesk.models.sync import RowVersion, SyncConflict
+from orderdesk.sync import codec
+
+K_UID = "sync.uid"
+K_STATION = "sync.station"
+K_NUMBER = "sync.station_number"
+K_CURSOR = "sync.cursor"
+K_SERVER = "sync.server_id"
+K_LAST_SYNC = "sync.last_sync_at"
+K_LAST_ERROR = "sync.last_error"
+
+_RV = RowVersion.__table__
+_CF = SyncConflict.__table__
+
+
+# ---- sync_state ------------------------------------------------------------------------
+
+def get_state(session: Session, key: str) -> str | None:
+    return session.scalar(select(SyncState.value).where(SyncState.key == key))
+
+
+def set_state(session: Session, key: str, value: str | None) -> None:
+    row = session.get(SyncState, key)
+    if row is None:
+        session.add(SyncState(key=key, value=value))
+    else:
+        row.value = value
+
+
+def read_state(desk: Desk) -> dict[str, str | None]:
+    with desk.read() as s:
+        return dict(s.execute(select(SyncState.key, SyncState.value)
+                              .where(SyncState.key.like("sync.%"))).all())
+
+
+def station_uid(desk: Desk) -> str:
+    """A random id of this station database, made once."""
+    with desk.write(sync_apply=True) as s:
+        uid = get_state(s, K_UID)
+        if uid is None:
+            uid = uuid7()
+            set_state(s, K_UID, uid)
+        return uid
+
+
+def order_prefix(number: int) -> str:
+    return f"{number:02d}"
+
+
+def install_identity(desk: Desk, number: int | None = None) -> None:
+    """Give this desk's sessions the station's order-number prefix (SO-2026-03000001), so
+    stations numbering orders offline never hand out the same number."""
+    if number is None:
+        value = read_state(desk).get(K_NUMBER)
+        if not value:
+            return
+        number = int(value)
+    # Desk offers no hook for session defaults; the sessionmaker copies `info` into
+    # every session it makes, and next_order_no reads "order_no_prefix" from there.
+    desk._sessions.configure(info={"order_no_prefix": order_prefix(number)})
+
+
+def record_hello(desk: Desk, *, station: str, number: int, server_id: str) -> bool:
+    """Store what the server said at hello; True when the server is a different one."""
+    with desk.write(sync_apply=True) as s:
+        previous = get_state(s, K_SERVER)
+        set_state(s, K_STATION, station)
+        set_state(s, K_NUMBER, str(number))
+        set_state(s, K_SERVER, server_id)
+        changed = previous is not None and previous != server_id
+        if changed:
+            # Another server (a restore, a move): start pulling from its beginning; the
+            # row-version rule keeps newer local values.
+            set_state(s, K_CURSOR, "0")
+    install_identity(desk, number)
+    return changed
+
+
+# ---- outbox ----------------------------------------------------------------------------
+
+def pending_count(desk: Desk) -> int:
+    with desk.read() as s:
+        return s.scalar(select(func.count()).select_from(Outbox)
+                        .where(Outbox.pushed_at.is_(None))) or 0
+
+
+def outbox_batch(desk: Desk, limit: int) -> list[dict[str, Any]]:
+    """The oldest waiting changes, ending on a transaction boundary (a transaction bigger
+    than `limit` is sent whole on its own)."""
+    with desk.read() as s:
+        rows = s.execute(select(Outbox.__table__).where(Outbox.pushed_at.is_(None))
+                         .order_by(Outbox.seq).limit(limit + 1)).mappings().all()
+        if len(rows) <= limit:
+            return [dict(r) for r in rows]
+        last_tx = rows[limit - 1]["tx_id"]
+        if rows[limit]["tx_id"] != last_tx:
+            return [dict(r) for r in rows[:limit]]
+        cut = next((i for i in range(limit - 1, -1, -1) if rows[i]["tx_id"] != last_tx), None)
+        if cut is not None:
+            return [dict(r) for r in rows[:cut + 1]]
+        tail = s.execute(select(Outbox.__table__).where(Outbox.pushed_at.is_(None),
+                                                        Outbox.tx_id == last_tx)
+                         .order_by(Outbox.seq)).mappings().all()
+        return [dict(r) for r in tail]
+
+
+def wire_change(row: dict[str, Any]) -> dict[str, Any]:
+    at = row["at"]
+    return {"change_id": row["change_id"], "tx_id": row["tx_id"], "entity": row["entity"],
+            "entity_id": row["entity_id"], "op": row["op"], "field": row["field"],
+            "old_value": row["old_value"], "new_value": row["new_value"],
+            "base_seq": row["base_seq"], "user": row["user"], "station": row["station"],
+            "at": at.isoformat() if isinstance(at, dt.datetime) else at}
+
+
+def is_local_only(row: dict[str, Any]) -> bool:
+    return (row["entity"], row["field"]) in codec.LOCAL_ONLY
+
+
+def mark_local_only(desk: Desk, rows: list[dict[str, Any]]) -> None:
+    with desk.write(sync_apply=True) as s:
+        s.execute(update(Outbox).where(Outbox.seq.in_([r["seq"] for r in rows]))
+                  .values(pushed_at=utcnow()))
+
+
+@dataclass(frozen=True)
+class PushTally:
+    applied: int = 0
+    conflicts: int = 0
+    held: int = 0
+    rejected: int = 0
+    duplicates: int = 0
+    changed_locally: int = 0
+
+
+def record_push(desk: Desk, rows: list[dict[str, Any]], results: list[dict[str, Any]]) -> PushTally:
+    """Record the server's answer: the outbox rows are acknowledged, and the value the
+    server ended with is written here where nothing newer was pulled for the field."""
+    by_id = {r["change_id"]: r for r in rows}
+    counts: dict[str, int] = defaultdict(int)
+    with desk.write(sync_apply=True) as s:
+        applier = _Applier(s)
+        applier.preload(rows)
+        for result in results:
+            row = by_id.get(result["change_id"])
+            if row is None:
+                continue
+            counts[result["outcome"]] += 1
+            counts["duplicates"] += bool(result.get("duplicate"))
+            if result["outcome"] in ("applied", "conflict", "held"):
+                change = {"seq": result["seq"], "entity": row["entity"],
+                          "entity_id": row["entity_id"], "op": row["op"], "field": row["field"],
+                          "value": result["result_value"]}
+                if result["outcome"] == "held" or row["op"] != "insert":
+                    applier.apply(change)
+                else:
+                    applier.bump(row["entity"], row["entity_id"], "", result["seq"])
+        applier.finish()
+        answered = [r["change_id"] for r in results if r["change_id"] in by_id]
+        for i in range(0, len(answered), 500):
+            s.execute(update(Outbox).where(Outbox.change_id.in_(answered[i:i + 500]))
+                      .values(pushed_at=utcnow()))
+    return PushTally(applied=counts["applied"], conflicts=counts["conflict"],
+                     held=counts["held"], rejected=counts["rejected"],
+                     duplicates=counts["duplicates"], changed_locally=applier.changed)
+
+
+# ---- applying server values --------------------------------------------------------------
+
+def _model_for(entity: str) -> Any:
+    for mapper in Base.registry.mappers:
+        if getattr(mapper.class_, "__tablename__", None) == entity:
+            return mapper.class_
+    return None
+
+
+class _Applier:
+    """Applies server values inside one local write transaction (ORM, so the tracking hook
+    audits each changed field; `sync_apply` keeps them out of the outbox)."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.versions: dict[tuple[str, str, str], int] = {}
+        self.dirty: dict[tuple[str, str, str], int] = {}
+        self.loaded: set[tuple[str, str]] = set()
+        self.changed = 0
+        self.skipped = 0
+        self.missing = 0
+        self.entities: set[str] = set()
+
+    def preload(self, changes: list[dict[str, Any]]) -> None:
+        keys = {(c["entity"], c["entity_id"]) for c in changes} - self.loaded
+        keys_list = list(keys)
+        for i in range(0, len(keys_list), 400):
+            chunk = keys_list[i:i + 400]
+            for e, eid, f, seq in self.session.execute(
+                    select(_RV.c.entity, _RV.c.entity_id, _RV.c.field, _RV.c.seq)
+                    .where(_RV.c.entity.in_({k[0] for k in chunk}),
+                           _RV.c.entity_id.in_({k[1] for k in chunk}))):
+                self.versions[(e, eid, f)] = seq
+        self.loaded |= keys
+        # Load the rows themselves in one query per table (identity map).
+        by_entity: dict[str, set[str]] = defaultdict(set)
+        for e, eid in keys:
+            by_entity[e].add(eid)
+        for entity, ids in by_entity.items():
+            model = _model_for(entity)
+            if model is None:
+                continue
+            pk = list(model.__table__.primary_key.columns)
+            if len(pk) != 1:
+                continue
+            id_list = [codec.decode_value(model.__table__, pk[0].name, i) for i in ids]
+            for j in range(0, len(id_list), 500):
+                list(self.session.scalars(select(model).where(pk[0].in_(id_list[j:j + 500]))))
+
+    def held_seq(self, entity: str, entity_id: str, field: str | None) -> int:
+        self.preload([{"entity": entity, "entity_id": entity_id}])
+        return self.versions.get((entity, entity_id, field or ""), 0)
+
+    def bump(self, entity: str, entity_id: str, field: str, seq: int) -> None:
+        key = (entity, entity_id, field)
+        if self.versions.get(key, 0) < seq:
+            self.versions[key] = self.dirty[key] = seq
+
+    def apply(self, change: dict[str, Any]) -> bool:
+        """Write one server value if newer than what is held; True if it was written."""
+        entity, entity_id, field, seq = (change["entity"], change["entity_id"],
+                                         change.get("field"), change["seq"])
+        if change["op"] == "resolve" or entity.startswith("sync_"):
+            return False
+        if self.held_seq(entity, entity_id, field if change["op"] == "update" else "") >= seq:
+            self.skipped += 1
+            return False
+        model = _model_for(entity)
+        if model is None:
+            self.skipped += 1
+            return False
+        table = model.__table__
+        pk = codec.primary_key(table, entity_id)
+        ident = tuple(pk.values()) if len(pk) > 1 else next(iter(pk.values()))
+        obj = self.session.get(model, ident)
+        value = change["value"]
+        if change["op"] == "insert":
+            values = codec.decode_row(table, value)
+            if obj is None:
+                self.session.add(model(**values))
+                self.changed += 1
+            else:
+                for key, val in values.items():
+                    if key not in pk and (entity, key) not in codec.LOCAL_ONLY \
+                            and self.versions.get((entity, entity_id, key), 0) < seq \
+                            and not codec.same(getattr(obj, key), val):
+                        setattr(obj, key, val)
+                        self.changed += 1
+            self.bump(entity, entity_id, "", seq)
+        elif change["op"] == "update":
+            if obj is None:
+                self.missing += 1
+                return False
+            val = codec.decode_text(table, field, value)
+            if not codec.same(getattr(obj, field), val):
+                setattr(obj, field, val)
+                self.changed += 1
+            self.bump(entity, entity_id, field, seq)
+        elif change["op"] == "delete":
+            if obj is not None and getattr(model, "__deletable__", False):
+                self.session.delete(obj)
+                self.changed += 1
+            self.bump(entity, entity_id, "", seq)
+        self.entities.add(entity)
+        return True
+
+    def finish(self) -> None:
+        self.session.flush()
+        if not self.dirty:
+            return
+        from sqlalchemy.dialects import sqlite
+
+        rows = [dict(entity=e, entity_id=i, field=f, seq=s, station=None)
+                for (e, i, f), s in self.dirty.items()]
+        stmt = sqlite.insert(_RV)
+        stmt = stmt.on_conflict_do_update(index_elements=[_RV.c.entity, _RV.c.entity_id,
+                                                          _RV.c.field],
+                                          set_={"seq": stmt.excluded.seq})
+        for i in range(0, len(rows), 500):
+            self.session.execute(stmt, rows[i:i + 500])
+        self.dirty.clear()
+
+
+@dataclass(frozen=True)
+class PullTally:
+    received: int
+    applied: int
+    skipped: int
+    missing: int
+    conflicts: int
+    changes: Changes
+
+
+_ENTITY_CHANGES = {
+    "orders": "orders", "order_lines": "orders", "order_channel_refs": "orders",
+    "notes": "orders", "attachments": "orders", "status_events": "orders",
+    "customers": "catalog", "products": "catalog", "customer_aliases": "catalog",
+    "contacts": "catalog", "addresses": "catalog", "product_nicknames": "catalog",
+    "bom_lines": "catalog", "stock_items": "stock", "receipts": "stock",
+    "batches": "bindings", "batch_bindings": "bindings", "users": "users",
+    "user_roles": "users", "settings": "settings", "duplicate_pairs": "duplicates",
+    "certificates": "certificates",
+}
+
+
+def _changes_for(entities: set[str], conflicts: bool) -> Changes:
+    flags = {_ENTITY_CHANGES.get(e, "orders") for e in entities}
+    if conflicts:
+        flags.add("conflicts")
+    return Changes(**{f: True for f in flags if f in Changes.__dataclass_fields__})
+
+
+def apply_pull(desk: Desk, page: dict[str, Any]) -> PullTally:
+    """Apply one page from the server and move the cursor, in one local transaction."""
+    changes = page["changes"]
+    with desk.write(sync_apply=True) as s:
+        applier = _Applier(s)
+        applier.preload(changes)
+        applied = sum(applier.apply(c) for c in changes)
+        applier.finish()
+        for conflict in page["conflicts"]:
+            _upsert_conflict(s, conflict)
+        set_state(s, K_CURSOR, str(page["next_cursor"]))
+    return PullTally(received=len(changes), applied=applied, skipped=applier.skipped,
+                     missing=applier.missing, conflicts=len(page["conflicts"]),
+                     changes=_changes_for(applier.entities, bool(page["conflicts"])))
+
+
+def _parse_dt(value: Any) -> Any:
+    if isinstance(value, str):
+        try:
+            return dt.datetime.fromisoformat(value).replace(tzinfo=None)
+        except ValueError:
+            return None
+    return value
+
+
+def _upsert_conflict(session: Session, data: dict[str, Any]) -> None:
+    values = {k: (_parse_dt(v) if k.endswith("_at") else v) for k, v in data.items()
+              if k in _CF.c and not k.startswith("pending_")}
+    exists = session.scalar(select(_CF.c.id).where(_CF.c.id == values["id"]))
+    if exists:
+        session.execute(update(_CF).where(_CF.c.id == values["id"]).values(**values))
+        if values.get("status") == "resolved":
+            session.execute(update(_CF).where(_CF.c.id == values["id"]).values(
+                pending_value=None, pending_change_id=None, pending_user=None))
+    else:
+        session.execute(insert(_CF).values(**values))
+
+
+def cursor(desk: Desk) -> int:
+    return int(read_state(desk).get(K_CURSOR) or 0)
+
+
+def note_round(desk: Desk, error: str | None) -> None:
+    with desk.write(sync_apply=True) as s:
+        if error is None:
+            set_state(s, K_LAST_SYNC, utcnow().isoformat())
+        set_state(s, K_LAST_ERROR, error)
+
+
+# ---- conflicts for the UI ------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ConflictRow:
+    id: str
+    kind: str
+    rule: str
+    entity: str
+    entity_id: str
+    field: str | None
+    order_id: str | None
+    order_no: str | None
+    base_value: Any
+    kept_value: Any
+    kept_station: str | None
+    kept_user: str | None
+    kept_at: dt.datetime | None
+    other_value: Any
+    other_station: str | None
+    other_user: str | None
+    other_at: dt.datetime | None
+    detail: str | None
+    status: str
+    created_at: dt.datetime | None
+    resolved_by: str | None
+    resolved_at: dt.datetime | None
+    resolution: Any
+    pending: bool
+
+
+def _load(text: str | None) -> Any:
+    if text is None:
+        return None
+    try:
+        return json.loads(text)
+    except ValueError:
+        return text
+
+
+def list_conflicts(desk: Desk, *, open_only: bool = True,
+                   order_id: str | None = None) -> list[ConflictRow]:
+    """Conflicts known at this station, newest first (for the conflict panel and badges)."""
+    from orderdesk.models import Order
+
+    with desk.read() as s:
+        query = select(_CF, Order.order_no).outerjoin(Order, Order.id == _CF.c.order_id)
+        if open_only:
+            query = query.where(_CF.c.status == "open")
+        if order_id:
+            query = query.where(_CF.c.order_id == order_id)
+        rows = s.execute(query.order_by(_CF.c.seq.desc())).mappings().all()
+    return [ConflictRow(
+        id=r["id"], kind=r["kind"], rule=r["rule"], entity=r["entity"],
+        entity_id=r["entity_id"], field=r["field"], order_id=r["order_id"],
+        order_no=r["order_no"], base_value=_load(r["base_value"]),
+        kept_value=_load(r["kept_value"]), kept_station=r["kept_station"],
+        kept_user=r["kept_user"], kept_at=r["kept_at"], other_value=_load(r["other_value"]),
+        other_station=r["other_station"], other_user=r["other_user"], other_at=r["other_at"],
+        detail=r["detail"], status=r["status"], created_at=r["created_at"],
+        resolved_by=r["resolved_by"], resolved_at=r["resolved_at"],
+        resolution=_load(r["resolution"]), pending=r["pending_change_id"] is not None)
+        for r in rows]
+
+
+def open_conflict_count(desk: Desk) -> int:
+    with desk.read() as s:
+        return s.scalar(select(func.count()).select_from(_CF).where(_CF.c.status == "open")) or 0
+
+
+def choose_resolution(desk: Desk, conflict_id: str, *, keep: str | None = None,
+                      value: Any = None) -> Changes:
+    """A person decided a conflict here: remembered and sent with the next sync round
+    (works offline). `keep` is "kept" or "other"; else `value` is the chosen value."""
+    desk.require("order.read")
+    if keep not in (None, "kept", "other"):
+        raise ValidationFailed(field="keep", value=keep)
+    with desk.write(sync_apply=True) as s:
+        row = s.execute(select(_CF).where(_CF.c.id == conflict_id)).mappings().first()
+        if row is None:
+            raise NotFound(entity="conflict", key=conflict_id)
+        if row["status"] != "open":
+            raise ValidationFailed(field="conflict", value=conflict_id, reason="resolved")
+        if keep == "kept":
+            text = row["kept_value"]
+        elif keep == "other":
+            text = row["other_value"]
+        else:
+            if row["field"]:
+                table = codec.table_for(row["entity"])
+                try:
+                    value = codec.decode_value(table, row["field"], value)
+                except (ValueError, TypeError, ArithmeticError) as exc:
+                    raise ValidationFailed(field=row["field"], value=value,
+                                           reason="wrong_type") from exc
+            text = codec.encode_text(value)
+        s.execute(update(_CF).where(_CF.c.id == conflict_id).values(
+            pending_value=text, pending_change_id=uuid7(),
+            pending_user=desk.user.username if desk.user else "system"))
+    return Changes(conflicts=True)
+
+
+def pending_resolutions(desk: Desk) -> list[dict[str, Any]]:
+    with desk.read() as s:
+        return [dict(r) for r in s.execute(
+            select(_CF.c.id, _CF.c.pending_value, _CF.c.pending_change_id, _CF.c.pending_user)
+            .where(_CF.c.pending_change_id.is_not(None), _CF.c.status == "open")).mappings()]
+
+
+def record_resolution(desk: Desk, conflict: dict[str, Any]) -> None:
+    """The server accepted a resolution: store the closed conflict and its value here."""
+    with desk.write(sync_apply=True) as s:
+        _upsert_conflict(s, conflict)
+        if conflict.get("field") and conflict.get("kind") != "rejected":
+            applier = _Applier(s)
+            applier.apply({"seq": conflict["seq"], "entity": conflict["entity"],
+                           "entity_id": conflict["entity_id"], "op": "update",
+                           "field": conflict["field"], "value": conflict["resolution"]})
+            applier.finish()
