@@ -257,7 +257,9 @@ def parse_rows(sheet: SheetData, mapping: ColumnMapping, catalog: Catalog, *, sh
         raw = _cell(row, cols.get("order_time"))
         if cols.get("order_time") is not None and cell_text(raw):
             try:
-                order_time = parse_datetime(raw, now.date())
+                # Sheets carry local times; orders store UTC like utcnow().
+                order_time = parse_datetime(raw, now.date()).astimezone(
+                    dt.timezone.utc).replace(tzinfo=None)
             except ValueError as exc:
                 problem("order_time", raw, str(exc))
         row_channel = channel or text("channel") or DEFAULT_CHANNEL
