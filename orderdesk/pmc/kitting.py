@@ -162,37 +162,46 @@ class ComponentShortage:
 
 
 # ---- internals ---------------------------------------------------------------------
-class _Entry:
-    __slots__ = ("rank", "demand", "from_stock", "from_receipts", "rest", "receipt_date",
-                 "clear_date", "stock_before", "ptr_before", "left_before")
-
-    def __init__(self, rank: int, demand: float) -> None:
-        self.rank = rank
-        self.demand = demand
-        self.from_stock = self.from_receipts = self.rest = 0.0
-        self.receipt_date: dt.date | None = None
-        self.clear_date: dt.date | None = None
-        self.stock_before = 0.0
-        self.ptr_before = 0
-        self.left_before = 0.0
-
-    def outcome(self) -> tuple:
-        return (self.demand, self.from_stock, self.from_receipts, self.rest,
-                self.receipt_date, self.clear_date)
-
-
 class _Chain:
-    __slots__ = ("pid", "made", "entries", "ranks")
+    """One component's netting: parallel lists, one slot per order using it, by rank.
 
-    def __init__(self, pid: str, made: bool) -> None:
+    Lists rather than one object per (order, component): the full run creates ~100,000
+    slots and the inner loop reads them; plain lists keep that within the time budget.
+    """
+
+    __slots__ = ("pid", "made", "ranks", "pos", "demand", "stock", "rec", "rest", "rdate",
+                 "cdate", "sb", "pb", "lb")
+
+    def __init__(self, pid: str, made: bool, ranks: list[int], demand: list[float]) -> None:
+        n = len(ranks)
         self.pid = pid
         self.made = made
-        self.entries: list[_Entry] = []
-        self.ranks: list[int] = []
+        self.ranks = ranks
+        self.pos = {r: i for i, r in enumerate(ranks)}
+        self.demand = demand
+        self.stock = [0.0] * n           # taken from stock
+        self.rec = [0.0] * n             # taken from receipts due by the need date
+        self.rest = [0.0] * n            # shortage (bought) or to make (made)
+        self.rdate: list[dt.date | None] = [None] * n   # last in-time receipt used
+        self.cdate: list[dt.date | None] = [None] * n   # late receipt that clears it
+        self.sb = [0.0] * n              # state before each slot: stock left,
+        self.pb = [0] * n                # receipt pointer,
+        self.lb = [0.0] * n              # quantity left on that receipt
 
-    def index(self, rank: int) -> int | None:
-        i = bisect_left(self.ranks, rank)
-        return i if i < len(self.ranks) and self.ranks[i] == rank else None
+    def outcome(self, i: int) -> tuple:
+        return (self.demand[i], self.stock[i], self.rec[i], self.rest[i], self.rdate[i],
+                self.cdate[i])
+
+    def insert(self, i: int, rank: int, demand: float) -> None:
+        """A new order slot before index i; its state-before is the old slot i's."""
+        n = len(self.ranks)
+        sb, pb, lb = (self.sb[i], self.pb[i], self.lb[i]) if i < n else (0.0, 0, 0.0)
+        self.ranks.insert(i, rank)
+        self.demand.insert(i, demand)
+        for lst, v in ((self.stock, 0.0), (self.rec, 0.0), (self.rest, 0.0), (self.rdate, None),
+                       (self.cdate, None), (self.sb, sb), (self.pb, pb), (self.lb, lb)):
+            lst.insert(i, v)
+        self.pos = {r: j for j, r in enumerate(self.ranks)}
 
 
 def _priority(order: OrderInput) -> tuple:
@@ -221,7 +230,8 @@ class KitEngine:
         self.need = [o.need_date or _FAR for o in self.orders]
         self.chains: dict[str, _Chain] = {}
         self.direct: dict[str, dict[int, float]] = {}
-        self.order_components: list[set[str]] = [set() for _ in self.orders]
+        self.order_components: list[list[str]] = []
+        self._shortage_cache: dict[str, ComponentShortage | None] = {}
         self.missing_bom: list[tuple[str, ...]] = []
         self._results: list[OrderResult | None] = [None] * len(self.orders)
         self._full_run()
@@ -292,32 +302,43 @@ class KitEngine:
         return stock, ptr, left
 
     # -- netting ------------------------------------------------------------------
-    def _net(self, chain: _Chain, start: int) -> None:
-        """Net `chain` from entry `start` on, using the state stored before it."""
-        entries = chain.entries
-        if start >= len(entries):
+    def _net(self, c: _Chain, start: int) -> None:
+        """Net chain `c` from slot `start` on, using the state stored before it."""
+        n = len(c.ranks)
+        if start >= n:
             return
-        recs = self.receipts.get(chain.pid, ())
+        recs = self.receipts.get(c.pid, ())
         n_recs = len(recs)
         if start == 0:
-            stock, ptr, left = self._initial_state(chain.pid)
+            stock, ptr, left = self._initial_state(c.pid)
         else:
-            e = entries[start]
-            stock, ptr, left = e.stock_before, e.ptr_before, e.left_before
-        made = chain.made
+            stock, ptr, left = c.sb[start], c.pb[start], c.lb[start]
+        made = c.made
         need = self.need
-        for i in range(start, len(entries)):
-            e = entries[i]
-            e.stock_before, e.ptr_before, e.left_before = stock, ptr, left
-            rem = e.demand
-            take = rem if rem < stock else stock
-            stock -= take
-            rem -= take
-            e.from_stock = take
+        ranks, demand = c.ranks, c.demand
+        c_stock, c_rec, c_rest, c_rdate, c_cdate = c.stock, c.rec, c.rest, c.rdate, c.cdate
+        sb, pb, lb = c.sb, c.pb, c.lb
+        for i in range(start, n):
+            sb[i] = stock
+            pb[i] = ptr
+            lb[i] = left
+            rem = demand[i]
+            if rem <= stock:
+                stock -= rem
+                c_stock[i] = rem
+                c_rec[i] = 0.0
+                c_rest[i] = 0.0
+                c_rdate[i] = None
+                c_cdate[i] = None
+                continue
+            c_stock[i] = stock
+            rem -= stock
+            stock = 0.0
             got = 0.0
             rdate = None
-            if rem > EPS and ptr < n_recs:
-                nd = need[e.rank]
+            cdate = None
+            if ptr < n_recs:
+                nd = need[ranks[i]]
                 while rem > EPS and ptr < n_recs and recs[ptr][0] <= nd:
                     q = left if left < rem else rem
                     rem -= q
@@ -327,32 +348,31 @@ class KitEngine:
                     if left <= EPS:
                         ptr += 1
                         left = recs[ptr][1] if ptr < n_recs else 0.0
-            e.from_receipts = got
-            e.receipt_date = rdate
-            e.clear_date = None
-            if rem <= EPS:
-                rem = 0.0
-            elif not made and ptr < n_recs:
-                # Late receipts go to the earliest short order first, in date order.
-                late = rem
-                cdate = None
-                while late > EPS and ptr < n_recs:
-                    q = left if left < late else late
-                    late -= q
-                    left -= q
-                    cdate = recs[ptr][0]
-                    if left <= EPS:
-                        ptr += 1
-                        left = recs[ptr][1] if ptr < n_recs else 0.0
-                if late <= EPS:
-                    e.clear_date = cdate
-            e.rest = rem
+                if rem > EPS and not made and ptr < n_recs:
+                    # Late receipts go to the earliest short order first, in date order.
+                    late = rem
+                    last = None
+                    while late > EPS and ptr < n_recs:
+                        q = left if left < late else late
+                        late -= q
+                        left -= q
+                        last = recs[ptr][0]
+                        if left <= EPS:
+                            ptr += 1
+                            left = recs[ptr][1] if ptr < n_recs else 0.0
+                    if late <= EPS:
+                        cdate = last
+            c_rec[i] = got
+            c_rdate[i] = rdate
+            c_cdate[i] = cdate
+            c_rest[i] = rem if rem > EPS else 0.0
 
     def _full_run(self) -> None:
         self.chains.clear()
-        self.direct.clear()
+        self._shortage_cache = {}
         self._results = [None] * len(self.orders)
-        self.order_components = [set() for _ in self.orders]
+        comps: list[list[str]] = [[] for _ in self.orders]
+        self.order_components = comps
         missing: list[tuple[str, ...]] = []
         demand: dict[str, dict[int, float]] = {}
         children = self.children
@@ -373,26 +393,25 @@ class KitEngine:
             missing.append(tuple(miss))
         self.missing_bom = missing
         self.direct = {cid: dict(d) for cid, d in demand.items()}
-        comps = self.order_components
         for pid in self.topo:
             d = demand.get(pid)
             if not d:
                 continue
-            chain = _Chain(pid, pid in children)
-            chain.ranks = sorted(d)
-            chain.entries = [_Entry(r, d[r]) for r in chain.ranks]
-            for r in chain.ranks:
-                comps[r].add(pid)
-            self._net(chain, 0)
-            self.chains[pid] = chain
-            if chain.made:
-                for e in chain.entries:
-                    if e.rest > EPS:
-                        for cid, per in children[pid]:
+            ranks = sorted(d)
+            c = _Chain(pid, pid in children, ranks, [d[r] for r in ranks])
+            for r in ranks:
+                comps[r].append(pid)
+            self._net(c, 0)
+            self.chains[pid] = c
+            if c.made:
+                kids = children[pid]
+                for r, rest in zip(ranks, c.rest):
+                    if rest > EPS:
+                        for cid, per in kids:
                             dd = demand.get(cid)
                             if dd is None:
                                 dd = demand[cid] = {}
-                            dd[e.rank] = dd.get(e.rank, 0.0) + e.rest * per
+                            dd[r] = dd.get(r, 0.0) + rest * per
 
     # -- incremental --------------------------------------------------------------
     def set_available(self, pid: str, available: float) -> set[int]:
@@ -400,19 +419,21 @@ class KitEngine:
         available = float(available)
         old = self.available.get(pid, 0.0)
         self.available[pid] = available
-        chain = self.chains.get(pid)
-        if chain is None or abs(old - available) <= EPS:
+        self._shortage_cache.pop(pid, None)
+        c = self.chains.get(pid)
+        if c is None or abs(old - available) <= EPS:
             return set()
         start: int | None = None
         if old < 0 or available < 0:
             start = 0
         else:
-            for i, e in enumerate(chain.entries):
-                used = old - e.stock_before
-                left = available - used
-                if e.from_stock < e.demand - EPS or left < e.demand - EPS:
+            # Slots served wholly from stock, that the new stock still covers, stay as
+            # they are; re-net from the first other one.
+            for i in range(len(c.ranks)):
+                left = available - (old - c.sb[i])
+                if c.stock[i] < c.demand[i] - EPS or left < c.demand[i] - EPS:
                     start = i
-                    e.stock_before = max(left, 0.0)
+                    c.sb[i] = max(left, 0.0)
                     break
         if start is None:
             return set()
@@ -423,6 +444,7 @@ class KitEngine:
         recs = sorted((d, float(q)) for d, q in receipts if q > EPS)
         if recs == self.receipts.get(pid, []):
             return set()
+        self._shortage_cache.pop(pid, None)
         if recs:
             self.receipts[pid] = recs
         else:
@@ -439,13 +461,15 @@ class KitEngine:
         while heap:
             _pos, pid = heapq.heappop(heap)
             queued.discard(pid)
-            chain = self.chains[pid]
+            c = self.chains[pid]
             start = starts.pop(pid)
-            before = [e.outcome() for e in chain.entries[start:]]
-            self._net(chain, start)
-            changed = [e.rank for e, b in zip(chain.entries[start:], before) if e.outcome() != b]
+            before = [c.outcome(i) for i in range(start, len(c.ranks))]
+            self._net(c, start)
+            changed = [c.ranks[i] for i, b in zip(range(start, len(c.ranks)), before)
+                       if c.outcome(i) != b]
             touched.update(changed)
-            if not chain.made or not changed:
+            self._shortage_cache.pop(pid, None)
+            if not c.made or not changed:
                 continue
             for cid, _per in self.children[pid]:
                 first = self._redemand(cid, changed)
@@ -460,89 +484,119 @@ class KitEngine:
         return touched
 
     def _redemand(self, cid: str, ranks: list[int]) -> int | None:
-        """Recompute a child's demand for these orders; the first entry index changed."""
-        chain = self.chains.get(cid)
-        if chain is None:
-            chain = self.chains[cid] = _Chain(cid, cid in self.children)
+        """Recompute a child's demand for these orders; the first slot index changed."""
+        c = self.chains.get(cid)
+        if c is None:
+            c = self.chains[cid] = _Chain(cid, cid in self.children, [], [])
         direct = self.direct.get(cid, {})
         first: int | None = None
         for r in ranks:
             qty = direct.get(r, 0.0)
             for parent, per in self.parents.get(cid, ()):
                 pc = self.chains.get(parent)
-                i = pc.index(r) if pc else None
-                if i is not None:
-                    qty += pc.entries[i].rest * per
-            i = chain.index(r)
+                j = pc.pos.get(r) if pc else None
+                if j is not None:
+                    qty += pc.rest[j] * per
+            i = c.pos.get(r)
             if i is None:
                 if qty <= EPS:
                     continue
-                i = bisect_left(chain.ranks, r)
-                chain.ranks.insert(i, r)
-                entry = _Entry(r, qty)
-                if i < len(chain.entries):
-                    nxt = chain.entries[i]
-                    entry.stock_before, entry.ptr_before, entry.left_before = (
-                        nxt.stock_before, nxt.ptr_before, nxt.left_before)
-                chain.entries.insert(i, entry)
-                self.order_components[r].add(cid)
-                if i == len(chain.entries) - 1 and i > 0:
-                    first = 0 if first is None else min(first, 0)  # state unknown: from start
-            elif abs(chain.entries[i].demand - qty) > EPS:
-                chain.entries[i].demand = qty
+                i = bisect_left(c.ranks, r)
+                appended = i == len(c.ranks)
+                c.insert(i, r, qty)
+                comps = self.order_components[r]
+                comps.append(cid)
+                comps.sort(key=self.topo_pos.__getitem__)
+                if appended and i > 0:
+                    i = 0          # the state after the last slot is not kept: from the start
+            elif abs(c.demand[i] - qty) > EPS:
+                c.demand[i] = qty
             else:
                 continue
             first = i if first is None else min(first, i)
         return first
 
     # -- results ------------------------------------------------------------------
-    def _rows_status(self, rank: int) -> dict[str, str]:
-        """Effective status per component of one order (made ones inherit children)."""
+    def _rows_status(self, rank: int) -> list[tuple[str, _Chain, int, str]]:
+        """(component, chain, slot, status) of one order, children before parents.
+
+        A made component that has to be made takes the worst status of its children."""
+        out: list[tuple[str, _Chain, int, str]] = []
         status: dict[str, str] = {}
-        comps = self.order_components[rank]
-        for pid in sorted(comps, key=self.topo_pos.__getitem__, reverse=True):
-            chain = self.chains[pid]
-            e = chain.entries[chain.index(rank)]
-            if e.demand <= EPS:
+        chains = self.chains
+        children = self.children
+        for pid in reversed(self.order_components[rank]):
+            c = chains[pid]
+            i = c.pos[rank]
+            if c.demand[i] <= EPS:
                 continue
-            if chain.made:
-                s = AMBER if e.from_receipts > EPS else GREEN
-                if e.rest > EPS:
-                    for cid, _ in self.children[pid]:
+            rest = c.rest[i]
+            s = AMBER if c.rec[i] > EPS else GREEN
+            if c.made:
+                if rest > EPS:
+                    for cid, _ in children[pid]:
                         cs = status.get(cid)
-                        if cs and _WORSE[cs] > _WORSE[s]:
-                            s = cs
-            else:
-                s = RED if e.rest > EPS else (AMBER if e.from_receipts > EPS else GREEN)
+                        if cs is RED:
+                            s = RED
+                            break
+                        if cs is AMBER:
+                            s = AMBER
+            elif rest > EPS:
+                s = RED
             status[pid] = s
-        return status
+            out.append((pid, c, i, s))
+        return out
 
     def result(self, rank: int) -> OrderResult:
         cached = self._results[rank]
         if cached is not None:
             return cached
+        # Same rules as _rows_status, fused into one pass: this runs for every order.
         order = self.orders[rank]
-        status = self._rows_status(rank)
-        total = len(status)
-        short = sum(1 for s in status.values() if s == RED)
+        chains = self.chains
+        children = self.children
+        status: dict[str, str] = {}
+        total = short = 0
+        worst = GREEN
         clear: dt.date | None = None
         kit: dt.date | None = None
         never = False
-        for pid, s in status.items():
-            chain = self.chains[pid]
-            e = chain.entries[chain.index(rank)]
-            if s == RED and not chain.made:
-                if e.clear_date is None:
-                    never = True
-                elif clear is None or e.clear_date > clear:
-                    clear = e.clear_date
-            if e.receipt_date and (kit is None or e.receipt_date > kit):
-                kit = e.receipt_date
+        for pid in reversed(self.order_components[rank]):
+            c = chains[pid]
+            i = c.pos[rank]
+            if c.demand[i] <= EPS:
+                continue
+            total += 1
+            rd = c.rdate[i]
+            if rd is not None and (kit is None or rd > kit):
+                kit = rd
+            if c.rest[i] > EPS:
+                if c.made:
+                    s = AMBER if c.rec[i] > EPS else GREEN
+                    for cid, _ in children[pid]:
+                        cs = status.get(cid)
+                        if cs is RED:
+                            s = RED
+                            break
+                        if cs is AMBER:
+                            s = AMBER
+                else:
+                    s = RED
+                    cd = c.cdate[i]
+                    if cd is None:
+                        never = True
+                    elif clear is None or cd > clear:
+                        clear = cd
+            else:
+                s = AMBER if c.rec[i] > EPS else GREEN
+            status[pid] = s
+            if s is RED:
+                short += 1
+                worst = RED
+            elif s is AMBER and worst is GREEN:
+                worst = AMBER
         missing = self.missing_bom[rank]
-        if missing or not total:
-            overall = NO_BOM
-        else:
-            overall = max(status.values(), key=_WORSE.__getitem__)
+        overall = NO_BOM if (missing or not total) else worst
         res = OrderResult(
             order_id=order.id, order_no=order.order_no, rank=rank, need_date=order.need_date,
             rush=order.rush, status=overall,
@@ -559,26 +613,24 @@ class KitEngine:
     def rows(self, order_id: str) -> list[KitRow]:
         """Component rows of one order, parents before their children."""
         rank = self.rank_of[order_id]
-        status = self._rows_status(rank)
         levels = self._levels(rank)
         out: list[KitRow] = []
-        for pid in sorted(status, key=lambda p: (levels.get(p, 1), self._sku(p))):
-            chain = self.chains[pid]
-            e = chain.entries[chain.index(rank)]
+        for pid, c, i, s in self._rows_status(rank):
             info = self.products.get(pid) or ProductInfo(pid, pid, pid)
+            rest = round(c.rest[i], 4)
             out.append(KitRow(
                 component_id=pid, sku=info.sku, name=info.name, unit=info.unit,
-                level=levels.get(pid, 1), required=round(e.demand, 4),
-                from_stock=round(e.from_stock, 4), from_receipts=round(e.from_receipts, 4),
-                shortage=0.0 if chain.made else round(e.rest, 4),
-                to_make=round(e.rest, 4) if chain.made else 0.0, made=chain.made,
-                receipt_date=e.receipt_date, clear_date=e.clear_date, status=status[pid]))
+                level=levels.get(pid, 1), required=round(c.demand[i], 4),
+                from_stock=round(c.stock[i], 4), from_receipts=round(c.rec[i], 4),
+                shortage=0.0 if c.made else rest, to_make=rest if c.made else 0.0,
+                made=c.made, receipt_date=c.rdate[i], clear_date=c.cdate[i], status=s))
+        out.sort(key=lambda r: (r.level, r.sku))
         return out
 
     def _levels(self, rank: int) -> dict[str, int]:
         levels: dict[str, int] = {}
         frontier = [(pid, 1) for pid, _ in self.orders[rank].lines]
-        comps = self.order_components[rank]
+        comps = set(self.order_components[rank])
         while frontier:
             nxt = []
             for pid, lvl in frontier:
@@ -589,33 +641,47 @@ class KitEngine:
             frontier = nxt
         return levels
 
+    def shortage_of(self, pid: str) -> ComponentShortage | None:
+        """A bought component's shortage over every order it blocks (None: not short)."""
+        if pid in self._shortage_cache:
+            return self._shortage_cache[pid]
+        c = self.chains.get(pid)
+        result = None
+        if c is not None and not c.made:
+            blocked = [i for i, rest in enumerate(c.rest) if rest > EPS] if max(
+                c.rest, default=0.0) > EPS else []
+            if blocked:
+                info = self.products.get(pid) or ProductInfo(pid, pid, pid)
+                cds = [c.cdate[i] for i in blocked]
+                orders = self.orders
+                result = ComponentShortage(
+                    component_id=pid, sku=info.sku, name=info.name, unit=info.unit,
+                    shortage=round(sum(c.rest[i] for i in blocked), 4),
+                    available=self.available.get(pid, 0.0),
+                    incoming=round(sum(q for _, q in self.receipts.get(pid, ())), 4),
+                    blocked=tuple((orders[c.ranks[i]].id, orders[c.ranks[i]].order_no)
+                                  for i in blocked),
+                    first_need=orders[c.ranks[blocked[0]]].need_date,
+                    clear_date=None if None in cds else max(cds))  # type: ignore[type-var]
+        self._shortage_cache[pid] = result
+        return result
+
     def shortages(self) -> list[ComponentShortage]:
         """Bought components short for at least one order, most orders blocked first."""
-        out: list[ComponentShortage] = []
-        for pid, chain in self.chains.items():
-            if chain.made:
-                continue
-            blocked = [e for e in chain.entries if e.rest > EPS]
-            if not blocked:
-                continue
-            info = self.products.get(pid) or ProductInfo(pid, pid, pid)
-            never = any(e.clear_date is None for e in blocked)
-            clear = None if never else max(e.clear_date for e in blocked)  # type: ignore[type-var]
-            out.append(ComponentShortage(
-                component_id=pid, sku=info.sku, name=info.name, unit=info.unit,
-                shortage=round(sum(e.rest for e in blocked), 4),
-                available=self.available.get(pid, 0.0),
-                incoming=round(sum(q for _, q in self.receipts.get(pid, ())), 4),
-                blocked=tuple((self.orders[e.rank].id, self.orders[e.rank].order_no)
-                              for e in blocked),
-                first_need=self.orders[blocked[0].rank].need_date, clear_date=clear))
+        out = [s for s in (self.shortage_of(pid) for pid in self.chains) if s is not None]
         out.sort(key=lambda c: (-len(c.blocked), -c.shortage, c.sku))
         return out
 
+    def short_for(self, pid: str, order_ids: set[str]) -> float:
+        """A component's shortage over some of the orders only."""
+        c = self.chains[pid]
+        return round(sum(rest for r, rest in zip(c.ranks, c.rest)
+                         if rest > EPS and self.orders[r].id in order_ids), 4)
+
     def users_of(self, pid: str) -> list[str]:
         """Order ids whose kit uses this component, in priority order."""
-        chain = self.chains.get(pid)
-        return [self.orders[r].id for r in chain.ranks] if chain else []
+        c = self.chains.get(pid)
+        return [self.orders[r].id for r in c.ranks] if c else []
 
 
 __all__ = [

@@ -17,7 +17,7 @@ import weakref
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import Float, select, type_coerce
 from sqlalchemy.orm import Session
 
 from orderdesk.changes import Changes
@@ -133,6 +133,9 @@ class _State:
         self.engine: KitEngine | None = None
         self.meta: dict[str, _Meta] = {}
         self.product_lines: tuple[str, ...] = ()
+        # Frozen summaries kept per order result object: rebuilt only for re-netted orders.
+        self.summaries: dict[str, tuple[object, OrderKitSummary]] = {}
+        self.shortage_rows: dict[str, tuple[object, ShortageRow]] = {}
 
 
 _STATES: weakref.WeakKeyDictionary[Desk, _State] = weakref.WeakKeyDictionary()
@@ -152,12 +155,15 @@ def _f(value: Decimal | float | None) -> float:
 
 
 def _load_supply(s: Session) -> tuple[dict[str, float], list[ReceiptInput]]:
-    available = {pid: _f(on) - _f(al) for pid, on, al in s.execute(
-        select(StockItem.product_id, StockItem.on_hand, StockItem.allocated))}
-    receipts = [ReceiptInput(product_id=pid, quantity=_f(q), due_date=d, id=rid)
-                for rid, pid, q, d in s.execute(
-                    select(Receipt.id, Receipt.product_id, Receipt.quantity, Receipt.due_date)
-                    .where(Receipt.received.is_(False)))]
+    # Quantities read as floats in SQL: skipping Decimal objects halves this query's time,
+    # and it runs on every stock change.
+    on_hand = type_coerce(StockItem.on_hand, Float)
+    allocated = type_coerce(StockItem.allocated, Float)
+    available = {pid: (on or 0.0) - (al or 0.0) for pid, on, al in s.execute(
+        select(StockItem.product_id, on_hand, allocated))}
+    receipts = [ReceiptInput(pid, q or 0.0, d, rid) for rid, pid, q, d in s.execute(
+        select(Receipt.id, Receipt.product_id, type_coerce(Receipt.quantity, Float),
+               Receipt.due_date).where(Receipt.received.is_(False)))]
     return available, receipts
 
 
@@ -205,6 +211,8 @@ def _rebuild(desk: Desk, st: _State) -> None:
         data, meta = load_input(s)
     st.engine = KitEngine(data)
     st.meta = meta
+    st.summaries = {}
+    st.shortage_rows = {}
     st.product_lines = tuple(sorted({ln for m in meta.values() for ln in m.lines}))
 
 
@@ -259,6 +267,15 @@ def _summary(st: _State, res) -> OrderKitSummary:  # type: ignore[no-untyped-def
         missing_bom=res.missing_bom, clear_date=res.clear_date, kit_date=res.kit_date)
 
 
+def _shortage_row(engine: KitEngine, c, blocked) -> ShortageRow:  # type: ignore[no-untyped-def]
+    return ShortageRow(
+        component_id=c.component_id, sku=c.sku, name=c.name, unit=c.unit, shortage=c.shortage,
+        available=c.available, incoming=c.incoming, order_ids=tuple(o for o, _ in blocked),
+        order_nos=tuple(n for _, n in blocked),
+        first_need=engine.orders[engine.rank_of[blocked[0][0]]].need_date,
+        clear_date=c.clear_date)
+
+
 def _matches(o: OrderKitSummary, f: KitFilter) -> bool:
     if f.product_line and f.product_line not in o.product_lines:
         return False
@@ -294,18 +311,32 @@ def kit_report(desk: Desk, filters: KitFilter | None = None, *,
         _refresh_locked(desk, st, changes)
         engine = st.engine
         assert engine is not None
-        summaries = [_summary(st, r) for r in engine.results()]
-        listed = tuple(o for o in summaries if _matches(o, filters))
-        ids = {o.order_id for o in listed}
+        summaries = []
+        cache = st.summaries
+        for r in engine.results():
+            hit = cache.get(r.order_id)
+            if hit is None or hit[0] is not r:
+                hit = cache[r.order_id] = (r, _summary(st, r))
+            summaries.append(hit[1])
+        unfiltered = filters == KitFilter()
+        listed = tuple(summaries) if unfiltered else tuple(
+            o for o in summaries if _matches(o, filters))
+        ids = set() if unfiltered else {o.order_id for o in listed}
         rows = []
         for c in engine.shortages():
+            if unfiltered:
+                hit = st.shortage_rows.get(c.component_id)
+                if hit is None or hit[0] is not c:
+                    hit = st.shortage_rows[c.component_id] = (c, _shortage_row(engine, c, c.blocked))
+                rows.append(hit[1])
+                continue
             blocked = [(oid, no) for oid, no in c.blocked if oid in ids]
             if not blocked:
                 continue
             rows.append(ShortageRow(
                 component_id=c.component_id, sku=c.sku, name=c.name, unit=c.unit,
-                shortage=c.shortage if len(blocked) == len(c.blocked) else _short_for(
-                    engine, c.component_id, {oid for oid, _ in blocked}),
+                shortage=c.shortage if len(blocked) == len(c.blocked) else engine.short_for(
+                    c.component_id, {oid for oid, _ in blocked}),
                 available=c.available, incoming=c.incoming,
                 order_ids=tuple(o for o, _ in blocked), order_nos=tuple(n for _, n in blocked),
                 first_need=engine.orders[engine.rank_of[blocked[0][0]]].need_date,
@@ -318,12 +349,6 @@ def kit_report(desk: Desk, filters: KitFilter | None = None, *,
                          counts=tuple(counts.items()), open_orders=len(summaries),
                          product_lines=st.product_lines,
                          computed_at=dt.datetime.now(dt.timezone.utc).replace(tzinfo=None))
-
-
-def _short_for(engine: KitEngine, pid: str, order_ids: set[str]) -> float:
-    chain = engine.chains[pid]
-    return round(sum(e.rest for e in chain.entries
-                     if engine.orders[e.rank].id in order_ids and e.rest > 1e-6), 4)
 
 
 def order_kit(desk: Desk, order_id: str, *, reuse: bool = True) -> OrderKit:
