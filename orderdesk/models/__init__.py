@@ -27,6 +27,7 @@ from orderdesk.models.users import User, UserRole
 from orderdesk.models.intake import IntakeFile  # noqa: E402,F401
 from orderdesk.models.rush import Notification, RushCase, RushStep, WebhookMessage  # noqa: E402,F401
 from orderdesk.models.batches import Batch, BatchBinding, ScanEvent  # noqa: E402,F401
+from orderdesk.models.certificates import BatchMaterial, Certificate, CertificateTemplate, MaterialLot  # noqa: E402,F401,E501
 from orderdesk.models.dedup import DedupKey, DuplicatePair, MergeMove  # noqa: E402,F401
 from orderdesk.models.sync import ApiKey, AuthToken, ChangeLog, RowVersion, SyncConflict, SyncCounter, SyncStation  # noqa: E402,F401,E501
 
