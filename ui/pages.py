@@ -17,7 +17,7 @@ PAGES: dict[str, str] = {
     "sales": "orderdesk.ui.placeholder:SalesPlaceholder",
     "warehouse": "orderdesk.ui.placeholder:WarehousePlaceholder",
     "quality": "orderdesk.ui.placeholder:QualityPlaceholder",
-    "pmc": "orderdesk.ui.placeholder:PmcPlaceholder",
+    "pmc": "orderdesk.ui.pmc.page:PmcPage",
     "board": "orderdesk.ui.board.page:BoardPage",
     "admin": "orderdesk.ui.admin.page:AdminPage",
 }

@@ -534,9 +534,13 @@ def due_escalations(desk: Desk, *, now: dt.datetime | None = None) -> list[Escal
 
 
 def notifications(desk: Desk, *, roles: tuple[str, ...] | None = None,
-                  unread_only: bool = True, limit: int = 200) -> list[NotificationRow]:
-    """Notifications for these roles (default: the signed-in user's), newest first."""
-    if roles is None:
+                  unread_only: bool = True, limit: int = 200,
+                  all_roles: bool = False) -> list[NotificationRow]:
+    """Notifications for these roles (default: the signed-in user's; with nobody signed
+    in, or all_roles, everyone's), newest first."""
+    if all_roles:
+        roles = ()
+    elif roles is None:
         roles = desk.user.roles if desk.user else ()
     with desk.read() as s:
         q = (select(Notification, Order.order_no)
