@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from orderdesk import statuses
 
-ADDITIVE = {("stock_items", "on_hand"), ("stock_items", "allocated")}
+ADDITIVE = {("stock", "on_hand"), ("stock", "allocated")}
 
 STATUS_FIELDS = {
     ("orders", "status_sales"): "sales",

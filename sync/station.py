@@ -331,9 +331,9 @@ _ENTITY_CHANGES = {
     "notes": "orders", "attachments": "orders", "status_events": "orders",
     "customers": "catalog", "products": "catalog", "customer_aliases": "catalog",
     "contacts": "catalog", "addresses": "catalog", "product_nicknames": "catalog",
-    "bom_lines": "catalog", "stock_items": "stock", "receipts": "stock",
+    "bom_lines": "catalog", "stock": "stock", "receipts": "stock",
     "batches": "bindings", "batch_bindings": "bindings", "users": "users",
-    "user_roles": "users", "settings": "settings", "duplicate_pairs": "duplicates",
+    "user_roles": "users", "settings": "settings", "dedup_pairs": "duplicates",
     "certificates": "certificates",
 }
 

@@ -23,6 +23,7 @@ from orderdesk.tracking import Actor
 
 #: Arbitrary constant naming orderdesk's write lock among the database's advisory locks.
 WRITE_LOCK_KEY = 0x0D5E_5E9C
+SERVER_ORDER_PREFIX = "00"
 
 
 def _pg_write_lock(conn: Any) -> None:
@@ -34,6 +35,9 @@ class ServerDesk(Desk):
     def __init__(self, database: str, *, migrate: bool = True, **kwargs: Any) -> None:
         super().__init__(database, station="server", migrate=migrate, **kwargs)
         self.dialect = self.engine.dialect.name
+        # Orders made on the server (intake API) are numbered SO-YYYY-00NNNNNN; stations
+        # get 01, 02... at registration, so numbers made apart never clash.
+        self._sessions.configure(info={"order_no_prefix": SERVER_ORDER_PREFIX})
         if self.dialect == "postgresql":
             event.listen(self.engine, "begin", _pg_write_lock)
 
