@@ -15,7 +15,7 @@ log = logging.getLogger(__name__)
 
 PAGES: dict[str, str] = {
     "sales": "orderdesk.ui.placeholder:SalesPlaceholder",
-    "warehouse": "orderdesk.ui.placeholder:WarehousePlaceholder",
+    "warehouse": "orderdesk.ui.warehouse.page:WarehousePage",
     "quality": "orderdesk.ui.placeholder:QualityPlaceholder",
     "pmc": "orderdesk.ui.pmc.page:PmcPage",
     "board": "orderdesk.ui.board.page:BoardPage",

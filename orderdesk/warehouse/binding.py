@@ -689,3 +689,59 @@ def describe_outcome(outcome: ScanOutcome, lang: str | None = None) -> str:
     from orderdesk.messages import describe
 
     return describe(outcome.message_code, lang, **outcome.fact_map)
+
+
+# -- choosing an order, labels to print -------------------------------------------------
+
+@dataclass(frozen=True)
+class PickableOrder:
+    order_id: str
+    order_no: str
+    customer_name: str
+    customer_po: str | None
+    status_warehouse: str
+    requested_date: dt.date | None
+    rush: bool
+
+
+PICKABLE = ("awaiting_stock", "kitted", "picking")
+
+
+def list_pickable_orders(desk: Desk, text: str = "", *, limit: int = 100) -> list[PickableOrder]:
+    """Open orders the warehouse can pick (rush first, then by due date), optionally
+    filtered by order number, customer PO or customer name."""
+    desk.require("order.read")
+    with desk.read() as s:
+        query = (select(Order, Customer.name).outerjoin(Customer, Customer.id == Order.customer_id)
+                 .where(Order.cancelled.is_(False), Order.merged_into_id.is_(None),
+                        Order.status_warehouse.in_(PICKABLE)))
+        text = text.strip()
+        if text:
+            like = f"%{text}%"
+            query = query.where(Order.order_no.ilike(like) | Order.customer_po.ilike(like)
+                                | Customer.name.ilike(like))
+        query = query.order_by(Order.rush.desc(), Order.requested_date.is_(None),
+                               Order.requested_date, Order.order_no).limit(limit)
+        return [PickableOrder(order_id=o.id, order_no=o.order_no, customer_name=name or "",
+                              customer_po=o.customer_po, status_warehouse=o.status_warehouse,
+                              requested_date=o.requested_date, rush=o.rush)
+                for o, name in s.execute(query).all()]
+
+
+def label_batches_for_order(desk: Desk, order_id: str) -> list[BatchInfo]:
+    """Batches whose labels the warehouse may need for an order: those bound to it, or,
+    before anything is bound, the unbound unexpired batches of its products."""
+    bound = batches_for_order(desk, order_id)
+    if bound:
+        return bound
+    today = dt.date.today()
+    with desk.read() as s:
+        product_ids = s.scalars(select(OrderLine.product_id)
+                                .where(OrderLine.order_id == order_id,
+                                       OrderLine.cancelled.is_(False))).all()
+        taken = select(BatchBinding.batch_id).where(BatchBinding.active.is_(True))
+        rows = s.scalars(select(Batch).where(Batch.product_id.in_(product_ids),
+                                             Batch.active.is_(True), Batch.id.not_in(taken))
+                         .order_by(Batch.created_at).limit(200)).all()
+        return [_batch_info(s, b) for b in rows
+                if b.expiry_date is None or b.expiry_date >= today]

@@ -1,0 +1,29 @@
+"""Work around a reference-count bug of PySide6 6.12.0 on Python 3.11.
+
+On this combination every Qt method that returns nothing (setText, QTimer.start,
+update, ...) drops one reference to None without taking it. None starts with a few
+thousand references, so after some thousand such calls CPython aborts with "Fatal
+Python error: none_dealloc" — a warehouse station scanning at 20 codes a second would
+crash within minutes. From Python 3.12 None is immortal (PEP 683) and the bug is
+harmless; on 3.11 we give None a reference count it can never use up, which is what
+3.12 does by design.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import sys
+
+_FLOOR = 1 << 40
+_TOP_UP = 1 << 52
+
+
+def keep_none_alive() -> bool:
+    """Make None practically immortal on Python < 3.12. Returns True if it acted."""
+    if sys.version_info >= (3, 12) or hasattr(sys, "getobjects"):  # immortal / debug build
+        return False
+    refcount = ctypes.c_ssize_t.from_address(id(None))  # ob_refcnt is PyObject's 1st field
+    if refcount.value < _FLOOR:
+        refcount.value += _TOP_UP
+        return True
+    return False
