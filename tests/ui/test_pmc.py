@@ -82,8 +82,9 @@ def test_kit_colours_and_drill_down(qtbot, ctx, sign_in, factory, wait_tasks) ->
     red_row = _row_of(view, factory["red"])
     text = view.model().data(view.model().index(red_row, 8))
     assert text == _day(20).isoformat()                       # clears with the late receipt
-    nobom = view.model().data(view.model().index(_row_of(view, factory["nobom"]), 5))
-    assert "HSG-2002" in nobom
+    nobom = view.model().index(_row_of(view, factory["nobom"]), 5)
+    assert view.model().data(nobom) == "No BOM"
+    assert "HSG-2002" in view.model().data(nobom, Qt.ItemDataRole.ToolTipRole)
     # Drill-down: clicking the red order shows its components with the shortage.
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
                      pos=view.visualRect(view.model().index(red_row, 1)).center())
@@ -265,12 +266,17 @@ def test_screenshots_in_chinese(qtbot, ctx, sign_in, factory, wait_tasks, tmp_pa
     with ctx.desk.read() as s:
         from orderdesk.models import Order
 
-        red_no = s.get(Order, factory["amber"]).order_no
-    gc.request_rush(ctx.desk, factory["amber"], "客户产线停线,72小时内交货", now=utcnow() -
+        red_no = s.get(Order, factory["green"]).order_no
+    gc.request_rush(ctx.desk, factory["green"], "客户产线停线,72小时内交货", now=utcnow() -
                     dt.timedelta(hours=3))
-    gc.confirm_step(ctx.desk, factory["amber"], "engineering",
+    gc.confirm_step(ctx.desk, factory["green"], "engineering",
                     now=utcnow() - dt.timedelta(hours=2, minutes=30))
     orders.add_note(ctx.desk, factory["red"], "图纸升级到C版:孔位改为Φ6.2", kind="engineering")
+    image = QImage(320, 200, QImage.Format.Format_RGB32)
+    image.fill(QColor("#3366cc"))
+    pic = tmp_path / "孔位变更-C版.png"
+    image.save(str(pic))
+    orders.add_attachment(ctx.desk, factory["red"], pic.name, pic.read_bytes(), kind="image")
     page = _page(qtbot, ctx, wait_tasks)
     page.green.tick()
     wait_tasks(ctx)

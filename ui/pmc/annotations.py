@@ -170,6 +170,8 @@ class OrderAnnotationsWidget(QWidget):
             self.set_order(self.order_id)
 
     def _on_detail(self, detail: board.OrderDetail) -> None:
+        from orderdesk.ui.errors import local_time_text
+
         if detail.summary.id != self.order_id:
             return
         self.title.setText(self.tr("Changes and files of {order}").format(
@@ -177,13 +179,15 @@ class OrderAnnotationsWidget(QWidget):
         notes = sorted(detail.notes, key=lambda n: (n[1] != "engineering", n[0]))
         for at, kind, author, body in notes:
             head = (self.tr("Engineering change") if kind == "engineering" else self.tr("Note"))
-            item = QListWidgetItem(f"[{head}] {at:%Y-%m-%d %H:%M} {author or '-'}\n{body}")
+            item = QListWidgetItem(f"[{head}] {local_time_text(at)} {author or '-'}\n{body}")
             if kind == "engineering":
                 item.setBackground(Qt.GlobalColor.yellow)
             self.notes.addItem(item)
         for att_id, filename, kind, _size in detail.attachments:
-            icon = {"image": "🖼 ", "video": "🎬 "}.get(kind, "📄 ")
-            item = QListWidgetItem(icon + filename)
+            # Text tags, not emoji: station PCs often have no colour-emoji font.
+            tag = {"image": self.tr("[picture]"), "video": self.tr("[video]")}.get(
+                kind, self.tr("[file]"))
+            item = QListWidgetItem(f"{tag} {filename}")
             item.setData(Qt.ItemDataRole.UserRole, (att_id, filename, kind))
             self.files.addItem(item)
         self.annotations_did_load.emit()

@@ -65,7 +65,9 @@ def short_step_name(step: str) -> str:
 
 def _minutes(delta: dt.timedelta) -> str:
     m = int(abs(delta.total_seconds()) // 60)
-    return f"{m // 60}h{m % 60:02d}m" if m >= 60 else f"{m}m"
+    if m >= 60:
+        return QCoreApplication.translate("pmc", "{h} h {m} min").format(h=m // 60, m=m % 60)
+    return QCoreApplication.translate("pmc", "{m} min").format(m=m)
 
 
 class RushRequestDialog(QDialog):
@@ -185,7 +187,7 @@ class GreenChannelBoard(QWidget):
         self.view.verticalHeader().setVisible(False)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.view.horizontalHeader().setStretchLastSection(True)
-        for col, width in enumerate((170, 190, 45, 95, 150, 190, 80, 80, 80, 80, 80)):
+        for col, width in enumerate((165, 170, 45, 95, 200, 270, 75, 75, 75, 75, 75)):
             self.view.setColumnWidth(col, width)
         self.view.selectionModel().currentRowChanged.connect(self._update_buttons)
 
@@ -276,9 +278,9 @@ class GreenChannelBoard(QWidget):
     def _step_text(self, c: gc.RushCaseRow, i: int) -> str:
         s = c.steps[i]
         state = s.state(self.clock())
-        return {"done": "\u2714 " + (s.done_at.strftime("%H:%M") if s.done_at else ""),
-                "late": "\u26a0 " + self.tr("late"), "running": "\u23f1 " +
-                (_minutes(s.due_at - self.clock()) if s.due_at else ""),
+        return {"done": "\u2714 " + (_local(s.done_at)[-5:] if s.done_at else ""),
+                "late": "\u26a0 " + self.tr("late"),
+                "running": _minutes(s.due_at - self.clock()) if s.due_at else "",
                 "waiting": "…"}[state]
 
     def _step_tip(self, c: gc.RushCaseRow, i: int) -> str:
@@ -338,6 +340,12 @@ class GreenChannelBoard(QWidget):
         self.board_did_load.emit()
 
     def _show_latency(self, r: gc.LatencyReport | None) -> None:
+        if r is not None and r.rows and not r.confirmed:
+            self.latency.setText(self.tr("Rush request → PMC confirmation (30 days): no PMC "
+                                         "confirmation yet, {pending} waiting · {n} in the "
+                                         "green channel").format(pending=r.pending,
+                                                                 n=len(self.cases)))
+            return
         if r is None or not r.rows:
             self.latency.setText(self.tr("Rush request → PMC confirmation (30 days): no rush "
                                          "orders yet · {n} in the green channel").format(

@@ -115,7 +115,8 @@ class KitCheckView(QWidget):
             Column("tier", lambda: self.tr("Tier"), lambda r: r.customer_tier),
             Column("lines", lambda: self.tr("Product line"), lambda r: ", ".join(r.product_lines)),
             Column("need", lambda: self.tr("Need date"), lambda r: day(r.need_date)),
-            Column("status", lambda: self.tr("Kit status"), self._status_text),
+            Column("status", lambda: self.tr("Kit status"),
+                   lambda r: self._status_name(r.status), tooltip=self._status_text),
             Column("complete", lambda: self.tr("Kit %"),
                    lambda r: "" if r.completeness is None else f"{r.completeness:.0%}",
                    align=_right()),
@@ -194,7 +195,7 @@ class KitCheckView(QWidget):
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.orders_view)
         split.addWidget(self.detail_tabs)
-        split.setSizes([620, 560])
+        split.setSizes([860, 520])
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(self.summary)
@@ -344,11 +345,11 @@ class KitCheckView(QWidget):
             self._fill_combo(self.product_line, [("", self.tr("All product lines"))] +
                              [(ln, ln) for ln in report.product_lines])
         if first:
-            for col, width in enumerate((170, 200, 50, 110, 95, 130, 60, 70)):
+            for col, width in enumerate((150, 150, 40, 90, 90, 125, 55, 60)):
                 self.orders_view.setColumnWidth(col, width)
-            for col, width in enumerate((150, 120, 85, 85, 85, 80, 80)):
+            for col, width in enumerate((130, 100, 75, 75, 75, 70, 65)):
                 self.rows_view.setColumnWidth(col, width)
-            for col, width in enumerate((120, 120, 110, 80, 95)):
+            for col, width in enumerate((110, 100, 110, 90, 95)):
                 self.short_view.setColumnWidth(col, width)
         self._show_summary()
         row = next((i for i, o in enumerate(report.orders) if o.order_id == selected), None)
