@@ -24,6 +24,7 @@ from typing import BinaryIO
 import qrcode
 from PIL import Image
 from qrcode.constants import ERROR_CORRECT_M
+from reportlab import rl_config
 from reportlab.lib.colors import Color, HexColor, black, white
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.utils import ImageReader
@@ -35,6 +36,11 @@ from orderdesk.errors import OrderdeskError
 from orderdesk.fonts import CJK_FONT_SUBFONT_INDEX, cjk_font_path
 
 FONT = "OrderdeskCJK"
+
+# Image streams binary (Flate only) rather than ASCII85 text: smaller files, and reportlab's
+# pure-Python ASCII85 encoder was a tenth of a shipment's render time. Every PDF reader and
+# printer takes binary streams; ASCII85 only matters for 7-bit channels nobody uses now.
+rl_config.useA85 = 0
 
 #: Fields a template may show or hide (the rest - number, product, batch, quantity,
 #: inspector, date, QR - are what makes it a certificate and always print).
@@ -229,15 +235,25 @@ def _logo_reader(digest: str, data: bytes) -> ImageReader:
     return ImageReader(io.BytesIO(data))
 
 
+_versions: dict[int, int] = {}
+
+
 def qr_matrix(text: str) -> list[list[bool]]:
     """QR modules (no quiet zone). Error correction M survives a scuffed label.
 
-    The mask is fixed: any mask decodes, and qrcode's search over the eight masks costs
-    ~35 ms in pure Python, most of the certificate's time budget.
+    Speed matters here (pure Python, most of a certificate's time budget):
+    - the mask is fixed: any mask decodes, and qrcode's search over the eight masks
+      costs ~35 ms;
+    - the data is one byte-mode segment, so its bit length depends only on its byte
+      length, and the version found for a length is reused instead of searched again.
     """
-    code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=0, mask_pattern=4)
-    code.add_data(text.encode("utf-8"))
-    code.make(fit=True)
+    data = text.encode("utf-8")
+    version = _versions.get(len(data))
+    code = qrcode.QRCode(version=version, error_correction=ERROR_CORRECT_M, border=0,
+                         mask_pattern=4)
+    code.add_data(data, optimize=0)
+    code.make(fit=version is None)
+    _versions[len(data)] = code.version
     return code.get_matrix()
 
 

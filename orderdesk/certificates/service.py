@@ -260,8 +260,10 @@ def signing_key_for(session: Session, station: str) -> SigningKey:
 
 
 # -- numbers, templates, facts ------------------------------------------------------------
-def next_certificate_no(session: Session, when: dt.datetime | None = None) -> str:
-    """QC-<year>-<6 digits> from a local counter, inside the write transaction."""
+def next_certificate_numbers(session: Session, count: int,
+                             when: dt.datetime | None = None) -> list[str]:
+    """`count` numbers QC-<year>-<6 digits> from a local counter, in one update, inside
+    the write transaction (a rolled-back issue gives its numbers back)."""
     year = (when or utcnow()).year
     name = f"QC-{year}"
     seq = session.get(NumberSequence, name)
@@ -269,12 +271,16 @@ def next_certificate_no(session: Session, when: dt.datetime | None = None) -> st
         seq = NumberSequence(name=name, next_value=1)
         session.add(seq)
         session.flush()
-    value = seq.next_value
+    first = seq.next_value
     session.execute(update(NumberSequence).where(NumberSequence.name == name)
-                    .values(next_value=value + 1))
+                    .values(next_value=first + count))
     session.expire(seq)
     prefix = session.info.get("order_no_prefix", "")
-    return f"QC-{year}-{prefix}{value:06d}"
+    return [f"QC-{year}-{prefix}{value:06d}" for value in range(first, first + count)]
+
+
+def next_certificate_no(session: Session, when: dt.datetime | None = None) -> str:
+    return next_certificate_numbers(session, 1, when)[0]
 
 
 def _template_for(session: Session, customer_id: str | None) -> CertificateTemplate | None:
@@ -349,54 +355,88 @@ def _inspector(desk: Desk, inspector: str | None) -> str:
     return desk.actor.user
 
 
-def _issue(session: Session, binding: BatchBinding, *, inspector: str, station: str,
-           key: SigningKey, base_url: str, reissued_from: Certificate | None = None,
-           when: dt.datetime | None = None) -> Certificate:
-    batch = session.get(Batch, binding.batch_id)
-    order = session.get(Order, binding.order_id)
-    line = session.get(OrderLine, binding.order_line_id)
-    product = session.get(Product, batch.product_id)
-    customer = session.get(Customer, order.customer_id) if order.customer_id else None
-    materials = _materials(session, batch.id)
-    now = when or utcnow()
-    number = next_certificate_no(session, now)
-    unit = (line.unit if line else None) or product.unit or "pcs"
-    fields_ = KeyFields(
-        cert_no=number, issued=now.date(), customer_code=customer.code if customer else "",
-        order_no=order.order_no, customer_po=order.customer_po or "", sku=product.sku,
-        batch_code=batch.code, quantity=Decimal(binding.quantity), unit=unit,
-        production_date=batch.production_date,
-        material_lots=tuple(m.code for m in materials), inspector=inspector,
-    )
-    data = fields_.canonical()
-    signature = key.sign(data)
-    snapshot = {
-        "customer_name": customer.name if customer else (order.contact_name or ""),
-        "customer_code": customer.code if customer else "",
-        "product_name": product.name, "spec": product.spec or "",
-        "lot": batch.lot or "",
-        "expiry_date": batch.expiry_date.isoformat() if batch.expiry_date else None,
-        "material": [
-            {"lot_code": m.code, "grade": m.material_grade, "supplier": m.supplier or "",
-             "results": [r.__dict__ for r in _results(m.test_results)]}
-            for m in materials
-        ],
-        "reissued_from": reissued_from.number if reissued_from else None,
-    }
-    tpl = _template_for(session, order.customer_id)
-    cert = Certificate(
-        number=number, batch_id=batch.id, binding_id=binding.id, order_id=order.id,
-        order_line_id=binding.order_line_id, template_id=tpl.id if tpl else None,
-        payload=b64url(data), signature=b64url(signature), key_id=key.key_id,
-        qr_text=qr_text(base_url, number, data, key.key_id, signature),
-        snapshot=json.dumps(snapshot, ensure_ascii=False), status="issued",
-        inspector=inspector, issued_at=now, issued_by=session.info["actor"].user,
-        station=station, reissued_from_id=reissued_from.id if reissued_from else None,
-        printed_count=0,
-    )
-    session.add(cert)
+def _by_id(session: Session, model, ids: Iterable[str]) -> dict:  # type: ignore[no-untyped-def]
+    wanted = list({i for i in ids if i})
+    out = {}
+    for i in range(0, len(wanted), _CHUNK):
+        out.update({o.id: o for o in session.scalars(
+            select(model).where(model.id.in_(wanted[i:i + _CHUNK])))})
+    return out
+
+
+def _issue_many(session: Session, bindings: Sequence[BatchBinding], *, inspector: str,
+                station: str, key: SigningKey, base_url: str,
+                reissued_from: Certificate | None = None) -> list[Certificate]:
+    """Sign and store one certificate per binding; facts are loaded in bulk, so a
+    shipment of a thousand batches costs a handful of queries, not thousands."""
+    if not bindings:
+        return []
+    batches = _by_id(session, Batch, (b.batch_id for b in bindings))
+    orders = _by_id(session, Order, (b.order_id for b in bindings))
+    lines = _by_id(session, OrderLine, (b.order_line_id for b in bindings))
+    products = _by_id(session, Product, (x.product_id for x in batches.values()))
+    customers = _by_id(session, Customer, (o.customer_id for o in orders.values()))
+    materials: dict[str, list[MaterialLot]] = {}
+    batch_ids = list(batches)
+    for i in range(0, len(batch_ids), _CHUNK):
+        for bid, lot in session.execute(
+                select(BatchMaterial.batch_id, MaterialLot)
+                .join(MaterialLot, MaterialLot.id == BatchMaterial.material_lot_id)
+                .where(BatchMaterial.batch_id.in_(batch_ids[i:i + _CHUNK]),
+                       BatchMaterial.active.is_(True))
+                .order_by(MaterialLot.code)):
+            materials.setdefault(bid, []).append(lot)
+    templates: dict[str | None, CertificateTemplate | None] = {}
+    now = utcnow()
+    numbers = next_certificate_numbers(session, len(bindings), now)
+    made = []
+    for binding, number in zip(bindings, numbers):
+        batch = batches[binding.batch_id]
+        order = orders[binding.order_id]
+        line = lines.get(binding.order_line_id)
+        product = products[batch.product_id]
+        customer = customers.get(order.customer_id)
+        lots = materials.get(batch.id, [])
+        unit = (line.unit if line else None) or product.unit or "pcs"
+        fields_ = KeyFields(
+            cert_no=number, issued=now.date(), customer_code=customer.code if customer else "",
+            order_no=order.order_no, customer_po=order.customer_po or "", sku=product.sku,
+            batch_code=batch.code, quantity=Decimal(binding.quantity), unit=unit,
+            production_date=batch.production_date,
+            material_lots=tuple(m.code for m in lots), inspector=inspector,
+        )
+        data = fields_.canonical()
+        signature = key.sign(data)
+        snapshot = {
+            "customer_name": customer.name if customer else (order.contact_name or ""),
+            "customer_code": customer.code if customer else "",
+            "product_name": product.name, "spec": product.spec or "",
+            "lot": batch.lot or "",
+            "expiry_date": batch.expiry_date.isoformat() if batch.expiry_date else None,
+            "material": [
+                {"lot_code": m.code, "grade": m.material_grade, "supplier": m.supplier or "",
+                 "results": [r.__dict__ for r in _results(m.test_results)]}
+                for m in lots
+            ],
+            "reissued_from": reissued_from.number if reissued_from else None,
+        }
+        if order.customer_id not in templates:
+            templates[order.customer_id] = _template_for(session, order.customer_id)
+        tpl = templates[order.customer_id]
+        cert = Certificate(
+            number=number, batch_id=batch.id, binding_id=binding.id, order_id=order.id,
+            order_line_id=binding.order_line_id, template_id=tpl.id if tpl else None,
+            payload=b64url(data), signature=b64url(signature), key_id=key.key_id,
+            qr_text=qr_text(base_url, number, data, key.key_id, signature),
+            snapshot=json.dumps(snapshot, ensure_ascii=False), status="issued",
+            inspector=inspector, issued_at=now, issued_by=session.info["actor"].user,
+            station=station, reissued_from_id=reissued_from.id if reissued_from else None,
+            printed_count=0,
+        )
+        session.add(cert)
+        made.append(cert)
     session.flush()
-    return cert
+    return made
 
 
 def _row_query():  # type: ignore[no-untyped-def]
@@ -457,21 +497,30 @@ def issue_for_bindings(desk: Desk, binding_ids: Sequence[str], *,
     existing: list[str] = []
     with desk.write() as s:
         key = signing_key_for(s, desk.station)
-        base = _verify_base(s)
-        for binding_id in binding_ids:
-            binding = s.get(BatchBinding, binding_id)
+        found = _by_id(s, BatchBinding, binding_ids)
+        in_force: dict[str, str] = {}
+        wanted = list(found)
+        for i in range(0, len(wanted), _CHUNK):
+            in_force.update(dict(s.execute(select(Certificate.binding_id, Certificate.id).where(
+                Certificate.binding_id.in_(wanted[i:i + _CHUNK]),
+                Certificate.status == "issued")).all()))
+        todo: list[BatchBinding] = []
+        for binding_id in dict.fromkeys(binding_ids):
+            binding = found.get(binding_id)
             if binding is None:
                 raise NotFound(entity="batch_binding", key=binding_id)
             if not binding.active:
                 raise CertificateStateError(binding=binding_id, state="unbound")
-            current = s.scalar(select(Certificate.id).where(
-                Certificate.binding_id == binding_id, Certificate.status == "issued"))
-            if current:
-                existing.append(current)
-                continue
-            made.append(_issue(s, binding, inspector=who, station=desk.station, key=key,
-                               base_url=base).id)
-    rows = list_certificates(desk, ids=made + existing)
+            if binding_id in in_force:
+                existing.append(in_force[binding_id])
+            else:
+                todo.append(binding)
+        new = _issue_many(s, todo, inspector=who, station=desk.station, key=key,
+                          base_url=_verify_base(s))
+        made = [c.id for c in new]
+        by_binding = {**in_force, **{c.binding_id: c.id for c in new}}
+        ordered = [by_binding[b] for b in dict.fromkeys(binding_ids)]
+    rows = list_certificates(desk, ids=ordered)
     return IssueResult(certificates=tuple(rows), created=len(made), already_issued=len(existing))
 
 
@@ -528,8 +577,8 @@ def reissue_certificate(desk: Desk, cert_id: str, reason: str, *,
         if binding is None or not binding.active:
             raise CertificateStateError(number=old.number, state="unbound")
         key = signing_key_for(s, desk.station)
-        new = _issue(s, binding, inspector=who, station=desk.station, key=key,
-                     base_url=_verify_base(s), reissued_from=old)
+        (new,) = _issue_many(s, [binding], inspector=who, station=desk.station, key=key,
+                             base_url=_verify_base(s), reissued_from=old)
         old.status = "superseded"
         old.superseded_by_id = new.id
         if old.revoked_at is None:
