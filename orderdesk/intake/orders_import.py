@@ -57,6 +57,7 @@ from orderdesk.models.intake import IntakeFile
 from orderdesk.normalize import name_norm, phone_norm
 
 DEFAULT_CHANNEL = "excel"
+_MISSING = object()
 CREATE = "__create__"   # customer choice: create the proposed customer
 FLUSH_EVERY = 2000
 
@@ -73,7 +74,7 @@ class RowProblem:
 @dataclass(frozen=True)
 class ParsedLine:
     row: int
-    cells: tuple[str, ...]           # the row's cells as text, for the preview and rejects
+    cells: tuple[object, ...]        # the row's cells as read, for the preview and rejects
     order_key: str
     channel: str
     channel_order_no: str | None
@@ -136,7 +137,7 @@ class FilePreview:
 class RejectedRow:
     path: str
     row: int
-    cells: tuple[str, ...]
+    cells: tuple[object, ...]
     headers: tuple[str, ...]
     problems: tuple[RowProblem, ...]
 
@@ -237,6 +238,8 @@ def parse_rows(sheet: SheetData, mapping: ColumnMapping, catalog: Catalog, *, sh
         col = cols.get(fld)
         return headers[col] if col is not None and col < len(headers) else fld
 
+    product_cache: dict[str, object] = {}
+    customer_cache: dict[tuple[str | None, str | None, str | None], str | None] = {}
     lines: list[ParsedLine] = []
     for index in range(mapping.header_row + 1, len(sheet.rows)):
         row = sheet.rows[index]
@@ -268,7 +271,9 @@ def parse_rows(sheet: SheetData, mapping: ColumnMapping, catalog: Catalog, *, sh
         raw = _cell(row, cols.get("sku"))
         try:
             sku = parse_sku(raw)
-            info = catalog.product(sku)
+            info = product_cache.get(sku, _MISSING)
+            if info is _MISSING:
+                info = product_cache[sku] = catalog.product(sku)
             if info is None or info.is_component:
                 problem("sku", raw, "unknown_sku")
             else:
@@ -308,7 +313,10 @@ def parse_rows(sheet: SheetData, mapping: ColumnMapping, catalog: Catalog, *, sh
             phone = cell_text(raw) or None  # kept as written; only used for matching
 
         code, cname = text("customer_code"), text("customer_name")
-        customer_id, _how = catalog.match_customer(code, phone, cname)
+        who = (code, phone, cname)
+        if who not in customer_cache:
+            customer_cache[who] = catalog.match_customer(code, phone, cname)[0]
+        customer_id = customer_cache[who]
         customer_key = None
         if customer_id is None:
             if code or cname or phone:
@@ -335,7 +343,7 @@ def parse_rows(sheet: SheetData, mapping: ColumnMapping, catalog: Catalog, *, sh
             order_key = f"{row_channel}\x1f{sha[:16]}:{sheet.name}:{row_no}"
 
         lines.append(ParsedLine(
-            row=row_no, cells=tuple(cell_text(c) for c in row), order_key=order_key,
+            row=row_no, cells=tuple(row), order_key=order_key,
             channel=row_channel, channel_order_no=channel_no, customer_po=po,
             customer_key=customer_key, customer_id=customer_id, customer_name=cname,
             customer_phone=phone, sku=sku, product_id=product_id, quantity=quantity,
@@ -525,22 +533,26 @@ def _write_orders(session: Session, groups: list[list[ParsedLine]], catalog: Cat
     for year, indexes in by_year.items():
         for i, no in zip(indexes, _next_numbers(session, year, len(indexes)), strict=True):
             numbers[i] = no
+    from orderdesk.intake.bulk import bulk_insert
     from orderdesk.models import Note
 
     ids: list[str] = []
     lines_done = done_before
-    orders: list[Order] = []
-    children: list[object] = []
+    orders: list[dict] = []
+    lines: list[dict] = []
+    refs: list[dict] = []
+    events: list[dict] = []
+    notes: list[dict] = []
+    now = utcnow()
 
     def flush() -> None:
-        # Parents first: notes and status events have no ORM relationship to order by.
-        session.add_all(orders)
-        session.flush()
-        session.add_all(children)
-        session.flush()
-        orders.clear()
-        children.clear()
+        # Parents first, then children; each with its audit and outbox rows.
+        for model, rows in ((Order, orders), (OrderLine, lines), (OrderChannelRef, refs),
+                            (StatusEvent, events), (Note, notes)):
+            bulk_insert(session, model, rows)
+            rows.clear()
 
+    initial = statuses.INITIAL
     for i, group in enumerate(groups):
         if abort is not None and abort.is_set():
             raise ImportAborted()
@@ -549,32 +561,32 @@ def _write_orders(session: Session, groups: list[list[ParsedLine]], catalog: Cat
         cust = catalog.customers.get(first.customer_id or "")
         requested = min((g.requested_date for g in group if g.requested_date), default=None)
         note = "; ".join(dict.fromkeys(g.note for g in group if g.note)) or None
-        orders.append(Order(
+        orders.append(dict(
             id=order_id, order_no=numbers[i], channel=first.channel,
             customer_id=first.customer_id, customer_po=first.customer_po,
             order_time=first.order_time, requested_date=requested,
-            rush=any(g.urgent for g in group), status_sales=statuses.INITIAL["sales"],
-            status_production=statuses.INITIAL["production"],
-            status_warehouse=statuses.INITIAL["warehouse"],
-            contact_name=first.contact_name,
-            contact_phone=first.customer_phone, delivery_address=first.address,
-            created_by=user, station=station))
+            rush=any(g.urgent for g in group), status_sales=initial["sales"],
+            status_production=initial["production"], status_warehouse=initial["warehouse"],
+            contact_name=first.contact_name, contact_phone=first.customer_phone,
+            delivery_address=first.address, created_by=user, station=station,
+            created_at=now, updated_at=now))
         for no, line in enumerate(group, start=1):
-            children.append(OrderLine(order_id=order_id, line_no=no, product_id=line.product_id,
-                                      quantity=line.quantity, unit=line.unit or "pcs",
-                                      unit_price=line.unit_price,
-                                      due_date=line.requested_date or requested))
-        children.append(OrderChannelRef(order_id=order_id, channel=first.channel,
-                                        channel_order_no=_channel_no_for(
-                                            first, cust.code if cust else None)))
-        children.append(StatusEvent(order_id=order_id, department="sales", old_status=None,
-                                    new_status=statuses.INITIAL["sales"], user=user,
-                                    station=station, note="import"))
+            lines.append(dict(id=uuid7(), order_id=order_id, line_no=no,
+                              product_id=line.product_id, quantity=line.quantity,
+                              unit=line.unit or "pcs", unit_price=line.unit_price,
+                              due_date=line.requested_date or requested, cancelled=False))
+        refs.append(dict(id=uuid7(), order_id=order_id, channel=first.channel,
+                         channel_order_no=_channel_no_for(first, cust.code if cust else None),
+                         active=True))
+        events.append(dict(id=uuid7(), order_id=order_id, department="sales", old_status=None,
+                           new_status=initial["sales"], at=now, user=user, station=station,
+                           note="import"))
         if note:
-            children.append(Note(order_id=order_id, body=note, author=user))
+            notes.append(dict(id=uuid7(), order_id=order_id, kind="note", body=note,
+                              author=user, at=now, active=True))
         ids.append(order_id)
         lines_done += len(group)
-        if len(children) >= FLUSH_EVERY:
+        if len(lines) >= FLUSH_EVERY:
             flush()
             if progress:
                 progress(lines_done, total, "commit")

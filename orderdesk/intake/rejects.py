@@ -39,7 +39,7 @@ def write_rejects(rows: Sequence[RejectedRow], path: str | Path, lang: str | Non
         for cell in ws[1]:
             cell.font = bold
         for item in items:
-            cells = list(item.cells) + [""] * (len(headers) - len(item.cells))
+            cells = [_plain(c) for c in item.cells] + [""] * (len(headers) - len(item.cells))
             reasons = "; ".join(
                 (f"{p.column}: " if p.column else "") + (f"'{p.value}' " if p.value else "")
                 + reason_text(p.reason, "zh" if zh else "en") for p in item.problems)
@@ -48,6 +48,15 @@ def write_rejects(rows: Sequence[RejectedRow], path: str | Path, lang: str | Non
         ws.column_dimensions[ws.cell(row=1, column=len(headers) + 3).column_letter].width = 60
     wb.save(path)
     return path
+
+
+def _plain(value: object) -> object:
+    """Cells go back as they came (numbers, dates, text); anything else as text."""
+    import datetime as dt
+
+    if value is None or isinstance(value, (str, int, float, dt.date, dt.datetime)):
+        return value
+    return str(value)
 
 
 def _sheet_title(stem: str, used: set[str]) -> str:

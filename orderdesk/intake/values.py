@@ -209,10 +209,13 @@ def parse_bool(value: object) -> bool:
     return text in {"1", "y", "yes", "true", "是", "急", "加急", "急单", "√", "x"}
 
 
+_TOTAL_STARTS = set("合总小共TtSsＴｔＳｓ")
+
+
 def is_total_row(cells: list[object]) -> bool:
     """A totals line (合计/总计/Total) at the end of a sheet: never an order."""
     for cell in cells:
-        if isinstance(cell, str):
+        if isinstance(cell, str) and cell.lstrip()[:1] in _TOTAL_STARTS:
             text = half_width(cell).strip().lower().replace(" ", "").rstrip(":：")
             if text in TOTAL_WORDS or text.startswith(("合计", "总计", "小计")):
                 return True

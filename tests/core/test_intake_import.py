@@ -325,3 +325,29 @@ def test_cli_import_summary_rejects_and_exit_codes(desk, demo_catalog, work, db_
                  "--create-customers", "--json", "--order-time", NOW.isoformat()])
     data = json.loads(capsys.readouterr().out)
     assert data["dry_run"] and data["imported"] == 3 and data["customers_created"] == ["N00001"]
+
+
+def test_bulk_written_audit_rows_chain_and_match_the_hooks_format(desk, demo_catalog, work) -> None:  # type: ignore[no-untyped-def]
+    from orderdesk.tracking import audit_hash
+
+    run_import(desk, [work["marketplace"]], now=NOW)
+    # A normal ORM write after the import continues the same chain.
+    from orderdesk.services.orders import LineDraft, OrderDraft, create_order
+
+    create_order(desk, OrderDraft(channel="phone", customer_code="C001",
+                                  lines=[LineDraft("BRK-1001", 100)]))
+    with desk.read() as s:
+        rows = s.scalars(select(AuditLog).order_by(AuditLog.id)).all()
+        prev = None
+        for row in rows:
+            assert row.prev_hash == prev and row.hash == audit_hash(row)
+            prev = row.hash
+        order = s.scalars(select(Order).where(Order.channel == "抖音小店")).first()
+        audit = s.scalars(select(AuditLog).where(AuditLog.entity == "orders",
+                                                 AuditLog.entity_id == order.id)).one()
+        stored = json.loads(audit.new_value)
+        assert set(stored) == {c.key for c in Order.__table__.columns}
+        assert stored["order_no"] == order.order_no and stored["cancelled"] is False
+        out = s.scalars(select(Outbox).where(Outbox.entity == "order_lines",
+                                             Outbox.tx_id == audit.tx_id)).all()
+        assert len(out) == 4 and all(o.op == "insert" for o in out)

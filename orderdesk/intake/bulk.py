@@ -1,0 +1,75 @@
+"""Fast inserts for imports: Core executemany, with the same audit and outbox rows.
+
+The tracking hook (orderdesk/tracking.py) writes audit and outbox rows for objects the
+ORM flushes. An import of 10,000 orders is 80,000 rows; through the unit of work that
+costs tens of seconds, mostly in attribute bookkeeping. Here rows go in with Core in a
+few executemany calls, and the audit rows (hash-chained through the session's chain)
+and outbox rows are built exactly as the hook builds them for an ORM insert, in the
+same transaction. Only for inserts of new rows; updates still go through the ORM.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import insert, inspect
+from sqlalchemy.orm import Session
+
+from orderdesk import tracking
+from orderdesk.ids import uuid7
+from orderdesk.models import AuditLog, Outbox
+from orderdesk.models.base import utcnow
+
+
+def bulk_insert(session: Session, model: type, rows: list[dict[str, Any]]) -> None:
+    """Insert `rows` (column → value) of a tracked model with their audit and outbox rows."""
+    if not rows:
+        return
+    mapper = inspect(model)
+    columns = [(attr.key, attr.columns[0]) for attr in mapper.column_attrs]
+    pk = [col.key for col in mapper.primary_key]
+    for row in rows:
+        for key, col in columns:
+            if row.get(key) is None:
+                default = col.default
+                if default is not None and default.is_scalar:
+                    row[key] = default.arg
+                elif default is not None and default.is_callable:
+                    row[key] = default.arg(None)
+                else:
+                    row.setdefault(key, None)
+    conn = session.connection()
+    conn.execute(insert(model.__table__), rows)
+    if not getattr(model, "__tracked__", False):
+        return
+    actor = session.info.get("actor") or tracking.SYSTEM
+    tx_id = session.info.setdefault("tx_id", uuid7())
+    remote = session.info.get("sync_apply", False)
+    chain = tracking._chain(session)  # the session's audit hash chain, shared with the hook
+    entity = model.__tablename__
+    audits: list[dict[str, Any]] = []
+    outbox: list[dict[str, Any]] = []
+    keys = [key for key, _ in columns]
+    plain = (str, int, float, bool, type(None))
+    encode = tracking.encode
+    for row in rows:
+        now = utcnow()
+        values = {key: (v if isinstance(v, plain) else encode(v))
+                  for key in keys for v in (row[key],)}
+        entity_id = ":".join(str(row[k]) for k in pk)
+        # The hook's audit text and outbox value of an insert are the same JSON
+        # (tracking._audit_text == tracking.dumps for anything but bytes): encode once.
+        text = tracking.dumps(values)
+        audit = dict(at=now, user=actor.user, station=actor.station, action="insert",
+                     entity=entity, entity_id=entity_id, field=None, old_value=None,
+                     new_value=text, outcome="ok", tx_id=tx_id)
+        chain.link(audit)
+        audits.append(audit)
+        if not remote:
+            outbox.append(dict(change_id=uuid7(), tx_id=tx_id, entity=entity,
+                               entity_id=entity_id, op="insert", field=None, old_value=None,
+                               new_value=text, base_seq=None,
+                               user=actor.user, station=actor.station, at=now, pushed_at=None))
+    conn.execute(insert(AuditLog.__table__), audits)
+    if outbox:
+        conn.execute(insert(Outbox.__table__), outbox)
