@@ -1,0 +1,256 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+    <context>
+        <name>ConflictTableModel</name>
+        <message>
+            <location filename="../../ui/conflicts.py" line="73" />
+            <source>Order</source>
+            <translation>订单</translation>
+        </message>
+        <message>
+            <location filename="../../ui/conflicts.py" line="73" />
+            <source>Field</source>
+            <translation>字段</translation>
+        </message>
+        <message>
+            <location filename="../../ui/conflicts.py" line="73" />
+            <source>Before</source>
+            <translation>修改前</translation>
+        </message>
+        <message>
+            <location filename="../../ui/conflicts.py" line="74" />
+            <source>Value now</source>
+            <translation>当前值</translation>
+        </message>
+        <message>
+            <location filename="../../ui/conflicts.py" line="74" />
+            <source>Set by</source>
+            <translation>当前值来自</translation>
+        </message>
+        <message>
+            <location filename="../../ui/conflicts.py" line="75" />
+            <source>Other value</source>
+            <translation>另一值</translation>
+        </message>
+        <message>
+            <location filename="../../ui/conflicts.py" line="75" />
+            <source>Other by</source>
+            <translation>另一值来自</translation>
+        </message>
+        <message>
+            <location filename="../../ui/conflicts.py" line="76" />
+            <source>Rule</source>
+            <translation>规则</translation>
+        </message>
+        <message>
+            <location filename="../../ui/conflicts.py" line="76" />
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location filename="../../ui/conflicts.py" line="81" />
+            <source>change not applied</source>
+            <translation>修改未生效</translation>
+        </message>
+        <message>
+            <location filename="../../ui/conflicts.py" line="83" />
+            <source>Quantity</source>
+            <translation>数量</translation>
+        </message>
+        <message>
+            <location filename="../../ui/conflicts.py" line="83" />
+            <source>Unit price</source>
+            <translation>单价</translation>
+        </message>
+        <message>
+            <location filename="../../ui/conflicts.py" line="84" />
+            <source>Customer PO</source>
+            <translation>客户订单号</translation>
+        </message>
+        <message>
+            <location filename="../../ui/conflicts.py" line="84" />
+            <source>Requested date</source>
+            <translation>要求交期</translation>
+        </message>
+        <message>
+            <location filename="../../ui/conflicts.py" line="85" />
+            <source>Promised date</source>
+            <translation>承诺交期</translation>
+        </message>
+        <message>
+            <location filename="../../ui/conflicts.py" line="85" />
+            <source>Address</source>
+            <translation>送货地址</translation>
+        </message>
+        <message>
+            <location filename="../../ui/conflicts.py" line="86" />
+            <source>Contact</source>
+            <translation>联系人</translation>
+        </message>
+        <message>
+            <location filename="../../ui/conflicts.py" line="86" />
+            <source>Phone</source>
+            <translation>电话</translation>
+        </message>
+        <message>
+            <location filename="../../ui/conflicts.py" line="87" />
+            <source>Sales status</source>
+            <translation>销售状态</translation>
+        </message>
+        <message>
+            <location filename="../../ui/conflicts.py" line="88" />
+            <source>Production status</source>
+            <translation>生产状态</translation>
+        </message>
+        <message>
+            <location filename="../../ui/conflicts.py" line="89" />
+            <source>Warehouse status</source>
+            <translation>仓库状态</translation>
+        </message>
+        <message>
+            <location filename="../../ui/conflicts.py" line="89" />
+            <source>Rush</source>
+            <translation>急单</translation>
+        </message>
+        <message>
+            <location filename="../../ui/conflicts.py" line="90" />
+            <source>Cancelled</source>
+            <translation>已取消</translation>
+        </message>
+        <message>
+            <location filename="../../ui/conflicts.py" line="90" />
+            <source>Merged into</source>
+            <translation>合并到</translation>
+        </message>
+        <message>
+            <location filename="../../ui/conflicts.py" line="91" />
+            <source>Stock on hand</source>
+            <translation>库存</translation>
+        </message>
+        <message>
+            <location filename="../../ui/conflicts.py" line="91" />
+            <source>Customer</source>
+            <translation>客户</translation>
+        </message>
+        <message>
+            <location filename="../../ui/conflicts.py" line="97" />
+            <source>later change kept</source>
+            <translation>保留后到的修改</translation>
+        </message>
+        <message>
+            <location filename="../../ui/conflicts.py" line="98" />
+            <source>further status kept</source>
+            <translation>保留更靠后的状态</translation>
+        </message>
+        <message>
+            <location filename="../../ui/conflicts.py" line="99" />
+            <source>guarded: first value kept</source>
+            <translation>受保护:保留先到的值</translation>
+        </message>
+        <message>
+            <location filename="../../ui/conflicts.py" line="100" />
+            <source>not applied</source>
+            <translation>未生效</translation>
+        </message>
+        <message>
+            <location filename="../../ui/conflicts.py" line="129" />
+            <source>resolved by {user}</source>
+            <translation>已由 {user} 处理</translation>
+        </message>
+        <message>
+            <location filename="../../ui/conflicts.py" line="130" />
+            <source>waiting to send</source>
+            <translation>待发送</translation>
+        </message>
+        <message>
+            <location filename="../../ui/conflicts.py" line="130" />
+            <source>open</source>
+            <translation>待处理</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConflictsDialog</name>
+        <message>
+            <location filename="../../ui/conflicts.py" line="240" />
+            <source>Sync conflicts</source>
+            <translation>同步冲突</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConflictsPanel</name>
+        <message>
+            <location filename="../../ui/conflicts.py" line="183" />
+            <source>Conflicts between stations: both values are kept until someone decides</source>
+            <translation>工作站之间的修改冲突:两个值都已保留,等待人工确认</translation>
+        </message>
+        <message>
+            <location filename="../../ui/conflicts.py" line="185" />
+            <source>Show resolved</source>
+            <translation>显示已处理</translation>
+        </message>
+        <message>
+            <location filename="../../ui/conflicts.py" line="186" />
+            <source>Keep value now</source>
+            <translation>保留当前值</translation>
+        </message>
+        <message>
+            <location filename="../../ui/conflicts.py" line="187" />
+            <source>Use other value</source>
+            <translation>改用另一值</translation>
+        </message>
+        <message>
+            <location filename="../../ui/conflicts.py" line="227" />
+            <source>Decision saved; it is sent with the next sync.</source>
+            <translation>已保存处理结果,将随下次同步发送。</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncStatusWidget</name>
+        <message>
+            <location filename="../../ui/sync_status.py" line="89" />
+            <source>● Online</source>
+            <translation>● 在线</translation>
+        </message>
+        <message>
+            <location filename="../../ui/sync_status.py" line="89" />
+            <source>● Offline</source>
+            <translation>● 离线</translation>
+        </message>
+        <message>
+            <location filename="../../ui/sync_status.py" line="90" />
+            <source>● Sync problem</source>
+            <translation>● 同步异常</translation>
+        </message>
+        <message>
+            <location filename="../../ui/sync_status.py" line="90" />
+            <source>Local only</source>
+            <translation>仅本地</translation>
+        </message>
+        <message>
+            <location filename="../../ui/sync_status.py" line="98" />
+            <source>Sync problem: {code}</source>
+            <translation>同步异常:{code}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/sync_status.py" line="100" />
+            <source>Server: {url}</source>
+            <translation>服务器:{url}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/sync_status.py" line="101" />
+            <source>To send: {n}</source>
+            <translation>待发送:{n}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/sync_status.py" line="102" />
+            <source>Last sync: {time}</source>
+            <translation>上次同步:{time}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/sync_status.py" line="104" />
+            <source>Conflicts: {n}</source>
+            <translation>冲突:{n}</translation>
+        </message>
+    </context>
+</TS>
