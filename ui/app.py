@@ -184,6 +184,7 @@ class StationShell(QObject):
         self._idle.stop()
         if self.window is not None:
             window, self.window = self.window, None
+            window.setProperty("forceClose", True)
             window.close()
         self._signing_out = False
         if user is not None:
@@ -209,7 +210,7 @@ class StationShell(QObject):
         return False
 
     def _on_idle(self) -> None:
-        if self.window is not None and not self.ctx.tasks.busy():
+        if self.window is not None and not self.ctx.tasks.writes_pending():
             self.sign_out("idle")
         else:
             self._restart_idle()

@@ -200,7 +200,7 @@ class MainWindow(QMainWindow):
                 version=__version__))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
-        if self.ctx.tasks.busy():
+        if self.ctx.tasks.writes_pending() and not self.property("forceClose"):
             answer = QMessageBox.question(
                 self, self.tr("Work in progress"),
                 self.tr("Some work is still running. Wait for it and close?"),

@@ -217,7 +217,12 @@ class TaskRunner(QObject):
 
     # -- waiting / stopping -------------------------------------------------------------
     def busy(self) -> bool:
+        """Anything submitted and not yet delivered (reads included)."""
         return bool(self._pending)
+
+    def writes_pending(self) -> bool:
+        """A mutation or a long job is still running: closing now would cut it off."""
+        return any(kind != "query" for kind, *_ in self._pending.values())
 
     def wait_idle(self, timeout_ms: int = 5000) -> bool:
         """Process events until every submitted task delivered its callbacks (tests)."""

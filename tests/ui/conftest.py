@@ -19,6 +19,17 @@ USER_PASSWORD = "Test#Pass2026"
 _counter = itertools.count(1)
 
 
+@pytest.fixture(autouse=True)
+def _cheap_password_hashing(monkeypatch):  # type: ignore[no-untyped-def]
+    """argon2id with minimal cost in UI tests (same code path, far less CPU per login)."""
+    from argon2 import PasswordHasher
+
+    from orderdesk.services import users
+
+    monkeypatch.setattr(users, "_hasher", PasswordHasher(time_cost=1, memory_cost=64,
+                                                         parallelism=1))
+
+
 @pytest.fixture
 def ctx(desk, qapp):  # type: ignore[no-untyped-def]
     from orderdesk.ui import i18n

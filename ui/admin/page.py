@@ -153,13 +153,12 @@ class UsersPanel(QWidget):
     def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
         super().__init__()
         self.ctx = ctx
-        tr = self.tr
         self.model = RowTableModel([
-            Column("username", lambda: tr("User name"), lambda r: r.username),
-            Column("name", lambda: tr("Display name"), lambda r: r.display_name),
-            Column("roles", lambda: tr("Roles"), lambda r: ", ".join(role_name(x) for x in r.roles)),
-            Column("state", lambda: tr("State"), lambda r: self._state(r)),
-            Column("last", lambda: tr("Last sign-in"),
+            Column("username", lambda: self.tr("User name"), lambda r: r.username),
+            Column("name", lambda: self.tr("Display name"), lambda r: r.display_name),
+            Column("roles", lambda: self.tr("Roles"), lambda r: ", ".join(role_name(x) for x in r.roles)),
+            Column("state", lambda: self.tr("State"), lambda r: self._state(r)),
+            Column("last", lambda: self.tr("Last sign-in"),
                    lambda r: local_time_text(r.last_login_at) if r.last_login_at else ""),
         ], self, row_style=lambda r: {} if r.active else {
             Qt.ItemDataRole.ForegroundRole: QBrush(QColor("#6b6b6b"))})
@@ -254,20 +253,19 @@ class AuditPanel(QWidget):
         self._generation = 0
         self._filter = AuditFilter()
         self.total = 0
-        tr = self.tr
         self.model = RowTableModel([
-            Column("id", lambda: tr("No."), lambda r: r.id, Qt.AlignmentFlag.AlignRight),
-            Column("at", lambda: tr("Time"), lambda r: local_time_text(r.at)),
-            Column("user", lambda: tr("User"), lambda r: r.user),
-            Column("station", lambda: tr("Station"), lambda r: r.station),
-            Column("action", lambda: tr("Event"), lambda r: r.action),
-            Column("outcome", lambda: tr("Outcome"), lambda r: r.outcome),
-            Column("entity", lambda: tr("Record"), lambda r: r.entity),
-            Column("entity_id", lambda: tr("Record id"), lambda r: r.entity_id),
-            Column("field", lambda: tr("Field"), lambda r: r.field),
-            Column("old", lambda: tr("Old value"), lambda r: (r.old_value or "")[:200],
+            Column("id", lambda: self.tr("No."), lambda r: r.id, Qt.AlignmentFlag.AlignRight),
+            Column("at", lambda: self.tr("Time"), lambda r: local_time_text(r.at)),
+            Column("user", lambda: self.tr("User"), lambda r: r.user),
+            Column("station", lambda: self.tr("Station"), lambda r: r.station),
+            Column("action", lambda: self.tr("Event"), lambda r: r.action),
+            Column("outcome", lambda: self.tr("Outcome"), lambda r: r.outcome),
+            Column("entity", lambda: self.tr("Record"), lambda r: r.entity),
+            Column("entity_id", lambda: self.tr("Record id"), lambda r: r.entity_id),
+            Column("field", lambda: self.tr("Field"), lambda r: r.field),
+            Column("old", lambda: self.tr("Old value"), lambda r: (r.old_value or "")[:200],
                    tooltip=lambda r: r.old_value),
-            Column("new", lambda: tr("New value"), lambda r: (r.new_value or "")[:200],
+            Column("new", lambda: self.tr("New value"), lambda r: (r.new_value or "")[:200],
                    tooltip=lambda r: r.new_value),
         ], self, row_style=lambda r: {} if r.outcome == "ok" else {
             Qt.ItemDataRole.BackgroundRole: QBrush(QColor("#ffebee"))})

@@ -73,7 +73,6 @@ class OrderDialog(QDialog):
         self.detail: OrderDetail | None = None
         self.setObjectName("orderDialog")
         self.resize(1100, 760)
-        tr = self.tr
 
         # -- header ---------------------------------------------------------------------
         self.title = QLabel()
@@ -137,50 +136,50 @@ class OrderDialog(QDialog):
         # -- tabs -----------------------------------------------------------------------
         right = Qt.AlignmentFlag.AlignRight
         self.lines_model = RowTableModel([
-            Column("no", lambda: tr("#"), lambda r: r.line_no, right),
-            Column("sku", lambda: tr("Product code"), lambda r: r.sku),
-            Column("name", lambda: tr("Product"), lambda r: r.product_name),
-            Column("spec", lambda: tr("Spec"), lambda r: r.spec),
-            Column("qty", lambda: tr("Quantity"), lambda r: _qty(r.quantity), right),
-            Column("unit", lambda: tr("Unit"), lambda r: r.unit),
-            Column("price", lambda: tr("Unit price"),
+            Column("no", lambda: self.tr("#"), lambda r: r.line_no, right),
+            Column("sku", lambda: self.tr("Product code"), lambda r: r.sku),
+            Column("name", lambda: self.tr("Product"), lambda r: r.product_name),
+            Column("spec", lambda: self.tr("Spec"), lambda r: r.spec),
+            Column("qty", lambda: self.tr("Quantity"), lambda r: _qty(r.quantity), right),
+            Column("unit", lambda: self.tr("Unit"), lambda r: r.unit),
+            Column("price", lambda: self.tr("Unit price"),
                    lambda r: "" if r.unit_price is None else f"{r.unit_price:.4f}".rstrip("0")
                    .rstrip("."), right),
-            Column("due", lambda: tr("Due"), lambda r: _date(r.due_date)),
-            Column("state", lambda: tr("State"),
-                   lambda r: tr("Cancelled") if r.cancelled else ""),
+            Column("due", lambda: self.tr("Due"), lambda r: _date(r.due_date)),
+            Column("state", lambda: self.tr("State"),
+                   lambda r: self.tr("Cancelled") if r.cancelled else ""),
         ], self)
         self.refs_model = RowTableModel([
-            Column("channel", lambda: tr("Channel"), lambda r: channel_label(r[0])),
-            Column("number", lambda: tr("Channel order no."), lambda r: r[1]),
+            Column("channel", lambda: self.tr("Channel"), lambda r: channel_label(r[0])),
+            Column("number", lambda: self.tr("Channel order no."), lambda r: r[1]),
         ], self)
         self.events_model = RowTableModel([
-            Column("at", lambda: tr("Time"), lambda r: local_time_text(r[0])),
-            Column("dept", lambda: tr("Department"), lambda r: department_label(r[1])),
-            Column("old", lambda: tr("From"), lambda r: status_label(r[2]) if r[2] else ""),
-            Column("new", lambda: tr("To"), lambda r: status_label(r[3])),
-            Column("user", lambda: tr("By"), lambda r: r[4]),
+            Column("at", lambda: self.tr("Time"), lambda r: local_time_text(r[0])),
+            Column("dept", lambda: self.tr("Department"), lambda r: department_label(r[1])),
+            Column("old", lambda: self.tr("From"), lambda r: status_label(r[2]) if r[2] else ""),
+            Column("new", lambda: self.tr("To"), lambda r: status_label(r[3])),
+            Column("user", lambda: self.tr("By"), lambda r: r[4]),
         ], self)
         self.notes_model = RowTableModel([
-            Column("at", lambda: tr("Time"), lambda r: local_time_text(r[0])),
-            Column("kind", lambda: tr("Kind"), lambda r: r[1]),
-            Column("author", lambda: tr("By"), lambda r: r[2]),
-            Column("body", lambda: tr("Text"), lambda r: r[3]),
+            Column("at", lambda: self.tr("Time"), lambda r: local_time_text(r[0])),
+            Column("kind", lambda: self.tr("Kind"), lambda r: r[1]),
+            Column("author", lambda: self.tr("By"), lambda r: r[2]),
+            Column("body", lambda: self.tr("Text"), lambda r: r[3]),
         ], self)
         self.files_model = RowTableModel([
-            Column("name", lambda: tr("File"), lambda r: r[1]),
-            Column("kind", lambda: tr("Kind"), lambda r: r[2]),
+            Column("name", lambda: self.tr("File"), lambda r: r[1]),
+            Column("kind", lambda: self.tr("Kind"), lambda r: r[2]),
         ], self)
         self.trail_model = RowTableModel([
-            Column("at", lambda: tr("Time"), lambda r: local_time_text(r.at)),
-            Column("user", lambda: tr("By"), lambda r: r.user),
-            Column("station", lambda: tr("Station"), lambda r: r.station),
-            Column("action", lambda: tr("Action"), lambda r: r.action),
-            Column("entity", lambda: tr("Record"), lambda r: r.entity),
-            Column("field", lambda: tr("Field"), lambda r: r.field),
-            Column("old", lambda: tr("Old value"), lambda r: _value_text(r.old_value),
+            Column("at", lambda: self.tr("Time"), lambda r: local_time_text(r.at)),
+            Column("user", lambda: self.tr("By"), lambda r: r.user),
+            Column("station", lambda: self.tr("Station"), lambda r: r.station),
+            Column("action", lambda: self.tr("Action"), lambda r: r.action),
+            Column("entity", lambda: self.tr("Record"), lambda r: r.entity),
+            Column("field", lambda: self.tr("Field"), lambda r: r.field),
+            Column("old", lambda: self.tr("Old value"), lambda r: _value_text(r.old_value),
                    tooltip=lambda r: _value_text(r.old_value)),
-            Column("new", lambda: tr("New value"), lambda r: _value_text(r.new_value),
+            Column("new", lambda: self.tr("New value"), lambda r: _value_text(r.new_value),
                    tooltip=lambda r: _value_text(r.new_value)),
         ], self)
 

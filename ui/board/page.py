@@ -68,23 +68,22 @@ class OrderTableModel(RowTableModel):
     more_wanted = Signal()
 
     def __init__(self, parent=None) -> None:  # type: ignore[no-untyped-def]
-        tr = self.tr
         right = Qt.AlignmentFlag.AlignRight
         columns = [
-            Column("order_no", lambda: tr("Order no."),
+            Column("order_no", lambda: self.tr("Order no."),
                    lambda r: ("\u26a1 " if r.rush else "") + r.order_no,
-                   tooltip=lambda r: tr("Rush order") if r.rush else None),
-            Column("channel", lambda: tr("Channel"), lambda r: channel_label(r.channel)),
-            Column("channel_no", lambda: tr("Channel no."), lambda r: r.channel_order_no),
-            Column("customer", lambda: tr("Customer"),
-                   lambda r: r.customer_name or r.customer_code or tr("(no customer)"),
+                   tooltip=lambda r: self.tr("Rush order") if r.rush else None),
+            Column("channel", lambda: self.tr("Channel"), lambda r: channel_label(r.channel)),
+            Column("channel_no", lambda: self.tr("Channel no."), lambda r: r.channel_order_no),
+            Column("customer", lambda: self.tr("Customer"),
+                   lambda r: r.customer_name or r.customer_code or self.tr("(no customer)"),
                    tooltip=lambda r: f"{r.customer_code or ''} {r.customer_name or ''}"
                    f" [{r.customer_tier or '-'}]"),
-            Column("po", lambda: tr("Customer PO"), lambda r: r.customer_po),
-            Column("order_time", lambda: tr("Ordered"), lambda r: _date(r.order_time)),
-            Column("requested", lambda: tr("Requested"), lambda r: _date(r.requested_date)),
-            Column("quantity", lambda: tr("Quantity"), lambda r: _qty(r.total_quantity), right,
-                   tooltip=lambda r: tr("{n} lines, first {sku}").format(
+            Column("po", lambda: self.tr("Customer PO"), lambda r: r.customer_po),
+            Column("order_time", lambda: self.tr("Ordered"), lambda r: _date(r.order_time)),
+            Column("requested", lambda: self.tr("Requested"), lambda r: _date(r.requested_date)),
+            Column("quantity", lambda: self.tr("Quantity"), lambda r: _qty(r.total_quantity), right,
+                   tooltip=lambda r: self.tr("{n} lines, first {sku}").format(
                        n=r.line_count, sku=r.first_sku or "-")),
             Column("sales", lambda: department_label("sales"),
                    lambda r: status_label(r.status_sales)),

@@ -1,0 +1,227 @@
+"""Sign-in, first run, role-based pages, sign-out and the station shell flow."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
+
+from orderdesk.services import users
+from orderdesk.services.audit import AuditFilter, list_audit
+from orderdesk.ui.placeholder import NotInstalledPage, PageErrorPage
+
+USER_PASSWORD = "Test#Pass2026"  # the password `sign_in` and these tests give accounts
+
+
+def _create(desk, name, roles):  # type: ignore[no-untyped-def]
+    previous, desk.user = desk.user, None  # accounts are made by the system here
+    try:
+        return users.create_user(desk, name, name.title(), USER_PASSWORD, roles)
+    finally:
+        desk.user = previous
+
+
+def _login(qtbot, ctx, name, password):  # type: ignore[no-untyped-def]
+    from orderdesk.ui.login import LoginDialog
+
+    dialog = LoginDialog(ctx, username=name)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.password, password)
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    ctx.tasks.wait_idle(10000)
+    return dialog
+
+
+def test_right_password_signs_in(qtbot, ctx):
+    _create(ctx.desk, "sales1", ["sales"])
+    dialog = _login(qtbot, ctx, "sales1", USER_PASSWORD)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.user.username == "sales1"
+    assert ctx.desk.user == dialog.user
+    assert dialog.password.text() == ""  # the password does not linger in the widget
+
+
+def test_wrong_password_is_refused_with_a_message(qtbot, ctx):
+    _create(ctx.desk, "sales1", ["sales"])
+    dialog = _login(qtbot, ctx, "sales1", "not-the-password")
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert dialog.isVisible() and ctx.desk.user is None
+    assert dialog.message.isVisible()
+    assert dialog.message.text() == "Wrong user name or password."
+    assert dialog.ok_button.isEnabled()
+    ctx.desk.sign_in(None)
+    rows = list_audit(ctx.desk, AuditFilter(action="login", outcome="bad_password"))
+    assert len(rows) == 1
+
+
+def test_unknown_user_gets_the_same_message(qtbot, ctx):
+    dialog = _login(qtbot, ctx, "nobody", "whatever")
+    assert dialog.message.text() == "Wrong user name or password."
+
+
+def test_lockout_says_until_when(qtbot, ctx):
+    _create(ctx.desk, "wh1", ["warehouse"])
+    for _ in range(users.MAX_FAILURES):
+        dialog = _login(qtbot, ctx, "wh1", "bad")
+    dialog = _login(qtbot, ctx, "wh1", USER_PASSWORD)  # right password, but locked now
+    text = dialog.message.text()
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert "locked" in text
+    row = next(r for r in users.list_users(ctx.desk) if r.username == "wh1")
+    local = row.locked_until.replace(tzinfo=dt.timezone.utc).astimezone()
+    assert local.strftime("%Y-%m-%d %H:%M") in text
+
+
+def test_disabled_account_is_refused(qtbot, ctx):
+    _create(ctx.desk, "qc1", ["quality"])
+    users.set_active(ctx.desk, "qc1", False)
+    dialog = _login(qtbot, ctx, "qc1", USER_PASSWORD)
+    assert "disabled" in dialog.message.text()
+    assert ctx.desk.user is None
+
+
+def test_empty_fields_are_not_sent(qtbot, ctx):
+    dialog = _login(qtbot, ctx, "", "")
+    assert "Enter your user name" in dialog.message.text()
+
+
+def test_first_run_creates_the_first_admin_with_a_chosen_password(qtbot, ctx):
+    from orderdesk.ui.login import FirstRunDialog
+
+    dialog = FirstRunDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.username.setText("itadmin")
+    dialog.password.setText("weak")
+    dialog.repeat.setText("weak")
+    dialog.create()
+    ctx.tasks.wait_idle()
+    assert "too weak" in dialog.message.text()
+    assert not users.has_users(ctx.desk)
+    dialog.password.setText(USER_PASSWORD)
+    dialog.repeat.setText(USER_PASSWORD + "x")
+    dialog.create()
+    assert "differ" in dialog.message.text()
+    dialog.repeat.setText(USER_PASSWORD)
+    dialog.create()
+    ctx.tasks.wait_idle()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    [row] = users.list_users(ctx.desk)
+    assert row.username == "itadmin" and row.roles == ("sysadmin",)
+    assert users.authenticate(ctx.desk, "itadmin", USER_PASSWORD).roles == ("sysadmin",)
+
+
+def _window(qtbot, ctx, roles):  # type: ignore[no-untyped-def]
+    from orderdesk.ui.main_window import MainWindow
+
+    user = _create(ctx.desk, "_".join(roles) + "_u", roles)
+    ctx.desk.sign_in(user)
+    window = MainWindow(ctx, user)
+    qtbot.addWidget(window)
+    window.show()
+    ctx.tasks.wait_idle()
+    return window
+
+
+def test_pages_follow_roles(qtbot, ctx):
+    cases = {
+        ("sales",): ["sales", "board"],
+        ("warehouse",): ["warehouse", "board"],
+        ("engineering",): ["board"],
+        ("auditor",): ["admin"],
+        ("supervisor",): ["sales", "warehouse", "quality", "pmc", "board"],
+    }
+    for roles, pages in cases.items():
+        window = _window(qtbot, ctx, list(roles))
+        assert list(window.pages) == pages
+        titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+        assert len(titles) == len(pages) and all(titles)
+        # Station pages of other teams are theirs to test; the shell's own never fail.
+        for key in ("board", "admin"):
+            assert not isinstance(window.pages.get(key), PageErrorPage)
+        window.close()
+
+
+def test_admin_page_parts_follow_roles(qtbot, ctx):
+    sysadmin = _window(qtbot, ctx, ["sysadmin"])
+    admin = sysadmin.pages["admin"]
+    assert admin.users_panel is not None and admin.audit_panel is None
+    auditor = _window(qtbot, ctx, ["auditor"])
+    admin = auditor.pages["admin"]
+    assert admin.users_panel is None and admin.audit_panel is not None
+
+
+def test_broken_page_module_shows_an_error_page(qtbot, ctx, monkeypatch):
+    from orderdesk.ui import pages
+
+    monkeypatch.setitem(pages.PAGES, "quality", "orderdesk.ui.no_such_module:Nope")
+    window = _window(qtbot, ctx, ["quality"])
+    page = window.pages["quality"]
+    assert isinstance(page, PageErrorPage)
+    assert "could not be opened" in page.message.text()
+    assert isinstance(window.pages["board"], type(window.pages["board"]))
+    assert not isinstance(window.pages["board"], (PageErrorPage, NotInstalledPage))
+
+
+def test_status_bar_has_the_sync_slot(qtbot, ctx):
+    from PySide6.QtWidgets import QLabel
+
+    window = _window(qtbot, ctx, ["sales"])
+    extra = QLabel("extra")
+    window.add_status_widget(extra)
+    assert extra.parent() is not None
+    assert window.sync_widget.isVisible()
+    assert window.user_label.text().startswith("Signed in:")
+
+
+def test_shell_flow_login_window_sign_out(qtbot, ctx):
+    from orderdesk.ui.app import StationShell
+
+    _create(ctx.desk, "boss", ["supervisor"])
+    shell = StationShell(ctx)
+    shell.start()
+    dialog = shell.dialog
+    assert dialog is not None and dialog.objectName() == "loginDialog"
+    dialog.username.setText("boss")
+    dialog.password.setText(USER_PASSWORD)
+    with qtbot.waitSignal(shell.window_did_open, timeout=10000):
+        dialog.sign_in()
+    window = shell.window
+    assert window.isVisible() and "board" in window.pages
+    assert ctx.desk.user.username == "boss"
+    assert ctx.settings.last_user == "boss"
+
+    window.sign_out_action.trigger()
+    ctx.tasks.wait_idle()
+    assert shell.window is None and ctx.desk.user is None
+    assert shell.dialog is not None and shell.dialog.username.text() == "boss"
+    rows = list_audit(ctx.desk, AuditFilter(action="logout"))
+    assert rows and rows[0].user == "boss"
+    shell.dialog.reject()
+
+
+def test_idle_timeout_signs_out(qtbot, ctx):
+    from orderdesk.ui.app import StationShell
+
+    user = _create(ctx.desk, "eng", ["engineering"])
+    shell = StationShell(ctx)
+    shell.open_window(user)
+    ctx.tasks.wait_idle()
+    shell._on_idle()  # what the timer calls after idle_minutes without input
+    ctx.tasks.wait_idle()
+    assert shell.window is None and ctx.desk.user is None
+    assert "without use" in shell.dialog.message.text()
+    assert list_audit(ctx.desk, AuditFilter(action="logout", outcome="idle"))
+    shell.dialog.reject()
+
+
+def test_first_run_shell_starts_with_the_admin_dialog(qtbot, ctx):
+    from orderdesk.ui.app import StationShell
+
+    shell = StationShell(ctx)
+    shell.start()
+    assert shell.dialog.objectName() == "firstRunDialog"
+    with qtbot.waitSignal(shell.quit_requested):
+        shell.dialog.reject()
