@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 from orderdesk.changes import Changes
 from orderdesk.desk import Desk
 from orderdesk.errors import NotFound, OrderdeskError, ValidationFailed
+from orderdesk.ids import uuid7
 from orderdesk.messages import TEXTS
 from orderdesk.models import Customer, Order, OrderLine, Product, StatusEvent
 from orderdesk.models.base import utcnow
@@ -221,26 +222,58 @@ def _is_open(order: Order) -> bool:
             and order.status_warehouse not in CLOSED_WAREHOUSE)
 
 
+@dataclass(frozen=True)
+class _LineRow:
+    id: str
+    line_no: int
+    product_id: str
+    quantity: Decimal
+    unit: str
+
+
+class _PickState:
+    """An order's live lines and what is bound to each, read once per transaction and
+    kept current in memory as bindings are added (a scan reads it, never re-queries)."""
+
+    def __init__(self, session: Session, order: Order) -> None:
+        self.order = order
+        with session.no_autoflush:
+            rows = session.execute(
+                select(OrderLine.id, OrderLine.line_no, OrderLine.product_id,
+                       OrderLine.quantity, OrderLine.unit, Product.sku, Product.name)
+                .join(Product, Product.id == OrderLine.product_id)
+                .where(OrderLine.order_id == order.id, OrderLine.cancelled.is_(False))
+                .order_by(OrderLine.line_no)).all()
+            self.lines = [(_LineRow(r[0], r[1], r[2], Decimal(r[3]), r[4]), r[5], r[6])
+                          for r in rows]
+            self.bound = _bound_by_line(session, order.id)
+            self.customer_name = (session.scalar(select(Customer.name)
+                                                 .where(Customer.id == order.customer_id))
+                                  if order.customer_id else None) or ""
+
+    def remaining(self, line: _LineRow) -> Decimal:
+        return line.quantity - self.bound.get(line.id, (Decimal(0), 0))[0]
+
+    def add(self, line_id: str, quantity: Decimal, count: int = 1) -> None:
+        total, batches = self.bound.get(line_id, (Decimal(0), 0))
+        self.bound[line_id] = (total + quantity, batches + count)
+
+    def view(self) -> PickView:
+        order = self.order
+        lines = tuple(
+            PickLine(line_id=line.id, line_no=line.line_no, product_id=line.product_id,
+                     sku=sku, product_name=name, unit=line.unit, required=line.quantity,
+                     bound=self.bound.get(line.id, (Decimal(0), 0))[0],
+                     batches=self.bound.get(line.id, (Decimal(0), 0))[1])
+            for line, sku, name in self.lines)
+        return PickView(order_id=order.id, order_no=order.order_no,
+                        customer_name=self.customer_name, customer_po=order.customer_po,
+                        status_warehouse=order.status_warehouse, open=_is_open(order),
+                        lines=lines)
+
+
 def _pick_view(session: Session, order: Order) -> PickView:
-    bound = _bound_by_line(session, order.id)
-    rows = session.execute(
-        select(OrderLine, Product.sku, Product.name)
-        .join(Product, Product.id == OrderLine.product_id)
-        .where(OrderLine.order_id == order.id, OrderLine.cancelled.is_(False))
-        .order_by(OrderLine.line_no)
-    ).all()
-    lines = tuple(
-        PickLine(line_id=line.id, line_no=line.line_no, product_id=line.product_id, sku=sku,
-                 product_name=name, unit=line.unit, required=Decimal(line.quantity),
-                 bound=bound.get(line.id, (Decimal(0), 0))[0],
-                 batches=bound.get(line.id, (Decimal(0), 0))[1])
-        for line, sku, name in rows
-    )
-    customer = session.get(Customer, order.customer_id) if order.customer_id else None
-    return PickView(order_id=order.id, order_no=order.order_no,
-                    customer_name=customer.name if customer else "",
-                    customer_po=order.customer_po, status_warehouse=order.status_warehouse,
-                    open=_is_open(order), lines=lines)
+    return _PickState(session, order).view()
 
 
 def _find_order(session: Session, number: str) -> Order | None:
@@ -467,38 +500,39 @@ def _resolve_batch(session: Session, code: ScannedCode) -> Batch:
                      expiry_date=code.expiry_date, source="label")
 
 
-def _bind(session: Session, order: Order, batch: Batch, today: dt.date
-          ) -> tuple[BatchBinding, OrderLine]:
+def _bind(session: Session, state: _PickState, batch: Batch, today: dt.date
+          ) -> tuple[BatchBinding, _LineRow]:
+    order = state.order
     if batch.expiry_date is not None and batch.expiry_date < today:
         raise _Refused("expired", batch, batch=batch.code, expiry=batch.expiry_date.isoformat())
-    active = session.execute(
-        select(BatchBinding.order_id, Order.order_no)
-        .join(Order, Order.id == BatchBinding.order_id)
-        .where(BatchBinding.batch_id == batch.id, BatchBinding.active.is_(True))
-    ).first()
+    with session.no_autoflush:
+        active = session.execute(
+            select(BatchBinding.order_id, Order.order_no)
+            .join(Order, Order.id == BatchBinding.order_id)
+            .where(BatchBinding.batch_id == batch.id, BatchBinding.active.is_(True))
+        ).first()
     if active is not None:
         if active[0] == order.id:
             raise _Refused("bound_here", batch, batch=batch.code)
         raise _Refused("bound_elsewhere", batch, batch=batch.code, other_order=active[1])
-    lines = [line for line in session.scalars(
-        select(OrderLine).where(OrderLine.order_id == order.id, OrderLine.cancelled.is_(False))
-        .order_by(OrderLine.line_no)) if line.product_id == batch.product_id]
+    lines = [line for line, _sku, _name in state.lines if line.product_id == batch.product_id]
     if not lines:
-        product = session.get(Product, batch.product_id)
+        with session.no_autoflush:
+            product = session.get(Product, batch.product_id)
         raise _Refused("wrong_product", batch, batch=batch.code,
                        sku=product.sku if product else batch.product_id)
-    bound = _bound_by_line(session, order.id)
     quantity = Decimal(batch.quantity)
     best_remaining = Decimal(0)
     best_line = lines[0]
     for line in lines:
-        remaining = Decimal(line.quantity) - bound.get(line.id, (Decimal(0), 0))[0]
+        remaining = state.remaining(line)
         if quantity <= remaining:
             actor = session.info["actor"]
-            binding = BatchBinding(batch_id=batch.id, order_line_id=line.id, order_id=order.id,
-                                   quantity=quantity, bound_by=actor.user, station=actor.station)
+            binding = BatchBinding(id=uuid7(), batch_id=batch.id, order_line_id=line.id,
+                                   order_id=order.id, quantity=quantity, bound_by=actor.user,
+                                   station=actor.station)
             session.add(binding)
-            session.flush()
+            state.add(line.id, quantity)
             return binding, line
         if remaining > best_remaining:
             best_remaining, best_line = remaining, line
@@ -514,14 +548,15 @@ def format_qty(value: Decimal) -> str:
 _qty = format_qty
 
 
-def _advance_status(session: Session, order: Order) -> None:
+def _advance_status(session: Session, state: _PickState) -> None:
     """Warehouse status follows the bindings: picking once something is bound,
     ready_to_ship when every line is bound in full, back to picking if one is taken back.
     A shipped order is never touched."""
+    order = state.order
     current = order.status_warehouse
     if current == "shipped":
         return
-    view = _pick_view(session, order)
+    view = state.view()
     if view.complete:
         target = "ready_to_ship"
     elif current == "ready_to_ship" or (any(line.bound for line in view.lines)
@@ -551,12 +586,15 @@ def scan(desk: Desk, order_id: str | None, raw: str, *, today: dt.date | None = 
     desk.require("batch.bind")
     code = gs1.parse(raw)
     today = today or dt.date.today()
-    with desk.write() as s:
+    with desk.write() as s, s.no_autoflush:
+        # One flush at commit: the binding, the scan event, the status change and their
+        # audit and outbox rows, written together.
         actor = s.info["actor"]
-        event = ScanEvent(raw=code.visible, kind=code.kind, parsed=code.as_json(),
+        event = ScanEvent(id=uuid7(), raw=code.visible, kind=code.kind, parsed=code.as_json(),
                           outcome="refused", station=actor.station, user=actor.user,
                           order_id=order_id)
         order = s.get(Order, order_id) if order_id else None
+        state: _PickState | None = None
         try:
             if code.kind == "empty":
                 raise _Refused("unreadable", code=code.visible)
@@ -567,44 +605,44 @@ def scan(desk: Desk, order_id: str | None, raw: str, *, today: dt.date | None = 
                 event.order_id = target.id
                 event.outcome = "order_opened"
                 s.add(event)
-                s.flush()
                 return ScanOutcome(kind="order", reason=None, code=code, scan_event_id=event.id,
                                    facts=(("order_no", target.order_no),), order_id=target.id,
-                                   pick=_pick_view(s, target))
+                                   pick=_PickState(s, target).view())
             if order is None or not _is_open(order):
                 # Read the code anyway, so the log says what was scanned.
                 raise _Refused("not_open", order_no=order.order_no if order else None,
                                code=code.visible)
             batch = _resolve_batch(s, code)
             event.batch_id = batch.id
-            binding, line = _bind(s, order, batch, today)
+            state = _PickState(s, order)
+            binding, line = _bind(s, state, batch, today)
         except _Refused as refused:
             event.reason = refused.reason
             if refused.batch is not None:
                 event.batch_id = refused.batch.id
             s.add(event)
-            s.flush()
             add_audit(s, action="scan_refused", entity="scan_events", entity_id=event.id,
                       new={"reason": refused.reason, "code": code.visible, **refused.facts},
                       outcome="refused")
             facts = {"code": code.visible, **refused.facts}
+            if order is not None and state is None:
+                state = _PickState(s, order)
             return ScanOutcome(kind="refused", reason=refused.reason, code=code,
                                scan_event_id=event.id, facts=tuple(facts.items()),
                                order_id=order.id if order else None,
-                               pick=_pick_view(s, order) if order else None,
+                               pick=state.view() if state else None,
                                batch_code=refused.batch.code if refused.batch else None)
         event.outcome = "accepted"
         event.order_line_id = line.id
         event.binding_id = binding.id
         s.add(event)
-        _advance_status(s, order)
-        s.flush()
-        product = s.get(Product, batch.product_id)
+        _advance_status(s, state)
+        sku = next((sku for ln, sku, _n in state.lines if ln.id == line.id), "")
         facts = {"batch": batch.code, "quantity": _qty(Decimal(batch.quantity)),
-                 "line_no": str(line.line_no), "sku": product.sku if product else ""}
+                 "line_no": str(line.line_no), "sku": sku}
         return ScanOutcome(kind="bound", reason=None, code=code, scan_event_id=event.id,
                            facts=tuple(facts.items()), order_id=order.id,
-                           pick=_pick_view(s, order), binding_id=binding.id,
+                           pick=state.view(), binding_id=binding.id,
                            batch_code=batch.code, line_no=line.line_no,
                            quantity=Decimal(batch.quantity),
                            changes=Changes(bindings=True, orders=True))
@@ -655,9 +693,10 @@ def undo_last_scan(desk: Desk, order_id: str) -> UndoResult:
         s.flush()
         add_audit(s, action="undo", entity="batch_bindings", entity_id=binding.id,
                   new={"batch": batch.code if batch else None, "order": order.order_no})
-        _advance_status(s, order)
+        state = _PickState(s, order)
+        _advance_status(s, state)
         return UndoResult(binding_id=binding.id, batch_code=batch.code if batch else "",
-                          pick=_pick_view(s, order))
+                          pick=state.view())
 
 
 def unbind(desk: Desk, binding_id: str, reason: str) -> UndoResult:
@@ -679,9 +718,11 @@ def unbind(desk: Desk, binding_id: str, reason: str) -> UndoResult:
             add_audit(s, action="unbind", entity="batch_bindings", entity_id=binding.id,
                       new={"batch": batch.code if batch else None, "order": order.order_no,
                            "reason": reason})
-            _advance_status(s, order)
+        state = _PickState(s, order)
+        if binding.active is False:
+            _advance_status(s, state)
         return UndoResult(binding_id=binding.id, batch_code=batch.code if batch else "",
-                          pick=_pick_view(s, order))
+                          pick=state.view())
 
 
 def describe_outcome(outcome: ScanOutcome, lang: str | None = None) -> str:

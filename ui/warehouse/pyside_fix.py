@@ -19,11 +19,15 @@ _TOP_UP = 1 << 52
 
 
 def keep_none_alive() -> bool:
-    """Make None practically immortal on Python < 3.12. Returns True if it acted."""
+    """Make None, True and False practically immortal on Python < 3.12 (the same bug
+    drops references to the bools a Qt call returns). Returns True if it acted."""
     if sys.version_info >= (3, 12) or hasattr(sys, "getobjects"):  # immortal / debug build
         return False
-    refcount = ctypes.c_ssize_t.from_address(id(None))  # ob_refcnt is PyObject's 1st field
-    if refcount.value < _FLOOR:
-        refcount.value += _TOP_UP
-        return True
-    return False
+    acted = False
+    for singleton in (None, True, False):
+        # ob_refcnt is the first field of every PyObject in a release build.
+        refcount = ctypes.c_ssize_t.from_address(id(singleton))
+        if refcount.value < _FLOOR:
+            refcount.value += _TOP_UP
+            acted = True
+    return acted
