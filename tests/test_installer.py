@@ -23,6 +23,10 @@ SPEC = ROOT / "installer" / "orderdesk.spec"
 BUILD_TIMEOUT_S = 15 * 60
 RUN_TIMEOUT_S = 120
 
+# The project-wide pytest-timeout (pyproject) is shorter than a build on a busy
+# machine; the first test here also pays for the module's bundle fixture.
+pytestmark = pytest.mark.timeout(BUILD_TIMEOUT_S + 5 * 60)
+
 
 def test_every_package_is_listed_in_pyproject() -> None:
     # The spec (like a wheel) packs only the packages pyproject.toml lists; a page
@@ -104,5 +108,14 @@ def test_bundle_init_creates_migrated_database(bundle: Path, tmp_path: Path) -> 
 
 
 def test_bundle_app_self_test_exits_zero(bundle: Path, tmp_path: Path) -> None:
-    proc = _run(bundle, "app", "--self-test", "--db", str(tmp_path / "x.db"), home=tmp_path)
+    # Without --db the self-test opens the main window on a fresh temporary database.
+    proc = _run(bundle, "app", "--self-test", home=tmp_path)
+    assert proc.returncode == 0, f"exit {proc.returncode}\n{proc.stdout}\n{proc.stderr}"
+
+
+def test_bundle_app_self_test_on_demo_database(bundle: Path, tmp_path: Path) -> None:
+    db = tmp_path / "x.db"
+    proc = _run(bundle, "demo", "--no-gui", "--orders", "60", "--db", str(db), home=tmp_path)
+    assert proc.returncode == 0, f"demo: exit {proc.returncode}\n{proc.stdout}\n{proc.stderr}"
+    proc = _run(bundle, "app", "--self-test", "--db", str(db), home=tmp_path)
     assert proc.returncode == 0, f"exit {proc.returncode}\n{proc.stdout}\n{proc.stderr}"
