@@ -132,10 +132,14 @@ def _name_variant(rng: random.Random, spec: CustomerSpec) -> str:
 
 def generate(seed: int = 20261125, real_orders: int = 1500, days: int = 5,
              duplicate_rate: float = 0.30, repeat_rate: float = 0.08,
-             crowd_rate: float = 0.06, customers: int = 60) -> Dataset:
+             crowd_rate: float = 0.06, customers: int = 60, skus_per_family: int = 4,
+             catalog_seed: int | None = None,
+             start: dt.datetime = dt.datetime(2026, 11, 2, 8, 0),
+             first_channel_no: int = 0) -> Dataset:
     """A labelled set. duplicate_rate is per real order (groups of 2 or 3); with the
-    defaults about 23% of the records are duplicates."""
-    rng = random.Random(seed)
+    defaults about 23% of the records are duplicates. The same catalog_seed (default:
+    seed) gives the same customers and SKUs, so several order sets can share a catalog."""
+    rng = random.Random(catalog_seed if catalog_seed is not None else seed)
     specs: list[CustomerSpec] = []
     used_cores: set[str] = set()
     for i in range(customers):
@@ -156,15 +160,16 @@ def generate(seed: int = 20261125, real_orders: int = 1500, days: int = 5,
                                   contacts=contacts, addresses=addresses))
     skus: list[str] = []
     for family in ["BRK", "HSG", "CLP", "GAS", "CON", "SPR", "BSH", "TRM"]:
-        for number in rng.sample(range(1000, 9999), 4):
+        for number in rng.sample(range(1000, 9999), skus_per_family):
             skus.append(f"{family}-{number}")
             # Siblings that share their first 8 characters with the parent SKU.
             if rng.random() < 0.5:
                 skus.append(f"{family}-{number}-A")
                 skus.append(f"{family}-{number}-B")
     data = Dataset(customers=specs, skus=skus)
-    start = dt.datetime(2026, 11, 2, 8, 0)
-    order_no = 0
+    if catalog_seed is not None:
+        rng = random.Random(seed)
+    order_no = first_channel_no
 
     def next_no(channel: str) -> str:
         nonlocal order_no

@@ -11,18 +11,16 @@ thread. flag_new_orders runs inside the caller's write transaction.
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import json
 import re
-from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
 from rapidfuzz import fuzz
-from sqlalchemy import func, select
+from sqlalchemy import Column, DateTime, MetaData, String, Table, func, select
 from sqlalchemy.orm import Session
 
 from orderdesk.dedup import keys as keymod
@@ -276,6 +274,7 @@ def load_sides(session: Session, index: CatalogIndex, order_ids: Iterable[str],
     from orderdesk.models import Customer
 
     sides: dict[str, Side] = {}
+    conn = session.connection()  # Core statements: no ORM overhead on the popup's path
     ids = list(dict.fromkeys(order_ids))
     for part in chunks(ids):
         query = (select(Order.id, Order.order_no, Order.channel, Order.order_time,
@@ -286,7 +285,7 @@ def load_sides(session: Session, index: CatalogIndex, order_ids: Iterable[str],
                  .where(Order.id.in_(part)))
         if active_only:
             query = query.where(Order.cancelled.is_(False), Order.merged_into_id.is_(None))
-        for row in session.execute(query):
+        for row in conn.execute(query):
             resolved = index.resolve(customer_id=row.customer_id, phone=row.contact_phone,
                                      name=row.contact_name)
             sides[row.id] = Side(
@@ -304,13 +303,13 @@ def load_sides(session: Session, index: CatalogIndex, order_ids: Iterable[str],
         present = [i for i in part if i in sides]
         if not present:
             continue
-        for oid, norm, qty in session.execute(
+        for oid, norm, qty in conn.execute(
                 select(OrderLine.order_id, Product.sku_norm, func.sum(OrderLine.quantity))
                 .join(Product, Product.id == OrderLine.product_id)
                 .where(OrderLine.order_id.in_(present), OrderLine.cancelled.is_(False))
                 .group_by(OrderLine.order_id, Product.sku_norm)):
             sides[oid].qty[norm] = Decimal(qty) if qty is not None else None
-        for oid, channel, number in session.execute(
+        for oid, channel, number in conn.execute(
                 select(OrderChannelRef.order_id, OrderChannelRef.channel,
                        OrderChannelRef.channel_order_no)
                 .where(OrderChannelRef.order_id.in_(present), OrderChannelRef.active.is_(True))
@@ -323,7 +322,7 @@ def load_sides(session: Session, index: CatalogIndex, order_ids: Iterable[str],
 
 
 def probe_side(session: Session, index: CatalogIndex, probe: Probe) -> Side:
-    sku_map = keymod.product_sku_norms(session, [probe.sku])
+    sku_map = keymod.product_sku_norms(session, [probe.sku], index)
     norm = sku_map.get(probe.sku or "", "")
     resolved = index.resolve(customer_id=probe.customer_id, text=probe.customer_text,
                              phone=probe.phone, name=probe.customer_text)
@@ -378,12 +377,12 @@ def similar_in_session(session: Session, probe: Probe, limit: int = 5,
     if probe.is_empty():
         return []
     rules = rules or load_rules(session)
-    index = catalog_index(session)
+    index = catalog_index(session, recheck=keymod.RECHECK_SECONDS)
     side = probe_side(session, index, probe)
     if not side.qty or not side.keys:
         return []
     window = dt.timedelta(minutes=rules.window_minutes)
-    ids = set(session.scalars(
+    ids = set(session.connection().scalars(
         select(DedupKey.order_id).where(
             DedupKey.customer_key.in_(sorted(side.keys)),
             DedupKey.sku_norm.in_(sorted(side.qty)),
@@ -432,61 +431,75 @@ def pair_key(a: str, b: str) -> str:
     return "|".join(sorted((a, b)))
 
 
+_PROBE = Table(
+    "dedup_probe", MetaData(),
+    Column("order_id", String(36)), Column("customer_key", String(120)),
+    Column("sku_norm", String(60)), Column("lo", DateTime()), Column("hi", DateTime()),
+    prefixes=["TEMPORARY"],
+)
+
+
+def _candidate_pairs(session: Session, index: CatalogIndex, order_ids: Sequence[str],
+                     window: dt.timedelta) -> set[tuple[str, str]]:
+    """(id, id) pairs that share a customer key and a SKU within the window, found by the
+    database in one join of a temporary probe table against the dedup_keys index (the
+    popup's range seek, done for the whole batch in C rather than in Python)."""
+    conn = session.connection()
+    probes: list[dict[str, Any]] = []
+    for part in chunks(list(order_ids)):
+        for oid, key, sku, when in conn.execute(
+                select(DedupKey.order_id, DedupKey.customer_key, DedupKey.sku_norm,
+                       DedupKey.order_time).where(DedupKey.order_id.in_(part))):
+            keys = {key}
+            if key.startswith("c:"):
+                cid = key[2:]
+                keys.update(f"n:{core}" for core in index.cores_of.get(cid, ()))
+                keys.update(f"p:{phone}" for phone in index.phones_of.get(cid, ()))
+            for k in keys:
+                probes.append(dict(order_id=oid, customer_key=k, sku_norm=sku,
+                                   lo=when - window, hi=when + window))
+    if not probes:
+        return set()
+    _PROBE.drop(conn, checkfirst=True)
+    _PROBE.create(conn)
+    try:
+        # Duplicate probe rows (same order reached through two keys) are harmless.
+        keymod.bulk_insert(conn, "dedup_probe", ("order_id", "customer_key", "sku_norm", "lo",
+                                                 "hi"), probes)
+        k = DedupKey.__table__
+        rows = conn.execute(
+            select(_PROBE.c.order_id, k.c.order_id).distinct()
+            .select_from(_PROBE.join(k, (k.c.customer_key == _PROBE.c.customer_key)
+                                     & (k.c.sku_norm == _PROBE.c.sku_norm)
+                                     & (k.c.order_time >= _PROBE.c.lo)
+                                     & (k.c.order_time <= _PROBE.c.hi)))
+            .where(k.c.order_id != _PROBE.c.order_id))
+        return {(a, b) if a < b else (b, a) for a, b in rows}
+    finally:
+        _PROBE.drop(conn)
+
+
 def batch_pairs(session: Session, order_ids: Sequence[str], rules: Rules,
                 threshold: float | None = None) -> list[FoundPair]:
     """Possible-duplicate pairs between these orders and all others (and among them),
-    set-based: one pass over the index for the whole batch. Pairs already decided or
-    already waiting in the queue are left out."""
+    set-based over the index. Pairs already decided or already waiting are left out.
+    The orders must be indexed already (flag_new_orders does that first)."""
     threshold = rules.flag_threshold if threshold is None else threshold
     index = catalog_index(session)
-    new = load_sides(session, index, order_ids)
-    if not new:
-        return []
     window = dt.timedelta(minutes=rules.window_minutes)
-    wanted: dict[str, set[str]] = {}
-    for side in new.values():
-        side.keys = lookup_keys(index, customer_id=side.customer_id, phone=side.phone,
-                                name=side.name_raw)
-        for key in side.keys:
-            wanted.setdefault(key, set()).update(side.qty)
-    lo = min(s.order_time for s in new.values()) - window
-    hi = max(s.order_time for s in new.values()) + window
-    buckets: dict[tuple[str, str], list[tuple[dt.datetime, str]]] = defaultdict(list)
-    for part in chunks(sorted(wanted)):
-        for oid, key, sku, when in session.execute(
-                select(DedupKey.order_id, DedupKey.customer_key, DedupKey.sku_norm,
-                       DedupKey.order_time)
-                .where(DedupKey.customer_key.in_(part), DedupKey.order_time.between(lo, hi))):
-            if sku in wanted[key]:
-                buckets[(key, sku)].append((when, oid))
-    for rows in buckets.values():
-        rows.sort()
-    candidates: set[tuple[str, str]] = set()
-    for side in new.values():
-        for key in side.keys:
-            for sku in side.qty:
-                rows = buckets.get((key, sku))
-                if not rows:
-                    continue
-                start = bisect.bisect_left(rows, (side.order_time - window, ""))
-                for when, oid in rows[start:]:
-                    if when > side.order_time + window:
-                        break
-                    if oid != side.order_id:
-                        candidates.add(tuple(sorted((side.order_id, oid))))  # type: ignore
+    candidates = _candidate_pairs(session, index, order_ids, window)
     if not candidates:
         return []
     known: set[str] = set()
     all_keys = [pair_key(a, b) for a, b in candidates]
     for part in chunks(all_keys):
-        known.update(session.scalars(select(DuplicatePair.pair_key)
-                                     .where(DuplicatePair.pair_key.in_(part))))
-    others = {oid for pair in candidates for oid in pair if oid not in new}
-    sides = dict(new)
-    sides.update(load_sides(session, index, others))
+        known.update(session.connection().execute(
+            select(DuplicatePair.pair_key).where(DuplicatePair.pair_key.in_(part))).scalars())
+    candidates = {pair for pair in candidates if pair_key(*pair) not in known}
+    sides = load_sides(session, index, {oid for pair in candidates for oid in pair})
     found: list[FoundPair] = []
     for a_id, b_id in candidates:
-        if pair_key(a_id, b_id) in known or a_id not in sides or b_id not in sides:
+        if a_id not in sides or b_id not in sides:
             continue
         older, newer = _older_first(sides[a_id], sides[b_id])
         match = score_pair(newer, older, rules)

@@ -14,13 +14,15 @@ bulk. Nothing here imports Qt or HTTP.
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from rapidfuzz import fuzz, process
-from sqlalchemy import delete, func, insert, inspect, select
+from sqlalchemy import delete, func, inspect, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
@@ -59,6 +61,8 @@ class CatalogIndex:
     cores_of: dict[str, set[str]] = field(default_factory=dict)
     phones_of: dict[str, set[str]] = field(default_factory=dict)
     names: dict[str, str] = field(default_factory=dict)
+    sku_norms: set[str] = field(default_factory=set)
+    nicknames: dict[str, str] = field(default_factory=dict)
     _choices: list[str] = field(default_factory=list)
 
     def resolve(self, *, customer_id: str | None = None, text: str | None = None,
@@ -103,29 +107,39 @@ class CatalogIndex:
 
 
 _cache_lock = threading.Lock()
-_cache: dict[str, tuple[tuple[Any, ...], CatalogIndex]] = {}
+# url -> (signature, checked at (monotonic), index)
+_cache: dict[str, tuple[tuple[Any, ...], float, CatalogIndex]] = {}
+# Between two keystrokes the catalog is not checked again: a customer saved in the last
+# second may be missed by one lookup, never by an import (imports always check).
+RECHECK_SECONDS = 1.0
+_SIGNATURE = select(
+    select(func.count(Customer.id)).scalar_subquery(),
+    select(func.max(Customer.updated_at)).scalar_subquery(),
+    select(func.count(CustomerAlias.id)).scalar_subquery(),
+    select(func.count(Contact.id)).scalar_subquery(),
+    select(func.count(Product.id)).scalar_subquery(),
+    select(func.max(Product.updated_at)).scalar_subquery(),
+    select(func.count(ProductNickname.id)).scalar_subquery(),
+)
 
 
-def _signature(session: Session) -> tuple[Any, ...]:
-    return (
-        session.scalar(select(func.count(Customer.id))),
-        session.scalar(select(func.max(Customer.updated_at))),
-        session.scalar(select(func.count(CustomerAlias.id))),
-        session.scalar(select(func.count(Contact.id))),
-    )
-
-
-def catalog_index(session: Session) -> CatalogIndex:
-    """The catalog index of this database, rebuilt only when customers changed."""
+def catalog_index(session: Session, *, recheck: float = 0.0) -> CatalogIndex:
+    """The catalog index of this database, rebuilt only when the catalog changed."""
     url = str(session.get_bind().engine.url)
-    signature = _signature(session)
+    now = time.monotonic()
     with _cache_lock:
         cached = _cache.get(url)
-        if cached and cached[0] == signature:
-            return cached[1]
+    if cached and recheck and now - cached[1] < recheck:
+        return cached[2]
+    conn = session.connection()
+    signature = tuple(conn.execute(_SIGNATURE).one())
+    if cached and cached[0] == signature:
+        with _cache_lock:
+            _cache[url] = (signature, now, cached[2])
+        return cached[2]
     index = _build_index(session)
     with _cache_lock:
-        _cache[url] = (signature, index)
+        _cache[url] = (signature, now, index)
     return index
 
 
@@ -152,6 +166,10 @@ def _build_index(session: Session) -> CatalogIndex:
             index.by_phone.setdefault(phone, set()).add(cid)
             index.phones_of.setdefault(cid, set()).add(phone)
     index._choices = list(index.by_core)
+    index.sku_norms = set(session.scalars(select(Product.sku_norm)))
+    index.nicknames = {n.strip(): norm for n, norm in session.execute(
+        select(ProductNickname.nickname, Product.sku_norm)
+        .join(Product, Product.id == ProductNickname.product_id))}
     return index
 
 
@@ -181,24 +199,50 @@ def lookup_keys(index: CatalogIndex, *, customer_id: str | None, phone: str | No
     return keys
 
 
-def product_sku_norms(session: Session, skus: Iterable[str | None]) -> dict[str, str]:
+def product_sku_norms(session: Session, skus: Iterable[str | None],
+                      index: CatalogIndex | None = None) -> dict[str, str]:
     """Typed SKU or nickname -> the catalog product's normalised SKU (itself if unknown)."""
+    index = index or catalog_index(session)
     out: dict[str, str] = {}
-    wanted = {s: sku_norm(s) for s in skus if s and sku_norm(s)}
-    if not wanted:
-        return out
-    known = set(session.scalars(select(Product.sku_norm)
-                                .where(Product.sku_norm.in_(set(wanted.values())))))
-    missing = [s for s, norm in wanted.items() if norm not in known]
-    nick: dict[str, str] = {}
-    if missing:
-        rows = session.execute(select(ProductNickname.nickname, Product.sku_norm)
-                               .join(Product, Product.id == ProductNickname.product_id)
-                               .where(ProductNickname.nickname.in_([m.strip() for m in missing])))
-        nick = {n: norm for n, norm in rows}
-    for typed, norm in wanted.items():
-        out[typed] = norm if norm in known else nick.get(typed.strip(), norm)
+    for typed in skus:
+        norm = sku_norm(typed)
+        if not typed or not norm:
+            continue
+        out[typed] = norm if norm in index.sku_norms else index.nicknames.get(typed.strip(), norm)
     return out
+
+
+# -- fast inserts -------------------------------------------------------------------------
+
+def _sqlite_time(value: Any, memo: dict[Any, str]) -> Any:
+    # SQLAlchemy's own SQLite DATETIME text form: index range comparisons rely on it.
+    if not isinstance(value, dt.datetime):
+        return value
+    text = memo.get(value)
+    if text is None:
+        text = memo[value] = value.isoformat(" ", "microseconds")
+    return text
+
+
+def bulk_insert(conn: Connection, table: str, columns: Sequence[str],
+                rows: Iterable[dict[str, Any]]) -> None:
+    """executemany straight through the driver: the index and probe tables take tens of
+    thousands of rows per import, where SQLAlchemy's per-value processing would dominate.
+    Only for untracked tables (no audit, no outbox)."""
+    sqlite = conn.dialect.name == "sqlite"
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    sql = (f"INSERT INTO {table} ({', '.join(columns)}) "
+           f"VALUES ({', '.join([mark] * len(columns))})")
+    memo: dict[Any, str] = {}
+    if sqlite:
+        values = [tuple(_sqlite_time(r[c], memo) for c in columns) for r in rows]
+    else:
+        values = [tuple(r[c] for c in columns) for r in rows]
+    for part in chunks(values, 10000):
+        conn.exec_driver_sql(sql, list(part))
+
+
+_KEY_COLUMNS = ("order_id", "customer_key", "sku_norm", "order_time")
 
 
 # -- building rows ------------------------------------------------------------------------
@@ -242,8 +286,7 @@ def refresh(session: Session, order_ids: Iterable[str]) -> int:
     for part in chunks(ids):
         conn.execute(delete(DedupKey.__table__).where(DedupKey.order_id.in_(part)))
     rows = rows_for_orders(conn, index, ids)
-    for part in chunks(rows, 5000):
-        conn.execute(insert(DedupKey.__table__), list(part))
+    bulk_insert(conn, "dedup_keys", _KEY_COLUMNS, rows)
     return len(rows)
 
 
@@ -256,8 +299,7 @@ def reindex(session: Session) -> int:
     total = 0
     for part in chunks(ids, 5000):
         rows = rows_for_orders(conn, index, part)
-        if rows:
-            conn.execute(insert(DedupKey.__table__), rows)
+        bulk_insert(conn, "dedup_keys", _KEY_COLUMNS, rows)
         total += len(rows)
     return total
 
