@@ -18,7 +18,8 @@ class RushCase(IdMixin, Base):
     __table_args__ = (Index("ix_rush_cases_active", "active", "requested_at"),)
 
     order_id: Mapped[str] = mapped_column(ForeignKey("orders.id"), index=True)
-    # "rule" (matched the green-channel rules) or "manual" (requested by sales).
+    # "rule" (matched the green-channel rules), "manual" (requested by sales) or "flag"
+    # (the order arrived marked rush, e.g. from an import or another system).
     source: Mapped[str] = mapped_column(String(10))
     reason: Mapped[str] = mapped_column(String(400))
     requested_by: Mapped[str | None] = mapped_column(String(60))

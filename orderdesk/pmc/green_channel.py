@@ -360,8 +360,9 @@ def withdraw_rush(desk: Desk, order_id: str, reason: str) -> Changes:
 
 
 def evaluate_rules(desk: Desk, *, now: dt.datetime | None = None) -> list[str]:
-    """Open a case for each open order that matches the rules, or that is flagged rush
-    without a case (e.g. imported with a rush mark). Returns the order ids added."""
+    """Open a case for each order awaiting schedule that matches the rules, or that is
+    flagged rush without a case (e.g. imported with a rush mark). Returns the order ids
+    added. Orders already in production enter only through request_rush."""
     now = now or utcnow()
     rules = load_rules(desk)
     added: list[str] = []
@@ -370,7 +371,9 @@ def evaluate_rules(desk: Desk, *, now: dt.datetime | None = None) -> list[str]:
         open_orders = s.execute(
             select(Order, Customer.tier).outerjoin(Customer, Customer.id == Order.customer_id)
             .where(Order.cancelled.is_(False), Order.merged_into_id.is_(None),
-                   Order.status_warehouse != "shipped")).all()
+                   # The channel starts at engineering and PMC: orders already in
+                   # production enter it only by an explicit request.
+                   Order.status_production == "awaiting_schedule")).all()
         candidates = [(o, tier) for o, tier in open_orders if o.id not in have]
         if not candidates:
             return []
@@ -387,8 +390,8 @@ def evaluate_rules(desk: Desk, *, now: dt.datetime | None = None) -> list[str]:
                                                    if order.requested_date else [])
             due = min(dues) if dues else None
             if order.rush:
-                reason = order.rush_reason or "rush"
-                source = "manual"
+                reason = order.rush_reason or "急单"
+                source = "flag"
             elif rule_matches(rules, tier=tier, due=due,
                               product_lines={p for p, _, _ in ls if p},
                               skus={k for _, k, _ in ls}, now=now):
@@ -402,7 +405,7 @@ def evaluate_rules(desk: Desk, *, now: dt.datetime | None = None) -> list[str]:
 
 
 def _rule_reason(rules: dict[str, Any], tier: str | None) -> str:
-    return f"规则: {tier or '-'}类客户, 交期{rules['due_within_hours']}小时内"
+    return f"{tier or '-'}类客户, 交期{rules['due_within_hours']}小时内"
 
 
 # ---- steps ---------------------------------------------------------------------------

@@ -4,137 +4,142 @@
     <context>
         <name>GreenChannelBoard</name>
         <message>
-            <location filename="../../ui/pmc/green.py" line="166" />
+            <location filename="../../ui/pmc/green.py" line="172" />
             <source>Order</source>
             <translation>订单</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/green.py" line="167" />
+            <location filename="../../ui/pmc/green.py" line="173" />
             <source>Customer</source>
             <translation>客户</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/green.py" line="168" />
+            <location filename="../../ui/pmc/green.py" line="174" />
             <source>Tier</source>
             <translation>等级</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/green.py" line="169" />
+            <location filename="../../ui/pmc/green.py" line="175" />
             <source>Need date</source>
             <translation>需求日期</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/green.py" line="171" />
+            <location filename="../../ui/pmc/green.py" line="177" />
             <source>Why</source>
             <translation>原因</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/green.py" line="173" />
+            <location filename="../../ui/pmc/green.py" line="179" />
             <source>Current step</source>
             <translation>当前步骤</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/green.py" line="245" />
+            <location filename="../../ui/pmc/green.py" line="251" />
             <source>Confirm step</source>
             <translation>确认步骤</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/green.py" line="246" />
+            <location filename="../../ui/pmc/green.py" line="252" />
             <source>Request rush…</source>
             <translation>申请急单…</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/green.py" line="247" />
+            <location filename="../../ui/pmc/green.py" line="253" />
             <source>Green-channel rules…</source>
             <translation>绿色通道规则…</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/green.py" line="248" />
+            <location filename="../../ui/pmc/green.py" line="254" />
             <source>Escalations for you</source>
             <translation>给您的超时升级提醒</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/green.py" line="249" />
+            <location filename="../../ui/pmc/green.py" line="255" />
             <source>Mark read</source>
             <translation>标为已读</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/green.py" line="261" />
+            <location filename="../../ui/pmc/green.py" line="267" />
             <source>Rule</source>
             <translation>规则</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/green.py" line="261" />
+            <location filename="../../ui/pmc/green.py" line="267" />
             <source>Sales request</source>
             <translation>销售申请</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/green.py" line="267" />
+            <location filename="../../ui/pmc/green.py" line="268" />
+            <source>Marked rush</source>
+            <translation>标记急单</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pmc/green.py" line="274" />
             <source>All steps done</source>
             <translation>全部步骤已完成</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/green.py" line="273" />
+            <location filename="../../ui/pmc/green.py" line="280" />
             <source>{step}: late by {time}</source>
             <translation>{step}:已超时 {time}</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/green.py" line="275" />
+            <location filename="../../ui/pmc/green.py" line="282" />
             <source>{step}: {time} left</source>
             <translation>{step}:剩余 {time}</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/green.py" line="282" />
+            <location filename="../../ui/pmc/green.py" line="289" />
             <source>late</source>
             <translation>超时</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/green.py" line="289" />
+            <location filename="../../ui/pmc/green.py" line="296" />
             <source>target {minutes} min</source>
             <translation>目标 {minutes} 分钟</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/green.py" line="291" />
+            <location filename="../../ui/pmc/green.py" line="298" />
             <source>due {time}</source>
             <translation>截止 {time}</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/green.py" line="293" />
+            <location filename="../../ui/pmc/green.py" line="300" />
             <source>confirmed {time} by {user}</source>
             <translation>{user} 于 {time} 确认</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/green.py" line="296" />
+            <location filename="../../ui/pmc/green.py" line="303" />
             <source>escalated (level {level})</source>
             <translation>已升级(第 {level} 级)</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/green.py" line="334" />
+            <location filename="../../ui/pmc/green.py" line="345" />
             <source>Robot messages: {sent} sent, {waiting} waiting</source>
             <translation>群机器人消息:已发 {sent} 条,待发 {waiting} 条</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/green.py" line="337" />
+            <location filename="../../ui/pmc/green.py" line="348" />
             <source>last error: {error}</source>
             <translation>最近错误:{error}</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/green.py" line="344" />
+            <location filename="../../ui/pmc/green.py" line="355" />
             <source>Rush request → PMC confirmation (30 days): no PMC confirmation yet, {pending} waiting · {n} in the green channel</source>
             <translation>急单申请 → PMC 确认(近30天):尚无 PMC 确认,待确认 {pending} 单 · 绿色通道中 {n} 单</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/green.py" line="350" />
+            <location filename="../../ui/pmc/green.py" line="361" />
             <source>Rush request → PMC confirmation (30 days): no rush orders yet · {n} in the green channel</source>
             <translation>急单申请 → PMC 确认(近30天):暂无急单 · 绿色通道中 {n} 单</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/green.py" line="357" />
+            <location filename="../../ui/pmc/green.py" line="368" />
             <source>Rush request → PMC confirmation (30 days): median {median} min, within 2 h {within}, {pending} waiting · {n} in the green channel</source>
             <translation>急单申请 → PMC 确认(近30天):中位数 {median} 分钟,2小时内 {within},待确认 {pending} 单 · 绿色通道中 {n} 单</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/green.py" line="421" />
+            <location filename="../../ui/pmc/green.py" line="432" />
             <source>Escalation check failed: {error}</source>
             <translation>超时升级检查失败:{error}</translation>
         </message>
@@ -581,47 +586,47 @@
             <translation>未选择订单</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/annotations.py" line="175" />
+            <location filename="../../ui/pmc/annotations.py" line="177" />
             <source>Changes and files of {order}</source>
             <translation>{order} 的变更与附件</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/annotations.py" line="179" />
+            <location filename="../../ui/pmc/annotations.py" line="181" />
             <source>Engineering change</source>
             <translation>技术变更</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/annotations.py" line="179" />
+            <location filename="../../ui/pmc/annotations.py" line="181" />
             <source>Note</source>
             <translation>备注</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/annotations.py" line="186" />
+            <location filename="../../ui/pmc/annotations.py" line="188" />
             <source>[picture]</source>
             <translation>[图片]</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/annotations.py" line="186" />
+            <location filename="../../ui/pmc/annotations.py" line="188" />
             <source>[video]</source>
             <translation>[视频]</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/annotations.py" line="187" />
+            <location filename="../../ui/pmc/annotations.py" line="189" />
             <source>[file]</source>
             <translation>[文件]</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/annotations.py" line="203" />
+            <location filename="../../ui/pmc/annotations.py" line="205" />
             <source>Attach a picture or video clip</source>
             <translation>添加图片或视频</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/annotations.py" line="204" />
+            <location filename="../../ui/pmc/annotations.py" line="206" />
             <source>Pictures and videos (*.png *.jpg *.jpeg *.bmp *.gif *.webp *.mp4 *.mov *.avi *.mkv);;All files (*)</source>
             <translation>图片和视频 (*.png *.jpg *.jpeg *.bmp *.gif *.webp *.mp4 *.mov *.avi *.mkv);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/annotations.py" line="216" />
+            <location filename="../../ui/pmc/annotations.py" line="218" />
             <source>Saved; every station handling this order sees it.</source>
             <translation>已保存;处理该订单的每个工位都能看到。</translation>
         </message>
@@ -657,27 +662,27 @@
     <context>
         <name>RushRequestDialog</name>
         <message>
-            <location filename="../../ui/pmc/green.py" line="78" />
+            <location filename="../../ui/pmc/green.py" line="84" />
             <source>Request rush (green channel)</source>
             <translation>申请急单(绿色通道)</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/green.py" line="81" />
+            <location filename="../../ui/pmc/green.py" line="87" />
             <source>Order number, channel number or customer PO</source>
             <translation>订单号、渠道单号或客户PO</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/green.py" line="84" />
+            <location filename="../../ui/pmc/green.py" line="90" />
             <source>Why it is urgent (customer line stop, …)</source>
             <translation>为什么急(客户停线…)</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/green.py" line="87" />
+            <location filename="../../ui/pmc/green.py" line="93" />
             <source>Order</source>
             <translation>订单</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/green.py" line="88" />
+            <location filename="../../ui/pmc/green.py" line="94" />
             <source>Reason</source>
             <translation>原因</translation>
         </message>
@@ -923,12 +928,12 @@
             <translation>发运</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/green.py" line="69" />
+            <location filename="../../ui/pmc/green.py" line="75" />
             <source>{h} h {m} min</source>
             <translation>{h}小时{m}分</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/green.py" line="70" />
+            <location filename="../../ui/pmc/green.py" line="76" />
             <source>{m} min</source>
             <translation>{m}分钟</translation>
         </message>

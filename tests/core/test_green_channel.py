@@ -42,7 +42,7 @@ def test_rules_put_a_tier_orders_due_within_72h_in_the_channel(desk, demo_catalo
     assert gc.evaluate_rules(desk, now=T0) == []                  # once only
     cases = {c.order_id: c for c in gc.list_cases(desk)}
     assert cases[a_soon].source == "rule" and "72" in cases[a_soon].reason
-    assert cases[flagged].source == "manual" and cases[flagged].reason == "客户催货"
+    assert cases[flagged].source == "flag" and cases[flagged].reason == "客户催货"
     with desk.read() as s:
         assert s.get(Order, a_soon).rush is True
         assert s.get(Order, a_later).rush is False and s.get(Order, b_soon).rush is False

@@ -63,6 +63,12 @@ def short_step_name(step: str) -> str:
     }.get(step, step)
 
 
+def _clock(delta: dt.timedelta) -> str:
+    """h:mm for narrow step cells."""
+    m = int(abs(delta.total_seconds()) // 60)
+    return f"{m // 60}:{m % 60:02d}"
+
+
 def _minutes(delta: dt.timedelta) -> str:
     m = int(abs(delta.total_seconds()) // 60)
     if m >= 60:
@@ -258,8 +264,9 @@ class GreenChannelBoard(QWidget):
 
     # -- texts ----------------------------------------------------------------------------
     def _source_text(self, c: gc.RushCaseRow) -> str:
-        return (self.tr("Rule") if c.source == "rule" else self.tr("Sales request")) + \
-            ": " + c.reason
+        head = {"rule": self.tr("Rule"), "manual": self.tr("Sales request")}.get(
+            c.source, self.tr("Marked rush"))
+        return f"{head}: {c.reason}"
 
     def _current_text(self, c: gc.RushCaseRow) -> str:
         step = c.current()
@@ -280,7 +287,7 @@ class GreenChannelBoard(QWidget):
         state = s.state(self.clock())
         return {"done": "\u2714 " + (_local(s.done_at)[-5:] if s.done_at else ""),
                 "late": "\u26a0 " + self.tr("late"),
-                "running": _minutes(s.due_at - self.clock()) if s.due_at else "",
+                "running": _clock(s.due_at - self.clock()) if s.due_at else "",
                 "waiting": "…"}[state]
 
     def _step_tip(self, c: gc.RushCaseRow, i: int) -> str:
@@ -310,6 +317,10 @@ class GreenChannelBoard(QWidget):
 
     def _on_data(self, data) -> None:  # type: ignore[no-untyped-def]
         cases, notes, latency, webhook = data
+        # Most urgent first: the current step that is (or soonest will be) late.
+        cases = sorted(cases, key=lambda c: (
+            (c.current().due_at if c.current() and c.current().due_at else dt.datetime.max),
+            c.requested_at))
         current = self._selected()
         self.cases = cases
         self.model.set_rows(cases)
