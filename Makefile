@@ -10,6 +10,8 @@ export QT_QPA_PLATFORM
 # ORDERDESK_TEST_PG_URL, when set in the environment, reaches pytest unchanged and
 # enables the PostgreSQL tests (marker "pg").
 PYTEST_ARGS ?=
+# make bench BENCH=bench_kitting runs one script; the default runs them all.
+BENCH ?= *
 
 .PHONY: setup demo test bench installer clean
 
@@ -24,7 +26,7 @@ test: setup
 
 bench: setup
 	@set -e; found=0; \
-	for script in benchmarks/*.py; do \
+	for script in benchmarks/$(BENCH).py; do \
 		[ -f "$$script" ] || continue; \
 		case "$$(basename "$$script")" in _*|conftest.py) continue;; esac; \
 		found=1; echo "== $$script"; $(PY) "$$script"; \
