@@ -1,0 +1,60 @@
+"""The duplicate engine on PostgreSQL (the central server's database)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from decimal import Decimal
+
+import pytest
+from sqlalchemy import create_engine, make_url, text
+
+from orderdesk.dedup import Probe, find_similar, flag_new_orders, list_pairs, merge_pair, undo_merge
+from orderdesk.desk import Desk
+from orderdesk.services import catalog
+from orderdesk.services.orders import LineDraft, OrderDraft, add_order
+
+T0 = dt.datetime(2026, 11, 25, 9, 14, 30)
+
+
+@pytest.fixture
+def pg_desk(pg_url):  # type: ignore[no-untyped-def]
+    name = f"od_dedup_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(pg_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    desk = Desk(make_url(pg_url).set(database=name).render_as_string(hide_password=False),
+                station="pg-test")
+    yield desk
+    desk.close()
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@pytest.mark.pg
+def test_lookup_flag_merge_undo_on_postgresql(pg_desk):  # type: ignore[no-untyped-def]
+    desk = pg_desk
+    with desk.write() as s:
+        catalog.upsert_customer(s, "C001", "苏州恒锐精密有限公司", aliases=["恒锐"],
+                                contacts=[("王工", "138-0013-8000")])
+        catalog.upsert_product(s, "BRK-1001", "支架")
+        first = add_order(s, OrderDraft(channel="excel_email", customer_code="C001",
+                                        channel_order_no="PO-1", order_time=T0,
+                                        lines=[LineDraft("BRK-1001", 100)]))
+        first_id = first.id
+    found = find_similar(desk, Probe(phone="+86 138 0013 8000", sku="brk1001",
+                                     quantity=Decimal(100), order_time=T0 + dt.timedelta(minutes=2)))
+    assert [f.order_id for f in found] == [first_id]
+    with desk.write() as s:
+        dup = add_order(s, OrderDraft(channel="douyin", channel_order_no="DY-1",
+                                      contact_name="恒锐", order_time=T0 + dt.timedelta(minutes=2),
+                                      lines=[LineDraft("ＢＲＫ－１００１", 100)]))
+        assert flag_new_orders(s, [dup.id]) == 1
+    (pair,) = list_pairs(desk)
+    assert pair.a.id == first_id
+    merge_pair(desk, pair.id)
+    assert find_similar(desk, Probe(customer_text="C001", sku="BRK-1001", quantity=Decimal(100),
+                                    order_time=T0))[0].order_id == first_id
+    undo_merge(desk, pair.id)
+    assert [p.status for p in list_pairs(desk)] == ["open"]
