@@ -200,3 +200,33 @@ def test_only_sales_may_decide(desk, existing):  # type: ignore[no-untyped-def]
     desk.sign_in(UserInfo(id="u1", username="wh", display_name="仓库", roles=("warehouse",)))
     with pytest.raises(PermissionDenied):
         merge_draft(desk, typed_draft(), existing.id)
+
+
+def test_pairs_found_after_the_fact_are_logged_for_tuning(desk, existing, tmp_path):  # type: ignore[no-untyped-def]
+    """A duplicate that slipped through entry is found by a later scan and lands in the
+    log's 'found after the fact' sheet with its decision."""
+    from openpyxl import load_workbook
+
+    from orderdesk.dedup import scan_orders
+    from orderdesk.dedup.report import write_log
+
+    late = create_order(desk, OrderDraft(channel="wechat", customer_code="C001",
+                                         order_time=T0 + dt.timedelta(minutes=5),
+                                         lines=[LineDraft("brk-1001", 100)]))
+    result = scan_orders(desk, since=T0 - dt.timedelta(days=1))
+    assert (result.orders, result.pairs) == (2, 1)
+    (pair,) = list_pairs(desk)
+    assert (pair.source, pair.after_the_fact, pair.b.id) == ("scan", True, late.id)
+    merge_pair(desk, pair.id)
+    path = tmp_path / "log.xlsx"
+    assert write_log(desk, path) == 1
+    wb = load_workbook(path)
+    late_rows = list(wb["事后发现"].iter_rows(values_only=True))[1:]
+    assert [(r[1], r[3], r[6], r[11]) for r in late_rows] == [
+        ("事后排查", existing.order_no, late.order_no, "已合并")]
+    by_channel = list(wb["按渠道"].iter_rows(values_only=True))[1:]
+    assert by_channel == [("excel / wechat", 1, 1, 0, 0)]
+    with desk.read() as s:
+        assert s.scalar(select(func.count()).select_from(AuditLog)
+                        .where(AuditLog.action == "export",
+                               AuditLog.entity == "dedup_pairs")) == 1
