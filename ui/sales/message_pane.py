@@ -1,0 +1,218 @@
+"""Paste a WeChat message, an SMS or a phone note: orderdesk proposes a draft order.
+
+The proposal shows what kind of message it is (an order, a change to an existing
+order, or not an order), the customer, the lines, the due date and urgency. Anything
+ambiguous is a choice the person makes (a combo of candidates), never a silent guess.
+"Make draft" hands the result to the order form, where it is checked and saved.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from orderdesk.intake import entry
+from orderdesk.intake.messages import MessageProposal, parse_message
+from orderdesk.services import catalog
+from orderdesk.ui.errors import describe_error
+from orderdesk.ui.sales.texts import kind_label, reason_label
+
+
+def resolve_rows(desk: Any, customer_code: str | None,
+                 lines: list[tuple[str, Decimal]]) -> tuple[Any, list[tuple[Any, Decimal]]]:
+    """Catalog rows for a chosen customer code and SKUs (runs on the query pool)."""
+    customer = None
+    if customer_code:
+        rows = catalog.complete_customers(desk, customer_code, limit=20)
+        customer = next((r for r in rows if r.code == customer_code), None)
+    products = []
+    for sku, qty in lines:
+        product = entry.lookup_product(desk, sku)
+        if product is not None:
+            products.append((product, qty))
+    return customer, products
+
+
+class MessagePane(QWidget):
+    """`draft_ready(customer_row, [(product_row, qty)], due, urgent, text)` on Make draft."""
+
+    draft_ready = Signal(object, object, object, bool, str)
+    proposal_did_load = Signal(object)
+
+    def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.proposal: MessageProposal | None = None
+        self.now: dt.datetime | None = None   # tests pin the clock
+        self.text = QPlainTextEdit()
+        self.text.setObjectName("messageText")
+        self.sender = QLineEdit()
+        self.sender.setObjectName("senderPhone")
+        self.propose_button = QPushButton()
+        self.propose_button.setObjectName("propose")
+        self.kind = QLabel()
+        self.kind.setObjectName("messageKind")
+        self.kind.setStyleSheet("font-weight: bold;")
+        self.customer = QComboBox()
+        self.customer.setObjectName("customerChoice")
+        self.customer_note = QLabel()
+        self.customer_note.setWordWrap(True)
+        self.due = QLabel()
+        self.urgent = QLabel()
+        self.change = QLabel()
+        self.change.setWordWrap(True)
+        self.lines = QTableWidget(0, 3)
+        self.lines.setObjectName("proposalLines")
+        self.lines.verticalHeader().setVisible(False)
+        self.lines.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.make_draft = QPushButton()
+        self.make_draft.setObjectName("makeDraft")
+        self.make_draft.setEnabled(False)
+        self._text_label, self._sender_label = QLabel(), QLabel()
+        self._customer_label, self._due_label = QLabel(), QLabel()
+        self._urgent_label, self._change_label = QLabel(), QLabel()
+
+        top = QHBoxLayout()
+        top.addWidget(self._sender_label)
+        top.addWidget(self.sender, 1)
+        top.addWidget(self.propose_button)
+        form = QFormLayout()
+        form.addRow(self._customer_label, self.customer)
+        form.addRow("", self.customer_note)
+        form.addRow(self._due_label, self.due)
+        form.addRow(self._urgent_label, self.urgent)
+        form.addRow(self._change_label, self.change)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._text_label)
+        layout.addWidget(self.text, 2)
+        layout.addLayout(top)
+        layout.addWidget(self.kind)
+        layout.addLayout(form)
+        layout.addWidget(self.lines, 2)
+        bottom = QHBoxLayout()
+        bottom.addStretch(1)
+        bottom.addWidget(self.make_draft)
+        layout.addLayout(bottom)
+
+        self.propose_button.clicked.connect(self.propose)
+        self.make_draft.clicked.connect(self._make_draft)
+        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.propose)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self._text_label.setText(self.tr("Paste the message (WeChat, SMS, phone note):"))
+        self.text.setPlaceholderText(self.tr("e.g. 王工:恒锐要BRK-1001 5000个,下周三前交,加急"))
+        self._sender_label.setText(self.tr("Sender's phone"))
+        self.sender.setPlaceholderText(self.tr("optional: finds the customer by phone"))
+        self.propose_button.setText(self.tr("Propose order (Ctrl+Enter)"))
+        self._customer_label.setText(self.tr("Customer"))
+        self._due_label.setText(self.tr("Due date"))
+        self._urgent_label.setText(self.tr("Urgent"))
+        self._change_label.setText(self.tr("Change"))
+        self.lines.setHorizontalHeaderLabels([self.tr("From the words"), self.tr("Product"),
+                                              self.tr("Quantity")])
+        self.make_draft.setText(self.tr("Make draft order"))
+
+    def propose(self) -> None:
+        text = self.text.toPlainText().strip()
+        if not text:
+            return
+        self.propose_button.setEnabled(False)
+        self.ctx.tasks.query(parse_message, self.ctx.desk, text, now=self.now,
+                             sender_phone=self.sender.text().strip() or None,
+                             on_done=self._on_proposal, on_error=self._on_failed)
+
+    def _on_failed(self, exc: BaseException) -> None:
+        self.propose_button.setEnabled(True)
+        self.kind.setText(describe_error(exc))
+
+    def _on_proposal(self, proposal: MessageProposal) -> None:
+        self.propose_button.setEnabled(True)
+        self.proposal = proposal
+        self.kind.setText(kind_label(proposal.kind, proposal.reason))
+        self.customer.clear()
+        if proposal.customer_code:
+            self.customer.addItem(f"{proposal.customer_code} {proposal.customer_name}",
+                                  proposal.customer_code)
+            self.customer_note.setText("")
+        else:
+            self.customer.addItem(self.tr("(choose the customer)"), None)
+            for choice in proposal.customer_candidates:
+                self.customer.addItem(f"{choice.key} {choice.label}", choice.key)
+            note = self.tr("Several customers match: choose one.") if proposal.customer_candidates \
+                else self.tr("No customer recognised.")
+            if proposal.customer_text:
+                note += " " + self.tr("The message names \"{name}\", which is not in the "
+                                      "catalog.").format(name=proposal.customer_text)
+            self.customer_note.setText(note)
+        self.due.setText(proposal.due_date.isoformat() if proposal.due_date else "-")
+        self.urgent.setText(self.tr("yes") if proposal.urgent else self.tr("no"))
+        if proposal.kind == "change_request":
+            parts = [f"{k}: {v}" for k, v in proposal.as_dict()["change"].items()]
+            if proposal.order_ref:
+                parts.insert(0, self.tr("order {order}").format(order=proposal.order_ref))
+            self.change.setText(", ".join(parts))
+        else:
+            self.change.setText("-")
+        self.lines.setRowCount(len(proposal.lines))
+        for i, line in enumerate(proposal.lines):
+            self.lines.setItem(i, 0, QTableWidgetItem(line.text))
+            combo = QComboBox()
+            combo.setObjectName(f"lineChoice{i}")
+            if line.sku:
+                combo.addItem(line.sku, line.sku)
+            else:
+                combo.addItem(self.tr("(choose: {why})").format(
+                    why=reason_label(line.problem or "unknown_product")), None)
+                for cand in line.candidates:
+                    combo.addItem(cand.label, cand.key)
+            self.lines.setCellWidget(i, 1, combo)
+            qty = "" if line.quantity is None else str(line.quantity)
+            item = QTableWidgetItem(qty)
+            if line.problem == "not_pack_multiple":
+                item.setToolTip(reason_label(line.problem))
+            self.lines.setItem(i, 2, item)
+        self.make_draft.setEnabled(proposal.kind == "order")
+        self.proposal_did_load.emit(proposal)
+
+    def chosen(self) -> tuple[str | None, list[tuple[str, Decimal]]]:
+        """The customer code and (sku, quantity) lines as chosen in the combos."""
+        lines = []
+        for i in range(self.lines.rowCount()):
+            combo = self.lines.cellWidget(i, 1)
+            qty_item = self.lines.item(i, 2)
+            sku = combo.currentData() if combo else None
+            try:
+                qty = Decimal(qty_item.text()) if qty_item and qty_item.text() else None
+            except ArithmeticError:
+                qty = None
+            if sku and qty:
+                lines.append((sku, qty))
+        return self.customer.currentData(), lines
+
+    def _make_draft(self) -> None:
+        if self.proposal is None:
+            return
+        code, lines = self.chosen()
+        proposal = self.proposal
+        self.ctx.tasks.query(resolve_rows, self.ctx.desk, code, lines,
+                             on_done=lambda res: self.draft_ready.emit(
+                                 res[0], res[1], proposal.due_date, proposal.urgent, proposal.text))
