@@ -172,8 +172,9 @@ def load_input(s: Session) -> tuple[KitInput, dict[str, _Meta]]:
     products = {pid: ProductInfo(pid, sku, name, unit, line) for pid, sku, name, unit, line in
                 s.execute(select(Product.id, Product.sku, Product.name, Product.unit,
                                  Product.product_line))}
-    bom = [BomEdge(p, c, _f(q), _f(r)) for p, c, q, r in s.execute(
-        select(BomLine.parent_id, BomLine.component_id, BomLine.qty_per, BomLine.scrap_rate)
+    bom = [BomEdge(p, c, q or 0.0, r or 0.0) for p, c, q, r in s.execute(
+        select(BomLine.parent_id, BomLine.component_id, type_coerce(BomLine.qty_per, Float),
+               type_coerce(BomLine.scrap_rate, Float))
         .where(BomLine.active.is_(True)))]
     available, receipts = _load_supply(s)
     open_cond = (Order.cancelled.is_(False), Order.merged_into_id.is_(None),
@@ -185,13 +186,13 @@ def load_input(s: Session) -> tuple[KitInput, dict[str, _Meta]]:
             .outerjoin(Customer, Customer.id == Order.customer_id).where(*open_cond)):
         heads[oid] = [no, rush, otime, req, cname, tier, [], None]
     for oid, pid, qty, due in s.execute(
-            select(OrderLine.order_id, OrderLine.product_id, OrderLine.quantity,
-                   OrderLine.due_date)
+            select(OrderLine.order_id, OrderLine.product_id,
+                   type_coerce(OrderLine.quantity, Float), OrderLine.due_date)
             .join(Order, Order.id == OrderLine.order_id)
             .where(*open_cond, OrderLine.cancelled.is_(False))
             .order_by(OrderLine.order_id, OrderLine.line_no)):
         h = heads[oid]
-        h[6].append((pid, _f(qty)))
+        h[6].append((pid, qty or 0.0))
         if due is not None and (h[7] is None or due < h[7]):
             h[7] = due
     orders: list[OrderInput] = []
