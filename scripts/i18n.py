@@ -42,6 +42,13 @@ def tool(name: str) -> str:
     return found
 
 
+def _rel(path: Path) -> str:
+    try:
+        return str(path.relative_to(ROOT))
+    except ValueError:
+        return str(path)
+
+
 def area_of(path: Path) -> str:
     try:
         with path.open(encoding="utf-8") as fh:
@@ -90,7 +97,7 @@ def cmd_update(args: argparse.Namespace) -> int:
         if proc.returncode != 0:
             print(proc.stdout + proc.stderr, file=sys.stderr)
             return proc.returncode
-        print(f"{target.relative_to(ROOT)}: {len(files)} source files")
+        print(f"{_rel(target)}: {len(files)} source files")
     return 0
 
 
@@ -123,7 +130,7 @@ def cmd_missing(args: argparse.Namespace) -> int:
     total = 0
     for path in ts_files(args.area):
         if not path.exists():
-            print(f"{path.relative_to(ROOT)}: missing (run update)")
+            print(f"{_rel(path)}: missing (run update)")
             total += 1
             continue
         for context, source in untranslated(path):
@@ -160,7 +167,7 @@ def cmd_set(args: argparse.Namespace) -> int:
         translation.attrib.pop("type", None)
         filled += 1
     write_ts(tree, path)
-    print(f"{path.relative_to(ROOT)}: {filled} translations set, "
+    print(f"{_rel(path)}: {filled} translations set, "
           f"{len(untranslated(path))} still missing")
     return 0
 
@@ -176,7 +183,7 @@ def cmd_compile(args: argparse.Namespace) -> int:
     for ts in ts_files(getattr(args, "area", None)):
         qm = ts.with_suffix(".qm")
         compile_ts(ts, qm)
-        print(f"{qm.relative_to(ROOT)}")
+        print(f"{_rel(qm)}")
     return 0
 
 

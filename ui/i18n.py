@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
 
 from orderdesk.fonts import resources_dir
 
@@ -61,4 +61,7 @@ def set_language(lang: str) -> str:
     else:
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
     _current = lang
+    # Qt posts LanguageChange to every widget; deliver them now so the switch is complete
+    # when this returns (menus, tabs and tables all show the new language at once).
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
     return lang
