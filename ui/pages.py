@@ -16,7 +16,7 @@ log = logging.getLogger(__name__)
 PAGES: dict[str, str] = {
     "sales": "orderdesk.ui.placeholder:SalesPlaceholder",
     "warehouse": "orderdesk.ui.warehouse.page:WarehousePage",
-    "quality": "orderdesk.ui.placeholder:QualityPlaceholder",
+    "quality": "orderdesk.ui.quality.page:QualityPage",
     "pmc": "orderdesk.ui.pmc.page:PmcPage",
     "board": "orderdesk.ui.board.page:BoardPage",
     "admin": "orderdesk.ui.admin.page:AdminPage",

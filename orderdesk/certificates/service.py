@@ -998,3 +998,18 @@ def template_preview(desk: Desk, inp: TemplateInput) -> bytes:
                             fields=frozenset(inp.fields), rohs_text=inp.rohs_text or None,
                             footer_text=inp.footer_text or None)
     return pdf.render_bytes([(sample_content(), spec)])
+
+
+@dataclass(frozen=True)
+class CustomerChoice:
+    id: str
+    code: str
+    name: str
+
+
+def customer_choices(desk: Desk, limit: int = 5000) -> list[CustomerChoice]:
+    """Active customers, for choosing whose template this is."""
+    with desk.read() as s:
+        return [CustomerChoice(id=i, code=c, name=n) for i, c, n in s.execute(
+            select(Customer.id, Customer.code, Customer.name).where(Customer.active.is_(True))
+            .order_by(Customer.code).limit(limit))]
