@@ -786,3 +786,57 @@ def label_batches_for_order(desk: Desk, order_id: str) -> list[BatchInfo]:
                          .order_by(Batch.created_at).limit(200)).all()
         return [_batch_info(s, b) for b in rows
                 if b.expiry_date is None or b.expiry_date >= today]
+
+
+# -- conflicts: one batch bound twice --------------------------------------------------
+
+@dataclass(frozen=True)
+class DoubleBinding:
+    """A batch with more than one active binding: two stations bound it while apart
+    (each refused it locally only if it already knew of the other binding)."""
+
+    batch_id: str
+    batch_code: str
+    bindings: tuple[BindingRow, ...]
+    order_nos: tuple[str, ...]
+
+
+def find_double_bindings_in(session: Session, batch_ids: Sequence[str] | None = None
+                            ) -> list[DoubleBinding]:
+    """Batches bound more than once (optionally only among `batch_ids`), for the sync
+    server to raise as conflicts after applying pushed bindings, or for a station after
+    a pull. Read-only; composes into the caller's transaction."""
+    counts = (select(BatchBinding.batch_id)
+              .where(BatchBinding.active.is_(True))
+              .group_by(BatchBinding.batch_id)
+              .having(func.count(BatchBinding.id) > 1))
+    if batch_ids is not None:
+        if not batch_ids:
+            return []
+        counts = counts.where(BatchBinding.batch_id.in_(list(batch_ids)))
+    doubled = list(session.scalars(counts))
+    if not doubled:
+        return []
+    rows = session.execute(
+        select(BatchBinding, Batch.code, Batch.lot, OrderLine.line_no, Product.sku, Order.order_no)
+        .join(Batch, Batch.id == BatchBinding.batch_id)
+        .join(OrderLine, OrderLine.id == BatchBinding.order_line_id)
+        .join(Product, Product.id == OrderLine.product_id)
+        .join(Order, Order.id == BatchBinding.order_id)
+        .where(BatchBinding.batch_id.in_(doubled), BatchBinding.active.is_(True))
+        .order_by(BatchBinding.batch_id, BatchBinding.bound_at, BatchBinding.id)).all()
+    grouped: dict[str, list] = {}  # type: ignore[type-arg]
+    for b, code, lot, line_no, sku, order_no in rows:
+        grouped.setdefault(b.batch_id, []).append((BindingRow(
+            id=b.id, batch_code=code, lot=lot, line_no=line_no, sku=sku,
+            quantity=Decimal(b.quantity), bound_at=b.bound_at, bound_by=b.bound_by,
+            station=b.station, active=b.active, unbind_reason=b.unbind_reason), order_no))
+    return [DoubleBinding(batch_id=batch_id, batch_code=items[0][0].batch_code,
+                          bindings=tuple(row for row, _ in items),
+                          order_nos=tuple(order_no for _, order_no in items))
+            for batch_id, items in grouped.items()]
+
+
+def find_double_bindings(desk: Desk) -> list[DoubleBinding]:
+    with desk.read() as s:
+        return find_double_bindings_in(s)

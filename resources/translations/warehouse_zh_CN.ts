@@ -4,22 +4,22 @@
     <context>
         <name>BindingModel</name>
         <message>
-            <location filename="../../ui/warehouse/models.py" line="184" />
+            <location filename="../../ui/warehouse/models.py" line="183" />
             <source>Batch</source>
             <translation>批次</translation>
         </message>
         <message>
-            <location filename="../../ui/warehouse/models.py" line="184" />
+            <location filename="../../ui/warehouse/models.py" line="183" />
             <source>Line</source>
             <translation>行</translation>
         </message>
         <message>
-            <location filename="../../ui/warehouse/models.py" line="184" />
+            <location filename="../../ui/warehouse/models.py" line="183" />
             <source>Quantity</source>
             <translation>数量</translation>
         </message>
         <message>
-            <location filename="../../ui/warehouse/models.py" line="184" />
+            <location filename="../../ui/warehouse/models.py" line="183" />
             <source>Bound by</source>
             <translation>绑定人</translation>
         </message>
@@ -50,22 +50,22 @@
     <context>
         <name>PickLineModel</name>
         <message>
-            <location filename="../../ui/warehouse/models.py" line="68" />
+            <location filename="../../ui/warehouse/models.py" line="63" />
             <source>Line</source>
             <translation>行</translation>
         </message>
         <message>
-            <location filename="../../ui/warehouse/models.py" line="68" />
+            <location filename="../../ui/warehouse/models.py" line="63" />
             <source>Product</source>
             <translation>产品</translation>
         </message>
         <message>
-            <location filename="../../ui/warehouse/models.py" line="68" />
+            <location filename="../../ui/warehouse/models.py" line="63" />
             <source>Bound / required</source>
             <translation>已绑定 / 需求</translation>
         </message>
         <message>
-            <location filename="../../ui/warehouse/models.py" line="69" />
+            <location filename="../../ui/warehouse/models.py" line="64" />
             <source>Batches</source>
             <translation>批次数</translation>
         </message>
@@ -73,22 +73,22 @@
     <context>
         <name>PickableOrderModel</name>
         <message>
-            <location filename="../../ui/warehouse/models.py" line="167" />
+            <location filename="../../ui/warehouse/models.py" line="166" />
             <source>Order</source>
             <translation>订单</translation>
         </message>
         <message>
-            <location filename="../../ui/warehouse/models.py" line="167" />
+            <location filename="../../ui/warehouse/models.py" line="166" />
             <source>Customer</source>
             <translation>客户</translation>
         </message>
         <message>
-            <location filename="../../ui/warehouse/models.py" line="167" />
+            <location filename="../../ui/warehouse/models.py" line="166" />
             <source>PO</source>
             <translation>客户PO</translation>
         </message>
         <message>
-            <location filename="../../ui/warehouse/models.py" line="167" />
+            <location filename="../../ui/warehouse/models.py" line="166" />
             <source>Due</source>
             <translation>交期</translation>
         </message>
@@ -96,17 +96,17 @@
     <context>
         <name>ScanLogModel</name>
         <message>
-            <location filename="../../ui/warehouse/models.py" line="140" />
+            <location filename="../../ui/warehouse/models.py" line="139" />
             <source>Time</source>
             <translation>时间</translation>
         </message>
         <message>
-            <location filename="../../ui/warehouse/models.py" line="140" />
+            <location filename="../../ui/warehouse/models.py" line="139" />
             <source>Code</source>
             <translation>条码</translation>
         </message>
         <message>
-            <location filename="../../ui/warehouse/models.py" line="140" />
+            <location filename="../../ui/warehouse/models.py" line="139" />
             <source>Result</source>
             <translation>结果</translation>
         </message>
@@ -152,53 +152,54 @@
     <context>
         <name>WarehousePage</name>
         <message>
-            <location filename="../../ui/warehouse/page.py" line="379" />
+            <location filename="../../ui/warehouse/page.py" line="381" />
+            <location filename="../../ui/warehouse/page.py" line="382" />
             <source>Scan a pick ticket or choose an order</source>
             <translation>请扫描拣货单或选择订单</translation>
         </message>
         <message>
-            <location filename="../../ui/warehouse/page.py" line="384" />
+            <location filename="../../ui/warehouse/page.py" line="387" />
             <source>Warehouse</source>
             <translation>仓库</translation>
         </message>
         <message>
-            <location filename="../../ui/warehouse/page.py" line="387" />
+            <location filename="../../ui/warehouse/page.py" line="390" />
             <source>Choose order</source>
             <translation>选择订单</translation>
         </message>
         <message>
-            <location filename="../../ui/warehouse/page.py" line="388" />
+            <location filename="../../ui/warehouse/page.py" line="391" />
             <source>Undo last scan</source>
             <translation>撤销上一次扫描</translation>
         </message>
         <message>
-            <location filename="../../ui/warehouse/page.py" line="389" />
+            <location filename="../../ui/warehouse/page.py" line="392" />
             <source>Unbind…</source>
             <translation>解绑…</translation>
         </message>
         <message>
-            <location filename="../../ui/warehouse/page.py" line="390" />
+            <location filename="../../ui/warehouse/page.py" line="393" />
             <source>Print labels</source>
             <translation>打印批次标签</translation>
         </message>
         <message>
-            <location filename="../../ui/warehouse/page.py" line="391" />
+            <location filename="../../ui/warehouse/page.py" line="394" />
             <source>Save labels as PDF…</source>
             <translation>标签另存为 PDF…</translation>
         </message>
         <message>
-            <location filename="../../ui/warehouse/page.py" line="392" />
+            <location filename="../../ui/warehouse/page.py" line="395" />
             <source>Print on a printer…</source>
             <translation>打印到打印机…</translation>
         </message>
         <message>
-            <location filename="../../ui/warehouse/page.py" line="399" />
+            <location filename="../../ui/warehouse/page.py" line="404" />
             <source>Only a supervisor may unbind a batch.</source>
             <translation>只有主管可以解绑批次。</translation>
         </message>
         <message>
             <location filename="../../ui/warehouse/page.py" line="65" />
-            <location filename="../../ui/warehouse/page.py" line="472" />
+            <location filename="../../ui/warehouse/page.py" line="499" />
             <source>Order {order_no} opened — scan the batch labels</source>
             <translation>已打开订单 {order_no} — 请扫描批次标签</translation>
         </message>
@@ -273,75 +274,80 @@
             <translation>解绑必须填写原因。</translation>
         </message>
         <message>
-            <location filename="../../ui/warehouse/page.py" line="484" />
+            <location filename="../../ui/warehouse/page.py" line="430" />
+            <source>Conflict: batch {batch} is bound to orders {orders} (stations {stations}). A supervisor must unbind one.</source>
+            <translation>冲突:批次 {batch} 同时绑定到订单 {orders}(工位 {stations}),请主管解绑其中一个。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/warehouse/page.py" line="511" />
             <source>Undone: batch {batch} is no longer bound</source>
             <translation>已撤销:批次 {batch} 已解除绑定</translation>
         </message>
         <message>
-            <location filename="../../ui/warehouse/page.py" line="490" />
-            <location filename="../../ui/warehouse/page.py" line="511" />
-            <location filename="../../ui/warehouse/page.py" line="521" />
+            <location filename="../../ui/warehouse/page.py" line="517" />
+            <location filename="../../ui/warehouse/page.py" line="538" />
+            <location filename="../../ui/warehouse/page.py" line="548" />
             <source>Open an order first.</source>
             <translation>请先打开订单。</translation>
         </message>
         <message>
-            <location filename="../../ui/warehouse/page.py" line="505" />
+            <location filename="../../ui/warehouse/page.py" line="532" />
             <source>Unbound: batch {batch}</source>
             <translation>已解绑:批次 {batch}</translation>
         </message>
         <message>
-            <location filename="../../ui/warehouse/page.py" line="524" />
+            <location filename="../../ui/warehouse/page.py" line="551" />
             <source>Save labels as PDF</source>
             <translation>标签另存为 PDF</translation>
         </message>
         <message>
-            <location filename="../../ui/warehouse/page.py" line="525" />
+            <location filename="../../ui/warehouse/page.py" line="552" />
             <source>PDF files (*.pdf)</source>
             <translation>PDF 文件 (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../ui/warehouse/page.py" line="533" />
-            <location filename="../../ui/warehouse/page.py" line="553" />
+            <location filename="../../ui/warehouse/page.py" line="560" />
+            <location filename="../../ui/warehouse/page.py" line="580" />
             <source>No batches to print for this order.</source>
             <translation>本订单没有可打印的批次。</translation>
         </message>
         <message>
-            <location filename="../../ui/warehouse/page.py" line="540" />
+            <location filename="../../ui/warehouse/page.py" line="567" />
             <source>Cannot write {path}: {error}</source>
             <translation>无法写入 {path}:{error}</translation>
         </message>
         <message>
-            <location filename="../../ui/warehouse/page.py" line="543" />
+            <location filename="../../ui/warehouse/page.py" line="570" />
             <source>{count} label(s) saved to {path}</source>
             <translation>已保存 {count} 张标签到 {path}</translation>
         </message>
         <message>
-            <location filename="../../ui/warehouse/page.py" line="576" />
+            <location filename="../../ui/warehouse/page.py" line="604" />
             <source>No order open</source>
             <translation>未打开订单</translation>
         </message>
         <message>
-            <location filename="../../ui/warehouse/page.py" line="577" />
+            <location filename="../../ui/warehouse/page.py" line="605" />
             <source>Scan the pick ticket (ODO:…) or press “Choose order”.</source>
             <translation>请扫描拣货单(ODO:…)或点击“选择订单”。</translation>
         </message>
         <message>
-            <location filename="../../ui/warehouse/page.py" line="583" />
+            <location filename="../../ui/warehouse/page.py" line="611" />
             <source>PO {po}</source>
             <translation>客户PO {po}</translation>
         </message>
         <message>
-            <location filename="../../ui/warehouse/page.py" line="587" />
+            <location filename="../../ui/warehouse/page.py" line="615" />
             <source>CLOSED — no more binding</source>
             <translation>已关闭 — 不能再绑定</translation>
         </message>
         <message>
-            <location filename="../../ui/warehouse/page.py" line="590" />
+            <location filename="../../ui/warehouse/page.py" line="618" />
             <source>✔ Complete</source>
             <translation>✔ 已齐</translation>
         </message>
         <message>
-            <location filename="../../ui/warehouse/page.py" line="592" />
+            <location filename="../../ui/warehouse/page.py" line="620" />
             <source>{bound} of {required}</source>
             <translation>{bound} / {required}</translation>
         </message>

@@ -223,3 +223,30 @@ def test_offline_two_stations_bind_same_batch_rows_stay_separate(tmp_path, desk,
     finally:
         a_desk.close()
         b_desk.close()
+
+
+def test_double_bindings_from_two_stations_are_found(tmp_path, desk, order):  # type: ignore[no-untyped-def]
+    """What the server sees after both offline stations pushed: one batch, two active
+    bindings (here simulated by applying station B's binding row as a sync would)."""
+    from orderdesk.ids import uuid7
+    from orderdesk.models import OrderLine
+
+    other = create_order(desk, OrderDraft(channel="phone", customer_code="C002",
+                                          lines=[LineDraft("BRK-1001", 500)]))
+    b = _batch(desk)
+    assert wb.find_double_bindings(desk) == []
+    assert wb.scan(desk, order.id, "ODB:" + b.code).kind == "bound"
+    with desk.read() as s:
+        line_id = s.scalar(select(OrderLine.id).where(OrderLine.order_id == other.id))
+        batch_id = s.scalar(select(Batch.id).where(Batch.code == b.code))
+    with desk.write(sync_apply=True) as s:  # station B's binding arriving by sync
+        s.add(BatchBinding(id=uuid7(), batch_id=batch_id, order_line_id=line_id,
+                           order_id=other.id, quantity=Decimal(100), bound_by="wh2",
+                           station="wh-b"))
+    found = wb.find_double_bindings(desk)
+    assert len(found) == 1 and found[0].batch_code == b.code
+    assert set(found[0].order_nos) == {order.order_no, other.order_no}
+    assert {r.station for r in found[0].bindings} == {"test-station", "wh-b"}
+    with desk.read() as s:
+        assert wb.find_double_bindings_in(s, [batch_id])[0].batch_id == batch_id
+        assert wb.find_double_bindings_in(s, []) == []

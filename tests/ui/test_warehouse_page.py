@@ -237,3 +237,32 @@ def test_save_labels_pdf(page, ctx, qtbot, tmp_path):  # type: ignore[no-untyped
     page.save_labels_pdf(bad)
     qtbot.waitUntil(lambda: page.banner_state == "error", timeout=10000)
     assert "Cannot write" in page.banner.text()
+
+
+def test_batch_bound_at_another_station_shows_as_conflict(page, ctx, qtbot):  # type: ignore[no-untyped-def]
+    """Offline, this station bound a batch; station B bound the same batch to another
+    order. When B's binding arrives by sync, the page says so."""
+    from orderdesk.changes import Changes
+    from orderdesk.ids import uuid7
+    from orderdesk.models import OrderLine
+    from orderdesk.models.batches import Batch
+
+    desk = ctx.desk
+    ref = _order(desk, ("BRK-1001", 300))
+    other = _order(desk, ("BRK-1001", 300))
+    code = wb.register_batch(desk, "BRK-1001", 100).code
+    kb = Keyboard()
+    _scan(page, kb, qtbot, f"ODO:{ref.order_no}")
+    assert _scan(page, kb, qtbot, "ODB:" + code).kind == "bound"
+    with desk.read() as s:
+        line_id = s.scalar(select(OrderLine.id).where(OrderLine.order_id == other.id))
+        batch_id = s.scalar(select(Batch.id).where(Batch.code == code))
+    with desk.write(sync_apply=True) as s:
+        s.add(BatchBinding(id=uuid7(), batch_id=batch_id, order_line_id=line_id,
+                           order_id=other.id, quantity=Decimal(100), bound_by="wh2",
+                           station="wh-b"))
+    ctx.apply(Changes(bindings=True))  # what the sync client announces after a pull
+    page.on_changes(Changes(bindings=True), None)  # the main window connects this
+    qtbot.waitUntil(lambda: page.banner_state == "warning", timeout=5000)
+    assert code in page.banner.text() and other.order_no in page.banner.text()
+    assert "wh-b" in page.banner.text()

@@ -411,6 +411,27 @@ class WarehousePage(StationPage):
             shown = self._outcomes_shown
             self.ctx.tasks.query(binding.pick_view, self.ctx.desk, self.view.order_id,
                                  on_done=lambda v: self._on_view_refreshed(v, shown))
+        if (changes.bindings or changes.conflicts) and self.view is not None \
+                and self.pending_scans == 0:
+            # Bindings pulled from other stations: the same batch bound twice is a conflict
+            # a supervisor must settle (unbind one side).
+            self.ctx.tasks.query(binding.find_double_bindings, self.ctx.desk,
+                                 on_done=self._on_double_bindings)
+
+    def _on_double_bindings(self, found: list) -> None:  # type: ignore[type-arg]
+        if self.view is None:
+            return
+        mine = [d for d in found if self.view.order_no in d.order_nos]
+        if not mine:
+            return
+        d = mine[0]
+        stations = ", ".join(sorted({r.station or "-" for r in d.bindings}))
+        words = (lambda d=d, stations=stations: self.tr(
+            "Conflict: batch {batch} is bound to orders {orders} (stations {stations}). "
+            "A supervisor must unbind one.").format(
+                batch=d.batch_code, orders=", ".join(d.order_nos), stations=stations))
+        self._set_banner("warning", words(), words)
+        self.sounds.play("refused")
 
     def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
         self.scanner.attach()
