@@ -37,6 +37,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     ev = sub.add_parser("evaluate", help="put orders that match the green-channel rules in it")
     add_db_argument(ev)
     ev.set_defaults(handler=cmd_rush_evaluate)
+    snd = sub.add_parser("send", help="post queued WeCom/DingTalk robot messages now "
+                                      "(failures are retried later)")
+    add_db_argument(snd)
+    snd.set_defaults(handler=cmd_rush_send)
     ls = sub.add_parser("list", help="orders in the green channel with their steps")
     add_db_argument(ls)
     ls.add_argument("--json", action="store_true")
@@ -122,6 +126,21 @@ def cmd_rush_escalate(args: argparse.Namespace) -> int:
         print(f"{n.order_no}\t{n.step}\t{n.department_lead}\t{n.overdue_minutes} min")
     print(f"{len(found)} escalation(s)")
     return 0
+
+
+def cmd_rush_send(args: argparse.Namespace) -> int:
+    from orderdesk.cli import CommandError
+
+    try:
+        from orderdesk.sync.webhooks import WebhookSender
+    except ImportError as exc:
+        raise CommandError(f"webhook sender not installed: {exc}") from exc
+    desk = open_desk(args.db)
+    report = WebhookSender(desk).send_due()
+    print(f"{report.sent} sent, {report.failed} failed (retried later)")
+    for error in report.errors:
+        print(f"  {error}")
+    return 0 if not report.failed else 1
 
 
 def cmd_rush_evaluate(args: argparse.Namespace) -> int:

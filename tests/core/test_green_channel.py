@@ -201,3 +201,26 @@ def test_dingtalk_payload() -> None:
     body = gc.webhook_payload("dingtalk", "急单超时", "eng1")
     assert body == {"msgtype": "text", "text": {"content": "急单超时"},
                     "at": {"atUserIds": ["eng1"], "isAtAll": False}}
+
+
+def test_cli_rush_request_confirm_list_escalate(desk, demo_catalog, db_path, capsys) -> None:
+    from orderdesk.cli import main
+
+    oid = _order(desk, "C002", T0.date() + dt.timedelta(days=9))
+    with desk.read() as s:
+        no = s.get(Order, oid).order_no
+    assert main(["rush", "request", "--db", str(db_path), no, "--reason", "客户停线"]) == 0
+    assert "green channel" in capsys.readouterr().out
+    assert main(["rush", "confirm", "--db", str(db_path), no, "engineering"]) == 0
+    assert "1/5" in capsys.readouterr().out
+    assert main(["rush", "confirm", "--db", str(db_path), no, "engineering"]) == 2
+    err = capsys.readouterr().err
+    assert no in err and "Traceback" not in err
+    assert main(["rush", "confirm", "--db", str(db_path), "SO-NOPE", "pmc"]) == 2
+    assert "SO-NOPE" in capsys.readouterr().err
+    assert main(["rush", "list", "--db", str(db_path), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data[0]["order_no"] == no and data[0]["steps"][0]["done_at"]
+    assert main(["rush", "escalate", "--db", str(db_path)]) == 0
+    assert "0 escalation(s)" in capsys.readouterr().out       # PMC's clock just started
+    assert main(["rush", "evaluate", "--db", str(db_path)]) == 0

@@ -158,3 +158,13 @@ def test_dingtalk_and_background_thread(desk, demo_catalog, robot) -> None:
     (body,) = robot.bodies
     assert body["at"] == {"atUserIds": ["eng1"], "isAtAll": False}
     assert body["msgtype"] == "text" and "content" in body["text"]
+
+
+def test_cli_send(desk, demo_catalog, robot, db_path, capsys) -> None:
+    from orderdesk.cli import main
+    from orderdesk.models import utcnow
+
+    _escalate(desk, robot.url, t0=utcnow() - dt.timedelta(minutes=151))
+    assert main(["rush", "send", "--db", str(db_path)]) == 0
+    assert "1 sent, 0 failed" in capsys.readouterr().out
+    assert len(robot.bodies) == 1
