@@ -30,6 +30,7 @@ from orderdesk.models import (
     User,
     utcnow,
 )
+from orderdesk.pmc.kitting import RED
 from orderdesk.services import catalog
 from orderdesk.services.users import create_user
 from orderdesk.tracking import Actor
@@ -149,14 +150,15 @@ def build_demo(desk: Desk, *, orders: int = 3000, seed: int = 7, force: bool = F
             parts.append(catalog.upsert_product(
                 s, f"{kind}-{2000 + n}", name, spec=f"M{rng.randint(2, 8)}x{rng.randint(4, 20)}",
                 unit="pcs", is_component=True, product_line="外购件"))
+        bom: dict[str, list[tuple[str, Decimal]]] = {}
         subassemblies = []
         for n in range(52):
             sub = catalog.upsert_product(s, f"SUB-{3000 + n}", "嵌件组件",
                                          spec=f"组件{n + 1}", is_component=True,
                                          product_line="半成品")
             for comp in rng.sample(parts, 2):
-                s.add(BomLine(parent_id=sub.id, component_id=comp.id,
-                              qty_per=Decimal(rng.choice((1, 2, 4))), scrap_rate=Decimal("0.01")))
+                _add_bom(s, bom, sub.id, comp.id, Decimal(rng.choice((1, 2, 4))),
+                         Decimal("0.01"))
             subassemblies.append(sub)
 
         finished = []
@@ -173,32 +175,13 @@ def build_demo(desk: Desk, *, orders: int = 3000, seed: int = 7, force: bool = F
                 gtin=gtin, material_grade=grade)
             resin = next((r for r in resins if r.material_grade.replace("+", "").startswith(
                 grade.replace("+", "")[:4])), rng.choice(resins))
-            s.add(BomLine(parent_id=p.id, component_id=resin.id,
-                          qty_per=Decimal(str(round(rng.uniform(0.01, 0.2), 3))),
-                          scrap_rate=Decimal("0.03")))
+            _add_bom(s, bom, p.id, resin.id, Decimal(str(round(rng.uniform(0.01, 0.2), 3))),
+                     Decimal("0.03"))
             for comp in rng.sample(parts, rng.randint(1, 3)):
-                s.add(BomLine(parent_id=p.id, component_id=comp.id,
-                              qty_per=Decimal(rng.choice((1, 1, 2, 3))), scrap_rate=Decimal(0)))
+                _add_bom(s, bom, p.id, comp.id, Decimal(rng.choice((1, 1, 2, 3))), Decimal(0))
             if rng.random() < 0.5:
-                s.add(BomLine(parent_id=p.id, component_id=rng.choice(subassemblies).id,
-                              qty_per=Decimal(1), scrap_rate=Decimal("0.02")))
+                _add_bom(s, bom, p.id, rng.choice(subassemblies).id, Decimal(1), Decimal("0.02"))
             finished.append(p)
-
-        # -- stock and incoming receipts: most components plenty, some short -----
-        for comp in resins + parts + subassemblies:
-            short = rng.random() < 0.12
-            on_hand = rng.randint(0, 300) if short else rng.randint(5000, 60000)
-            if comp.unit == "kg":
-                on_hand = rng.randint(20, 200) if short else rng.randint(2000, 12000)
-            s.add(StockItem(product_id=comp.id, on_hand=Decimal(on_hand),
-                            location=f"{rng.choice('ABCD')}-{rng.randint(1, 20):02d}"))
-            if short and rng.random() < 0.6:
-                s.add(Receipt(product_id=comp.id, quantity=Decimal(rng.randint(2000, 20000)),
-                              due_date=today + dt.timedelta(days=rng.randint(1, 20)),
-                              kind="purchase", reference=f"PO-{rng.randint(10000, 99999)}"))
-        for p in finished:
-            s.add(StockItem(product_id=p.id, on_hand=Decimal(rng.randint(0, 2000))))
-        s.flush()
 
         # -- orders ---------------------------------------------------------------
         start_no = _reserve_numbers(s, today.year, orders)
@@ -207,6 +190,7 @@ def build_demo(desk: Desk, *, orders: int = 3000, seed: int = 7, force: bool = F
         n_dup = 0
         made = 0
         base_orders: list[tuple] = []
+        open_lines: list[list[tuple[str, Decimal]]] = []
         while made < orders:
             if base_orders and rng.random() < 0.05:
                 # The same real order again through another channel, minutes later.
@@ -249,18 +233,60 @@ def build_demo(desk: Desk, *, orders: int = 3000, seed: int = 7, force: bool = F
             s.add(StatusEvent(order_id=order.id, department="sales", new_status=st_sales,
                               at=when, user=order.created_by, station="demo"))
             base_orders.append((cust, lines, when, due, ch_name, contact, address))
+            if st_prod == "awaiting_schedule":
+                open_lines.append([(p.id, qty) for p, qty, _price in lines])
             made += 1
             if made % 500 == 0:
                 s.flush()
         s.flush()
 
-    from orderdesk.warehouse.demo import add_demo_batches; add_demo_batches(desk)  # noqa: E702
-    from orderdesk.services.demo_checks import count_short_orders
+        # -- stock and incoming receipts, sized against the open orders' needs: most
+        # components cover them, about one in ten runs short (half of those with a
+        # purchase order on the way), so PMC sees some shortages, not a sea of red.
+        demand: dict[str, Decimal] = {}
+        for order_lines in open_lines:
+            for product_id, qty in order_lines:
+                _explode(bom, product_id, qty, demand)
+        for comp in resins + parts + subassemblies:
+            need = demand.get(comp.id, Decimal(0))
+            short = rng.random() < 0.1 and need > 0
+            factor = Decimal(str(round(rng.uniform(0.3, 0.85) if short
+                                       else rng.uniform(1.15, 1.8), 2)))
+            on_hand = (need * factor).quantize(Decimal(1)) + rng.randint(0, 200)
+            s.add(StockItem(product_id=comp.id, on_hand=on_hand,
+                            location=f"{rng.choice('ABCD')}-{rng.randint(1, 20):02d}"))
+            if short and rng.random() < 0.5:
+                s.add(Receipt(product_id=comp.id, quantity=(need - on_hand) + rng.randint(100, 2000),
+                              due_date=today + dt.timedelta(days=rng.randint(1, 20)),
+                              kind="purchase", reference=f"PO-{rng.randint(10000, 99999)}"))
+        for p in finished:
+            s.add(StockItem(product_id=p.id, on_hand=Decimal(rng.randint(0, 2000))))
+        s.flush()
+
+
+    from orderdesk.warehouse.demo import add_demo_batches
+
+    add_demo_batches(desk)
+    from orderdesk.pmc.service import kit_report
 
     return DemoReport(customers=len(customers), products=len(resins) + len(parts)
                       + len(subassemblies) + len(finished), orders=made, duplicates=n_dup,
-                      short_orders=count_short_orders(desk),
+                      short_orders=kit_report(desk).count(RED),
                       users=tuple(u for u, _, _ in DEMO_USERS))
+
+
+def _add_bom(session, bom: dict, parent: str, component: str, qty_per: Decimal,  # type: ignore[no-untyped-def]
+             scrap: Decimal) -> None:
+    session.add(BomLine(parent_id=parent, component_id=component, qty_per=qty_per,
+                        scrap_rate=scrap))
+    bom.setdefault(parent, []).append((component, qty_per * (1 + scrap)))
+
+
+def _explode(bom: dict, product_id: str, qty: Decimal, demand: dict) -> None:  # type: ignore[type-arg]
+    for component, per in bom.get(product_id, ()):
+        need = qty * per
+        demand[component] = demand.get(component, Decimal(0)) + need
+        _explode(bom, component, need, demand)
 
 
 def _reserve_numbers(session, year: int, count: int) -> int:  # type: ignore[no-untyped-def]
