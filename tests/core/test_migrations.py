@@ -53,7 +53,7 @@ def test_database_from_a_newer_version_is_refused(tmp_path):
     Desk(path).close()
     engine = create_engine(f"sqlite:///{path}")
     with engine.begin() as conn:
-        conn.execute(text("UPDATE alembic_version SET version_num = 'ffff_future'"))
+        conn.execute(text("INSERT INTO alembic_version (version_num) VALUES ('ffff_future')"))
     engine.dispose()
     with pytest.raises(DatabaseTooNew):
         Desk(path)
