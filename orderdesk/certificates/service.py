@@ -30,7 +30,7 @@ from orderdesk.certificates.payload import (
     qr_text,
 )
 from orderdesk.certificates.signing import (
-    TRUSTED_KEYS_SETTING,
+    TRUSTED_KEY_PREFIX,
     SigningKey,
     b64url,
     generate_key,
@@ -209,30 +209,45 @@ class RenderReport:
 
 # -- keys -------------------------------------------------------------------------------
 def trusted_keys(session: Session) -> dict:
-    row = session.get(Setting, TRUSTED_KEYS_SETTING)
-    try:
-        return json.loads(row.value) if row else {}
-    except ValueError:
-        return {}
+    """{key id: entry} from the trusted-key settings (malformed rows are skipped)."""
+    out = {}
+    for key, value in session.execute(select(Setting.key, Setting.value)
+                                      .where(Setting.key.startswith(TRUSTED_KEY_PREFIX))):
+        try:
+            entry = json.loads(value)
+        except ValueError:
+            continue
+        if isinstance(entry, dict):
+            out[key[len(TRUSTED_KEY_PREFIX):]] = entry
+    return out
 
 
-def _store_trusted(session: Session, value: dict) -> None:
-    text = json.dumps(value, ensure_ascii=False, sort_keys=True)
-    row = session.get(Setting, TRUSTED_KEYS_SETTING)
+def _store_key(session: Session, key_id: str, entry: dict) -> None:
+    text = json.dumps(entry, ensure_ascii=False, sort_keys=True)
+    row = session.get(Setting, TRUSTED_KEY_PREFIX + key_id)
     if row is None:
-        session.add(Setting(key=TRUSTED_KEYS_SETTING, value=text))
-    else:
+        session.add(Setting(key=TRUSTED_KEY_PREFIX + key_id, value=text))
+    elif row.value != text:
         row.value = text
     session.flush()
 
 
 def register_key(session: Session, key: SigningKey, *, kind: str, station: str | None) -> None:
     """Trust a key's public half (audited; syncs to every station through settings)."""
-    raw = trusted_keys(session)
-    if key.key_id in raw and not raw[key.key_id].get("retired_at"):
-        return
-    raw[key.key_id] = trusted_entry(key, kind, station).as_json()
-    _store_trusted(session, raw)
+    if key.key_id in trusted_keys(session):
+        return      # already known (a retired key stays retired)
+    _store_key(session, key.key_id, trusted_entry(key, kind, station).as_json())
+
+
+def retire_key(session: Session, key_id: str, when: str | None = None) -> bool:
+    """Stop trusting certificates a key signs after `when` (ISO time; default now)."""
+    entry = trusted_keys(session).get(key_id)
+    if entry is None:
+        return False
+    entry["retired_at"] = when or dt.datetime.now(dt.timezone.utc).replace(
+        microsecond=0).isoformat()
+    _store_key(session, key_id, entry)
+    return True
 
 
 def signing_key_for(session: Session, station: str) -> SigningKey:

@@ -6,9 +6,10 @@ Where keys live
   `<config dir>/keys/<key id>.pem` (config dir: `$ORDERDESK_CONFIG_DIR`, else
   `$XDG_CONFIG_HOME/orderdesk`, else `~/.config/orderdesk`). Private keys never enter the
   database, so they never sync.
-- Public keys are trusted through the business setting `certificates.trusted_keys`
-  ({key id: {public_key, kind, station, added_at, retired_at}}). Settings are audited and
-  sync like any row, so every station learns every trusted key.
+- Public keys are trusted through business settings, one row per key:
+  `certificates.trusted_key.<key id>` = {public_key, kind, station, added_at, retired_at}.
+  Settings are audited and sync like any row, so every station learns every trusted key;
+  one row per key means two stations registering keys offline never conflict.
 
 The rule (who signs, who checks)
 - The central server signs with its server key (`orderdesk keys init --server`).
@@ -40,7 +41,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import (
 
 from orderdesk.errors import OrderdeskError
 
-TRUSTED_KEYS_SETTING = "certificates.trusted_keys"
+TRUSTED_KEY_PREFIX = "certificates.trusted_key."
 KEY_KINDS = ("server", "station")
 
 

@@ -10,9 +10,9 @@ The decision, in order (each step ends it):
    the signature is genuine but revocation cannot be checked here - sync, or ask the server)
 7. The record's signed fields differ from the code's       -> tampered (record_mismatch)
 8. Record revoked / superseded by a reissue                -> revoked
-9. Online: the server's answer on revocation (if a `remote` checker is given and answers)
-   overrides the local state; unreachable servers leave the local verdict standing
-   (online_checked=False says so).
+9. Online (a `remote` checker is given and answers): revoked there -> revoked; in force
+   there turns "not_on_record" into valid; a revocation made here and not yet synced
+   stands. An unreachable server leaves the local verdict (online_checked=False).
 10. Otherwise                                              -> valid
 
 The core makes no network calls: the UI or the server passes `remote`, a callable taking
@@ -165,10 +165,12 @@ def _with_remote(verdict: Verdict, remote: RemoteCheck | None, cert_no: str, *,
         return replace(verdict, status="revoked", reason=answer, record_status=answer,
                        online_checked=True)
     if answer == "issued":
-        if verdict.status in ("valid", "revoked") or not on_record:
-            # The server is the authority on revocation; it knows the certificate.
+        if verdict.status == "unknown" and verdict.reason == "not_on_record":
+            # Genuine signature, and the server holds it in force.
             return replace(verdict, status="valid", reason="ok", record_status="issued",
                            online_checked=True)
+        # A revocation made here and not yet synchronised still stands: revoked anywhere
+        # means revoked.
         return replace(verdict, online_checked=True)
     # The server does not know it: a genuine signature with no record anywhere.
     return replace(verdict, status="unknown" if not on_record else verdict.status,

@@ -179,20 +179,14 @@ def cmd_keys_list(args: argparse.Namespace) -> int:
 
 
 def cmd_keys_retire(args: argparse.Namespace) -> int:
-    import datetime as dt
-
     from orderdesk.certificates import service
     from orderdesk.cli import CommandError
 
     desk = open_desk(args.db)
     try:
         with desk.write() as s:
-            raw = service.trusted_keys(s)
-            if args.key_id not in raw:
+            if not service.retire_key(s, args.key_id):
                 raise CommandError(f"key {args.key_id} is not in the trusted list")
-            raw[args.key_id]["retired_at"] = dt.datetime.now(dt.timezone.utc).replace(
-                microsecond=0).isoformat()
-            service._store_trusted(s, raw)
     finally:
         desk.close()
     print(f"key {args.key_id} retired")

@@ -112,3 +112,26 @@ def test_clear_errors(bound, db_path: Path, tmp_path: Path, cli) -> None:
 
     res = cli("verify", "x", "--db", str(tmp_path / "missing.db"))
     assert res.returncode == 2 and "file not found" in res.stderr
+
+
+def test_keys_init_list_retire(bound, desk: Desk, db_path: Path, tmp_path: Path, cli,
+                               monkeypatch: pytest.MonkeyPatch) -> None:
+    from orderdesk.certificates import service
+    from orderdesk.certificates.verify import verify_qr
+
+    key_file = tmp_path / "server" / "signing.pem"
+    res = cli("keys", "init", "--server", "--db", str(db_path), "--out", str(key_file))
+    assert res.returncode == 0, res.stderr
+    assert key_file.stat().st_mode & 0o077 == 0              # owner-only private key
+    key_id = res.stdout.split()[1]
+    listing = cli("keys", "list", "--db", str(db_path))
+    assert key_id in listing.stdout and "server" in listing.stdout
+
+    monkeypatch.setenv("ORDERDESK_SIGNING_KEY", str(key_file))
+    bo, _ = bound
+    cert = service.issue_for_order(desk, bo.order_id).certificates[0]
+    assert cert.key_id == key_id and verify_qr(desk, cert.qr_text).valid
+
+    assert cli("keys", "retire", key_id, "--db", str(db_path)).returncode == 0
+    assert "retired" in cli("keys", "list", "--db", str(db_path)).stdout
+    assert cli("keys", "retire", "nosuchkey", "--db", str(db_path)).returncode == 2

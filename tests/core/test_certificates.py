@@ -207,7 +207,8 @@ def test_station_key_made_once_registered_and_synced(desk: Desk, shop) -> None:
     with desk.read() as s:
         trusted = signing.parse_trusted(service.trusted_keys(s))
         pushed = s.scalar(select(func.count()).select_from(Outbox).where(
-            Outbox.entity == "settings", Outbox.entity_id == signing.TRUSTED_KEYS_SETTING))
+            Outbox.entity == "settings",
+            Outbox.entity_id.startswith(signing.TRUSTED_KEY_PREFIX)))
     (entry,) = trusted.values()
     assert entry.kind == "station" and entry.station == "test-station"
     assert pushed == 1        # the public key travels to the server and the other stations
@@ -247,11 +248,19 @@ def test_other_station_offline_and_online(desk: Desk, shop, db_path: Path, tmp_p
         online = verify_qr(other, cert.qr_text, remote=server)
         assert asked == [cert.number] and online.status == "revoked" and online.online_checked
 
+        # The server holds it in force: the other station can now say valid.
+        assert verify_qr(other, cert.qr_text, remote=lambda n: "issued").status == "valid"
+
+        # A revocation made at the issuing station, not yet synchronised: still revoked
+        # there, whatever the server says.
+        service.revoke_certificate(desk, cert.id, "wrong lot")
+        assert verify_qr(desk, cert.qr_text, remote=lambda n: "issued").status == "revoked"
+
         def down(number: str) -> str | None:
             raise ConnectionRefusedError("server down")
 
-        # The issuing station, offline: its local record stands.
-        assert verify_qr(desk, cert.qr_text, remote=down).status == "valid"
+        # Offline: the local record stands, and the verdict says it was not checked online.
+        assert verify_qr(desk, cert.qr_text, remote=down).status == "revoked"
         assert not verify_qr(desk, cert.qr_text, remote=down).online_checked
     finally:
         other.close()
@@ -260,9 +269,7 @@ def test_other_station_offline_and_online(desk: Desk, shop, db_path: Path, tmp_p
 def test_retired_key_no_longer_vouches(desk: Desk, shop) -> None:
     cert = service.issue_for_bindings(desk, shop.binding_ids[:1]).certificates[0]
     with desk.write() as s:
-        raw = service.trusted_keys(s)
-        raw[cert.key_id]["retired_at"] = "2000-01-01T00:00:00+00:00"
-        service._store_trusted(s, raw)
+        assert service.retire_key(s, cert.key_id, "2000-01-01T00:00:00+00:00")
     assert verify_qr(desk, cert.qr_text).reason == "key_retired"
     # The station does not sign with a retired key again: it makes a new one.
     nxt = service.issue_for_bindings(desk, shop.binding_ids[1:2]).certificates[0]
@@ -272,9 +279,9 @@ def test_retired_key_no_longer_vouches(desk: Desk, shop) -> None:
 def test_renamed_trusted_entry_is_not_trusted(desk: Desk, shop) -> None:
     cert = service.issue_for_bindings(desk, shop.binding_ids[:1]).certificates[0]
     with desk.write() as s:
-        raw = service.trusted_keys(s)
-        raw["zzzzzzzz"] = raw.pop(cert.key_id)
-        s.get(Setting, signing.TRUSTED_KEYS_SETTING).value = json.dumps(raw)
+        row = s.get(Setting, signing.TRUSTED_KEY_PREFIX + cert.key_id)
+        s.add(Setting(key=signing.TRUSTED_KEY_PREFIX + "zzzzzzzz", value=row.value))
+        row.value = "{}"        # the real entry is gone; a copy sits under another id
     assert verify_qr(desk, cert.qr_text).reason == "untrusted_key"
 
 
