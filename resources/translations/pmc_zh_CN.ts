@@ -139,7 +139,12 @@
             <translation>急单申请 → PMC 确认(近30天):中位数 {median} 分钟,2小时内 {within},待确认 {pending} 单 · 绿色通道中 {n} 单</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/green.py" line="432" />
+            <location filename="../../ui/pmc/green.py" line="419" />
+            <source>Green channel</source>
+            <translation>绿色通道</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pmc/green.py" line="437" />
             <source>Escalation check failed: {error}</source>
             <translation>超时升级检查失败:{error}</translation>
         </message>
@@ -634,27 +639,27 @@
     <context>
         <name>PmcPage</name>
         <message>
-            <location filename="../../ui/pmc/page.py" line="39" />
+            <location filename="../../ui/pmc/page.py" line="40" />
             <source>PMC</source>
             <translation>PMC</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/page.py" line="42" />
+            <location filename="../../ui/pmc/page.py" line="43" />
             <source>Kit completeness</source>
             <translation>齐套检查</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/page.py" line="43" />
+            <location filename="../../ui/pmc/page.py" line="44" />
             <source>Rush green channel</source>
             <translation>急单绿色通道</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/page.py" line="44" />
+            <location filename="../../ui/pmc/page.py" line="45" />
             <source>Stock, receipts and BOMs</source>
             <translation>库存、到货与BOM</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/page.py" line="45" />
+            <location filename="../../ui/pmc/page.py" line="46" />
             <source>Engineering changes</source>
             <translation>技术变更</translation>
         </message>
@@ -936,6 +941,169 @@
             <location filename="../../ui/pmc/green.py" line="76" />
             <source>{m} min</source>
             <translation>{m}分钟</translation>
+        </message>
+    </context>
+    <context>
+        <name>pmc_errors</name>
+        <message>
+            <location filename="../../ui/pmc/errors.py" line="20" />
+            <source>The BOMs form a loop: {path}. Change one of these BOM lines; until then the kit cannot be checked.</source>
+            <translation>BOM 出现循环引用:{path}。请修改其中一行 BOM;修改前无法检查齐套。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pmc/errors.py" line="27" />
+            <source>This step of {order} is already confirmed.</source>
+            <translation>订单 {order} 的该步骤已确认。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pmc/errors.py" line="34" />
+            <source>Order {order} is not in the green channel.</source>
+            <translation>订单 {order} 不在绿色通道中。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pmc/errors.py" line="44" />
+            <source>Qty per unit</source>
+            <translation>单位用量</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pmc/errors.py" line="45" />
+            <source>Scrap allowance</source>
+            <translation>损耗率</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pmc/errors.py" line="46" />
+            <source>On hand</source>
+            <translation>现有库存</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pmc/errors.py" line="47" />
+            <source>Allocated elsewhere</source>
+            <translation>其他占用</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pmc/errors.py" line="48" />
+            <source>Due date</source>
+            <translation>到货日期</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pmc/errors.py" line="49" />
+            <source>Component</source>
+            <translation>物料</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pmc/errors.py" line="50" />
+            <source>Customer tiers</source>
+            <translation>客户等级</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pmc/errors.py" line="51" />
+            <source>Due within (hours)</source>
+            <translation>交期(小时内)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pmc/errors.py" line="52" />
+            <source>Webhook URL</source>
+            <translation>Webhook 地址</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pmc/errors.py" line="53" />
+            <source>Robot</source>
+            <translation>机器人</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pmc/errors.py" line="54" />
+            <source>Target time</source>
+            <translation>目标时间</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pmc/errors.py" line="55" />
+            <source>Step</source>
+            <translation>步骤</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pmc/errors.py" line="56" />
+            <source>File</source>
+            <translation>文件</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pmc/errors.py" line="57" />
+            <source>Order</source>
+            <translation>订单</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pmc/errors.py" line="58" />
+            <source>Receipt</source>
+            <translation>到货单</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pmc/errors.py" line="59" />
+            <source>Kind</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pmc/errors.py" line="62" />
+            <source>it must start with http:// or https://</source>
+            <translation>须以 http:// 或 https:// 开头</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pmc/errors.py" line="63" />
+            <source>there is no such step</source>
+            <translation>没有这个步骤</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pmc/errors.py" line="64" />
+            <source>it must be at least 0 and below 1 (0.02 = 2%)</source>
+            <translation>须不小于 0 且小于 1(0.02 = 2%)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pmc/errors.py" line="65" />
+            <source>a product cannot be its own component</source>
+            <translation>产品不能是自己的物料</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pmc/errors.py" line="66" />
+            <source>the file is larger than {limit_mb} MB</source>
+            <translation>文件超过 {limit_mb} MB</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pmc/errors.py" line="67" />
+            <source>the order is cancelled or merged</source>
+            <translation>订单已取消或已合并</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pmc/errors.py" line="68" />
+            <source>the goods were already received</source>
+            <translation>该到货已入库</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pmc/errors.py" line="69" />
+            <source>it is not a date</source>
+            <translation>不是日期</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pmc/errors.py" line="70" />
+            <source>it is not a number</source>
+            <translation>不是数字</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pmc/errors.py" line="71" />
+            <source>it must be greater than zero</source>
+            <translation>必须大于零</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pmc/errors.py" line="72" />
+            <source>it is required</source>
+            <translation>必填</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pmc/errors.py" line="84" />
+            <source>Invalid {field}</source>
+            <translation>{field}有误</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pmc/errors.py" line="90" />
+            <source>. Nothing was saved.</source>
+            <translation>。未保存任何内容。</translation>
         </message>
     </context>
 </TS>

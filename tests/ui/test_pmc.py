@@ -307,3 +307,36 @@ def test_screenshots_in_chinese(qtbot, ctx, sign_in, factory, wait_tasks, tmp_pa
     wait_tasks(ctx)
     dialog.grab().save(str(out / "pmc-rules.png"))
     assert red_no and (out / "pmc-kit.png").stat().st_size > 10_000
+
+
+def test_bad_input_and_bom_loop_are_worded(qtbot, ctx, sign_in, factory, wait_tasks) -> None:
+    from orderdesk.models import BomLine, Product
+    from orderdesk.ui.pmc.errors import describe
+
+    sign_in("pmc")
+    page = _page(qtbot, ctx, wait_tasks)
+    sv = page.supply
+    sv.bom_parent.setText("BRK-1001")
+    sv.load_bom()
+    wait_tasks(ctx)
+    assert [r.component_sku for r in sv.bom_model.rows] == ["INS-2001", "RES-PA66GF30"]
+    sv.b_comp.setText("INS-2001")
+    sv.b_qty.setText("两个")
+    sv._on_save_bom_line()
+    wait_tasks(ctx)
+    assert "Qty per unit" in sv.message.text() and "两个" in sv.message.text()
+    assert "Nothing was saved" in sv.message.text()
+    assert supply.list_bom(ctx.desk, "BRK-1001")[0].qty_per == 2
+    # A loop written behind the app's back (e.g. an import): the kit check says where.
+    from sqlalchemy import select
+
+    with ctx.desk.write() as s:
+        ids = dict(s.execute(select(Product.sku, Product.id)).all())
+        s.add(BomLine(parent_id=ids["INS-2001"], component_id=ids["BRK-1001"], qty_per=1))
+    qtbot.mouseClick(page.kit.refresh_button, Qt.MouseButton.LeftButton)
+    wait_tasks(ctx)
+    text = page.kit.summary.text()
+    assert "BRK-1001" in text and "INS-2001" in text and "loop" in text
+    from orderdesk.pmc.kitting import BomCycle
+
+    assert "→" in describe(BomCycle(path=["A", "B", "A"]))

@@ -239,6 +239,6 @@ class OrderAnnotationsWidget(QWidget):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
 
     def _on_error(self, exc: BaseException) -> None:
-        from orderdesk.ui.errors import describe_error
+        from orderdesk.ui.pmc.errors import describe as describe_error
 
         self.message.setText(describe_error(exc))

@@ -412,9 +412,14 @@ class GreenChannelBoard(QWidget):
                                   on_done=lambda r: self.reload(), on_error=self._on_error)
 
     def _on_error(self, exc: BaseException) -> None:
-        from orderdesk.ui.errors import show_error
+        from PySide6.QtWidgets import QMessageBox
 
-        show_error(self, exc)
+        from orderdesk.ui.pmc.errors import describe
+
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Green channel"), describe(exc),
+                          QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("rushErrorBox")
+        box.open()          # not exec(): the board keeps updating behind it
 
     # -- escalation and robot messages (every minute) --------------------------------------
     def tick(self) -> None:
@@ -427,7 +432,7 @@ class GreenChannelBoard(QWidget):
         import logging
 
         logging.getLogger(__name__).warning("green-channel check failed: %s", exc, exc_info=exc)
-        from orderdesk.ui.errors import describe_error
+        from orderdesk.ui.pmc.errors import describe as describe_error
 
         self.webhook_state.setText(self.tr("Escalation check failed: {error}").format(
             error=describe_error(exc)))

@@ -321,7 +321,7 @@ class KitCheckView(QWidget):
             self.reload(changes)
 
     def _on_error(self, exc: BaseException) -> None:
-        from orderdesk.ui.errors import describe_error
+        from orderdesk.ui.pmc.errors import describe as describe_error
 
         self._loading = False
         self.refresh_button.setEnabled(True)

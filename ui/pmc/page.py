@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout
 
 from orderdesk.changes import Changes
 from orderdesk.ui.page import StationPage
+from orderdesk.ui.pmc import errors as _pmc_errors  # noqa: F401 - registers error wording
 from orderdesk.ui.pmc.annotations import OrderAnnotationsWidget
 from orderdesk.ui.pmc.green import GreenChannelBoard
 from orderdesk.ui.pmc.kit_view import KitCheckView

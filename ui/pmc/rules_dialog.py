@@ -163,7 +163,7 @@ class GreenChannelRulesDialog(QDialog):
         self.accept()
 
     def _on_error(self, exc: BaseException) -> None:
-        from orderdesk.ui.errors import describe_error
+        from orderdesk.ui.pmc.errors import describe as describe_error
 
         self.setEnabled(True)
         self.buttons.setEnabled(True)

@@ -321,7 +321,7 @@ class SupplyView(QWidget):
 
     # -- common ---------------------------------------------------------------------------
     def _show_error(self, exc: BaseException) -> None:
-        from orderdesk.ui.errors import describe_error
+        from orderdesk.ui.pmc.errors import describe as describe_error
 
         self.message.setText(describe_error(exc))
 
