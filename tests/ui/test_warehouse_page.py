@@ -63,8 +63,11 @@ def _scan(page, kb, qtbot, code, *, wait=True):  # type: ignore[no-untyped-def]
 def test_200_scans_at_full_speed_nothing_lost(page, ctx, qtbot):  # type: ignore[no-untyped-def]
     desk = ctx.desk
     ref = _order(desk, ("BRK-1001", 20000))
-    codes = [wb.register_batch(desk, "BRK-1001", 100, production_date=TODAY).code
-             for _ in range(200)]
+    from orderdesk.models import Product
+    with desk.write() as s:  # 200 production batches in one go
+        product_id = s.scalar(select(Product.id).where(Product.sku == "BRK-1001"))
+        codes = [wb.add_batch(s, product_id=product_id, quantity=Decimal(100),
+                              production_date=TODAY).code for _ in range(200)]
     outcomes = []
     page.outcome_did_show.connect(outcomes.append)
     kb = Keyboard()

@@ -376,7 +376,9 @@ class WarehousePage(StationPage):
         layout.addWidget(line)
         layout.addWidget(self.log_view)
 
-        QShortcut(QKeySequence("Ctrl+Z"), self, activated=self._on_undo_clicked)
+        undo = QShortcut(QKeySequence("Ctrl+Z"), self, activated=self._on_undo_clicked)
+        # Only while this page is shown: other pages have their own Ctrl+Z.
+        undo.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.retranslate_ui()
         self._set_banner("idle", self.tr("Scan a pick ticket or choose an order"),
                          lambda: self.tr("Scan a pick ticket or choose an order"))
