@@ -14,7 +14,7 @@ from orderdesk import roles
 log = logging.getLogger(__name__)
 
 PAGES: dict[str, str] = {
-    "sales": "orderdesk.ui.placeholder:SalesPlaceholder",
+    "sales": "orderdesk.ui.sales.page:SalesPage",
     "warehouse": "orderdesk.ui.warehouse.page:WarehousePage",
     "quality": "orderdesk.ui.quality.page:QualityPage",
     "pmc": "orderdesk.ui.pmc.page:PmcPage",

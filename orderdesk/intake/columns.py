@@ -135,10 +135,11 @@ class ColumnMapping:
     def with_field(self, column: int, fld: str | None) -> ColumnMapping:
         """A copy with one column re-assigned by the user (None = ignore the column)."""
         fields = {c: f for c, f in self.fields.items() if c != column and (fld is None or f != fld)}
-        how = {c: h for c, h in self.how.items() if c in fields}
+        # 'user' stays on an ignored column too, so the correction is remembered.
+        how = {c: h for c, h in self.how.items() if c in fields or h == "user"}
         if fld:
             fields[column] = fld
-            how[column] = "user"
+        how[column] = "user"
         return ColumnMapping(self.sheet, self.header_row, self.headers, fields, how)
 
 

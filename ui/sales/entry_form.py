@@ -372,7 +372,8 @@ class OrderEntryForm(QWidget):
         self.customer_id = row.id
         if not keep_text:
             self.customer.setText(row.code)
-        self.customer_info.setText(f"{row.name} · {self.tr('tier')} {row.tier}")
+        self.customer_info.setText(self.tr("{name} · tier {tier}").format(name=row.name,
+                                                                          tier=row.tier))
         self.ctx.tasks.query(catalog.last_order_defaults, self.ctx.desk, row.id,
                              on_done=self._on_defaults)
         self.ctx.tasks.query(entry.recent_orders, self.ctx.desk, row.id,
@@ -465,8 +466,11 @@ class OrderEntryForm(QWidget):
                             problems: tuple[str, ...]) -> None:
         parts = []
         if product is not None:
-            parts.append(f"{product.sku} {product.name} {product.spec or ''}".strip()
-                         + (f" · {self.tr('pack')} {product.pack_size}" if product.pack_size else ""))
+            label = f"{product.sku} {product.name} {product.spec or ''}".strip()
+            if product.pack_size:
+                label = self.tr("{product} · pack of {pack}").format(product=label,
+                                                                     pack=product.pack_size)
+            parts.append(label)
         parts += [reason_label(p) for p in problems]
         self.line_info.setText("  —  ".join(parts))
         bad = any(p != "not_pack_multiple" for p in problems)

@@ -121,6 +121,8 @@ class ImportPreviewWidget(QWidget):
         self.rejected: list[Any] = []
         self.choices: dict[str, str] = {}
         self._loading = False
+        #: order time for rows that carry none (None: now); tests pin it
+        self.now = None
 
         self.open_button = QPushButton()
         self.open_button.setObjectName("openFile")
@@ -133,7 +135,12 @@ class ImportPreviewWidget(QWidget):
         self.mapping_table = QTableWidget(0, 3)
         self.mapping_table.setObjectName("mappingTable")
         self.mapping_table.verticalHeader().setVisible(False)
-        self.mapping_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        head = self.mapping_table.horizontalHeader()
+        head.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        head.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        head.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        row_height = QComboBox().sizeHint().height() + 6
+        self.mapping_table.verticalHeader().setDefaultSectionSize(row_height)
         self.rows_model = PreviewRowsModel(self)
         self.rows_view = QTableView()
         self.rows_view.setObjectName("previewRows")
@@ -149,7 +156,11 @@ class ImportPreviewWidget(QWidget):
         self.customers_table = QTableWidget(0, 3)
         self.customers_table.setObjectName("customersTable")
         self.customers_table.verticalHeader().setVisible(False)
-        self.customers_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        head = self.customers_table.horizontalHeader()
+        head.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        head.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        head.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.customers_table.verticalHeader().setDefaultSectionSize(row_height)
         self.import_button = QPushButton()
         self.import_button.setObjectName("importGood")
         self.export_button = QPushButton()
@@ -184,7 +195,8 @@ class ImportPreviewWidget(QWidget):
         split.addWidget(left)
         split.addWidget(right)
         split.setStretchFactor(0, 2)
-        split.setStretchFactor(1, 5)
+        split.setStretchFactor(1, 4)
+        split.setSizes([460, 820])
         bottom = QHBoxLayout()
         bottom.addWidget(self.result, 1)
         bottom.addWidget(self.export_button)
@@ -249,7 +261,7 @@ class ImportPreviewWidget(QWidget):
         self._loading = True
         self._update_buttons()
         self.ctx.tasks.query(preview_file, self.ctx.desk, self.path, mapping=mapping,
-                             customer_choices=dict(self.choices),
+                             customer_choices=dict(self.choices), now=self.now,
                              on_done=self._on_preview, on_error=self._on_preview_failed)
 
     def _on_preview_failed(self, exc: BaseException) -> None:
@@ -263,7 +275,7 @@ class ImportPreviewWidget(QWidget):
         self.mapping = preview.mapping
         name = Path(preview.path).name
         if preview.error is not None:
-            self.file_label.setText(f"{name}: {describe_error(preview.error)}")
+            self.file_label.setText(describe_error(preview.error))
             self.file_label.setStyleSheet("color: #b00020;")
         else:
             self.file_label.setText(self.tr("{name} — sheet {sheet}, header on row {row}").format(
@@ -371,7 +383,7 @@ class ImportPreviewWidget(QWidget):
         self._dialog = ProgressDialog.run(
             self, self.ctx.tasks, run_import, self.ctx.desk, [self.path],
             mappings={self.path: self.mapping} if self.mapping else None,
-            customer_choices=dict(self.choices), remember_mappings=True,
+            customer_choices=dict(self.choices), remember_mappings=True, now=self.now,
             title=self.tr("Importing orders"), label=Path(self.path).name,
             on_done=self._on_imported, on_error=self._on_import_failed)
 

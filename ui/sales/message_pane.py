@@ -83,6 +83,7 @@ class MessagePane(QWidget):
         self.lines.setObjectName("proposalLines")
         self.lines.verticalHeader().setVisible(False)
         self.lines.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.lines.verticalHeader().setDefaultSectionSize(QComboBox().sizeHint().height() + 6)
         self.make_draft = QPushButton()
         self.make_draft.setObjectName("makeDraft")
         self.make_draft.setEnabled(False)
