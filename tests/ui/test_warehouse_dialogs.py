@@ -36,6 +36,28 @@ def test_choose_order_dialog_filters_and_picks(ctx, qtbot, demo_catalog, wait_ta
     assert dialog.result() == QDialog.DialogCode.Accepted and dialog.chosen == b.id
 
 
+def test_choose_order_dialog_screenshot_in_chinese(ctx, qtbot, demo_catalog, wait_tasks):  # type: ignore[no-untyped-def]
+    from pathlib import Path
+
+    from orderdesk.ui import i18n
+    from orderdesk.ui.warehouse.page import ChooseOrderDialog
+
+    for customer in ("C001", "C002", "C003", "C001"):
+        _order(ctx.desk, customer=customer)
+    i18n.set_language("zh")
+    try:
+        dialog = ChooseOrderDialog(ctx)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        wait_tasks(ctx)
+        assert dialog.windowTitle() == "选择订单" and dialog.model.rowCount() == 4
+        shots = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+        if shots.is_dir():
+            dialog.grab().save(str(shots / "warehouse-choose-order.png"))
+    finally:
+        i18n.set_language("en")
+
+
 def test_unbind_dialog_requires_a_choice_and_a_reason(ctx, qtbot, demo_catalog, wait_tasks):  # type: ignore[no-untyped-def]
     from orderdesk.ui.warehouse.page import UnbindDialog
 
