@@ -4,62 +4,62 @@
 <context>
     <name>CertificateModel</name>
     <message>
-        <location filename="../../ui/quality/models.py" line="95"/>
+        <location filename="../../ui/quality/models.py" line="96"/>
         <source>in force</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/models.py" line="95"/>
+        <location filename="../../ui/quality/models.py" line="96"/>
         <source>revoked</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/models.py" line="96"/>
+        <location filename="../../ui/quality/models.py" line="97"/>
         <source>replaced</source>
         <translation>已替代</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/models.py" line="100"/>
+        <location filename="../../ui/quality/models.py" line="101"/>
         <source>Certificate</source>
         <translation>合格证</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/models.py" line="101"/>
+        <location filename="../../ui/quality/models.py" line="102"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/models.py" line="103"/>
+        <location filename="../../ui/quality/models.py" line="104"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/models.py" line="104"/>
+        <location filename="../../ui/quality/models.py" line="105"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/models.py" line="105"/>
+        <location filename="../../ui/quality/models.py" line="106"/>
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/models.py" line="106"/>
+        <location filename="../../ui/quality/models.py" line="107"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/models.py" line="107"/>
+        <location filename="../../ui/quality/models.py" line="108"/>
         <source>Inspector</source>
         <translation>检验员</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/models.py" line="108"/>
+        <location filename="../../ui/quality/models.py" line="109"/>
         <source>Issued</source>
         <translation>签发时间</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/models.py" line="109"/>
+        <location filename="../../ui/quality/models.py" line="110"/>
         <source>Printed</source>
         <translation>打印次数</translation>
     </message>
@@ -67,32 +67,32 @@
 <context>
     <name>MaterialLotModel</name>
     <message>
-        <location filename="../../ui/quality/models.py" line="123"/>
+        <location filename="../../ui/quality/models.py" line="124"/>
         <source>Material lot</source>
         <translation>材料批号</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/models.py" line="124"/>
+        <location filename="../../ui/quality/models.py" line="125"/>
         <source>Grade</source>
         <translation>牌号</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/models.py" line="125"/>
+        <location filename="../../ui/quality/models.py" line="126"/>
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/models.py" line="126"/>
+        <location filename="../../ui/quality/models.py" line="127"/>
         <source>Received</source>
         <translation>到货日期</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/models.py" line="127"/>
+        <location filename="../../ui/quality/models.py" line="128"/>
         <source>Tests</source>
         <translation>检验项</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/models.py" line="128"/>
+        <location filename="../../ui/quality/models.py" line="129"/>
         <source>Batches</source>
         <translation>批次数</translation>
     </message>
@@ -307,211 +307,211 @@
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/page.py" line="212"/>
+        <location filename="../../ui/quality/page.py" line="218"/>
         <source>Quality</source>
         <translation>质量</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/page.py" line="215"/>
-        <location filename="../../ui/quality/page.py" line="224"/>
+        <location filename="../../ui/quality/page.py" line="221"/>
+        <location filename="../../ui/quality/page.py" line="230"/>
         <source>Certificates</source>
         <translation>合格证</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/page.py" line="216"/>
+        <location filename="../../ui/quality/page.py" line="222"/>
         <source>Material lots</source>
         <translation>材料批次</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/page.py" line="217"/>
+        <location filename="../../ui/quality/page.py" line="223"/>
         <source>Templates</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/page.py" line="218"/>
+        <location filename="../../ui/quality/page.py" line="224"/>
         <source>Verify</source>
         <translation>验证</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/page.py" line="219"/>
+        <location filename="../../ui/quality/page.py" line="225"/>
         <source>Search order, batch, customer, PO, certificate</source>
         <translation>搜索订单、批次、客户、PO、合格证号</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/page.py" line="220"/>
+        <location filename="../../ui/quality/page.py" line="226"/>
         <source>Only batches without a certificate</source>
         <translation>只看未出具合格证的批次</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/page.py" line="221"/>
+        <location filename="../../ui/quality/page.py" line="227"/>
         <source>Bound batches</source>
         <translation>已绑定的批次</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/page.py" line="222"/>
+        <location filename="../../ui/quality/page.py" line="228"/>
         <source>Issue certificates for selected</source>
         <translation>为所选批次出具合格证</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/page.py" line="223"/>
+        <location filename="../../ui/quality/page.py" line="229"/>
         <source>Issue for the whole order</source>
         <translation>为整个订单出具</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/page.py" line="225"/>
+        <location filename="../../ui/quality/page.py" line="231"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/page.py" line="226"/>
+        <location filename="../../ui/quality/page.py" line="232"/>
         <source>Save PDF…</source>
         <translation>保存 PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/page.py" line="227"/>
+        <location filename="../../ui/quality/page.py" line="233"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/page.py" line="228"/>
+        <location filename="../../ui/quality/page.py" line="234"/>
         <source>Print shipment…</source>
         <translation>打印整批发货…</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/page.py" line="229"/>
+        <location filename="../../ui/quality/page.py" line="235"/>
         <source>Revoke…</source>
         <translation>撤销…</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/page.py" line="230"/>
+        <location filename="../../ui/quality/page.py" line="236"/>
         <source>Reissue…</source>
         <translation>重新签发…</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/page.py" line="285"/>
-        <location filename="../../ui/quality/page.py" line="344"/>
-        <location filename="../../ui/quality/page.py" line="363"/>
+        <location filename="../../ui/quality/page.py" line="292"/>
+        <location filename="../../ui/quality/page.py" line="347"/>
+        <location filename="../../ui/quality/page.py" line="366"/>
         <source>Select a certificate first.</source>
         <translation>请先选择合格证。</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/page.py" line="293"/>
+        <location filename="../../ui/quality/page.py" line="300"/>
         <source>Select one or more bound batches first.</source>
         <translation>请先选择一个或多个已绑定的批次。</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/page.py" line="298"/>
-        <location filename="../../ui/quality/page.py" line="307"/>
+        <location filename="../../ui/quality/page.py" line="305"/>
+        <location filename="../../ui/quality/page.py" line="314"/>
         <source>Issuing…</source>
         <translation>正在签发…</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/page.py" line="305"/>
+        <location filename="../../ui/quality/page.py" line="312"/>
         <source>Select a batch of the order first.</source>
         <translation>请先选择该订单的一个批次。</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/page.py" line="314"/>
+        <location filename="../../ui/quality/page.py" line="321"/>
         <source>{new} certificates issued, {old} already in force: {numbers}</source>
         <translation>已签发 {new} 张合格证,{old} 张原已有效:{numbers}</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/page.py" line="325"/>
+        <location filename="../../ui/quality/page.py" line="332"/>
         <source>Drawing {number}…</source>
         <translation>正在生成 {number}…</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/page.py" line="331"/>
+        <location filename="../../ui/quality/page.py" line="338"/>
         <source>Preview of {number}.</source>
         <translation>{number} 预览。</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/page.py" line="332"/>
+        <location filename="../../ui/quality/page.py" line="339"/>
         <source>Certificate {number}</source>
         <translation>合格证 {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/page.py" line="347"/>
+        <location filename="../../ui/quality/page.py" line="350"/>
         <source>Save certificates as PDF</source>
         <translation>将合格证保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/page.py" line="348"/>
+        <location filename="../../ui/quality/page.py" line="351"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/page.py" line="354"/>
+        <location filename="../../ui/quality/page.py" line="357"/>
         <source>Saving certificates</source>
         <translation>正在保存合格证</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/page.py" line="356"/>
+        <location filename="../../ui/quality/page.py" line="359"/>
         <source>Saved {count} certificates ({pages} pages) to {path}.</source>
         <translation>已将 {count} 张合格证({pages} 页)保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/page.py" line="373"/>
+        <location filename="../../ui/quality/page.py" line="380"/>
         <source>Order {order} has no certificates in force.</source>
         <translation>订单 {order} 没有有效的合格证。</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/page.py" line="383"/>
+        <location filename="../../ui/quality/page.py" line="390"/>
         <source>Print certificates</source>
         <translation>打印合格证</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/page.py" line="390"/>
+        <location filename="../../ui/quality/page.py" line="397"/>
         <source>Printing {count} certificates…</source>
         <translation>正在打印 {count} 张合格证…</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/page.py" line="394"/>
+        <location filename="../../ui/quality/page.py" line="401"/>
         <source>Printing certificates</source>
         <translation>正在打印合格证</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/page.py" line="401"/>
+        <location filename="../../ui/quality/page.py" line="408"/>
         <source>Printed {count} certificates ({pages} pages).</source>
         <translation>已打印 {count} 张合格证(共 {pages} 页)。</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/page.py" line="411"/>
+        <location filename="../../ui/quality/page.py" line="418"/>
         <source>Revoke certificate</source>
         <translation>撤销合格证</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/page.py" line="412"/>
+        <location filename="../../ui/quality/page.py" line="419"/>
         <source>Revoke {number}? Its QR code will verify as revoked everywhere once synchronised.</source>
         <translation>确定撤销 {number}?同步后,在任何地方扫描其二维码都会显示“已撤销”。</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/page.py" line="414"/>
+        <location filename="../../ui/quality/page.py" line="421"/>
         <source>Revoke</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/page.py" line="422"/>
+        <location filename="../../ui/quality/page.py" line="429"/>
         <source>Certificate revoked.</source>
         <translation>合格证已撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/page.py" line="429"/>
+        <location filename="../../ui/quality/page.py" line="436"/>
         <source>Reissue certificate</source>
         <translation>重新签发合格证</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/page.py" line="430"/>
+        <location filename="../../ui/quality/page.py" line="437"/>
         <source>Replace {number} by a new certificate drawn from today&apos;s data (for example a corrected material report)?</source>
         <translation>用按当前数据(例如更正后的材质报告)生成的新合格证替代 {number}?</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/page.py" line="432"/>
+        <location filename="../../ui/quality/page.py" line="439"/>
         <source>Reissue</source>
         <translation>重新签发</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/page.py" line="441"/>
+        <location filename="../../ui/quality/page.py" line="448"/>
         <source>Reissued as {number}.</source>
         <translation>已重新签发为 {number}。</translation>
     </message>
@@ -527,47 +527,47 @@
 <context>
     <name>ReadyModel</name>
     <message>
-        <location filename="../../ui/quality/models.py" line="78"/>
+        <location filename="../../ui/quality/models.py" line="79"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/models.py" line="79"/>
+        <location filename="../../ui/quality/models.py" line="80"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/models.py" line="80"/>
+        <location filename="../../ui/quality/models.py" line="81"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/models.py" line="81"/>
+        <location filename="../../ui/quality/models.py" line="82"/>
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/models.py" line="82"/>
+        <location filename="../../ui/quality/models.py" line="83"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/models.py" line="83"/>
+        <location filename="../../ui/quality/models.py" line="84"/>
         <source>Material lots</source>
         <translation>材料批次</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/models.py" line="83"/>
+        <location filename="../../ui/quality/models.py" line="84"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/models.py" line="84"/>
+        <location filename="../../ui/quality/models.py" line="85"/>
         <source>Certificate</source>
         <translation>合格证</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/models.py" line="84"/>
+        <location filename="../../ui/quality/models.py" line="85"/>
         <source>not issued</source>
         <translation>未出具</translation>
     </message>
@@ -765,27 +765,27 @@
 <context>
     <name>TestItemModel</name>
     <message>
-        <location filename="../../ui/quality/models.py" line="142"/>
+        <location filename="../../ui/quality/models.py" line="143"/>
         <source>Test item</source>
         <translation>检验项目</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/models.py" line="142"/>
+        <location filename="../../ui/quality/models.py" line="143"/>
         <source>Requirement</source>
         <translation>标准要求</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/models.py" line="142"/>
+        <location filename="../../ui/quality/models.py" line="143"/>
         <source>Result</source>
         <translation>检测结果</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/models.py" line="142"/>
+        <location filename="../../ui/quality/models.py" line="143"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/quality/models.py" line="143"/>
+        <location filename="../../ui/quality/models.py" line="144"/>
         <source>Verdict</source>
         <translation>判定</translation>
     </message>

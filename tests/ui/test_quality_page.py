@@ -100,7 +100,9 @@ def test_issue_preview_and_print_a_shipment(ctx, qtbot, page, sign_in, bound, wa
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(out))
     select_rows(p.cert_view, [0])
-    ids = p._order_certificates(p.selected_certificates()[0].order_id)
+    from orderdesk.ui.quality.page import _order_certificate_ids
+
+    ids = _order_certificate_ids(desk, p.selected_certificates()[0].order_id)
     assert len(ids) == 3
     p.print_on(printer, ids)
     wait_tasks(ctx, 60000)
@@ -116,6 +118,24 @@ def test_issue_preview_and_print_a_shipment(ctx, qtbot, page, sign_in, bound, wa
             AuditLog.action == "print", AuditLog.entity == "certificates"))
     assert prints == 3
     assert all(r.printed_count == 1 for r in p.cert_model.rows())
+
+
+def test_cancelled_print_job_sends_nothing(ctx, qtbot, page, sign_in, bound, wait_tasks,
+                                          desk, tmp_path) -> None:
+    ids = [c.id for c in service.issue_for_order(desk, bound.order_id).certificates]
+    sign_in("quality")
+    p = page()
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "cancelled.pdf"))
+    dialog = p.print_on(printer, ids)
+    dialog.handle.cancel()                  # Cancel pressed before the job got going
+    wait_tasks(ctx, 60000)
+    assert p.status.text() == "Cancelled." and p.status.property("state") == "warning"
+    with desk.read() as s:
+        assert s.scalar(select(func.count()).select_from(AuditLog).where(
+            AuditLog.action == "print")) == 0
+    assert all(r.printed_count == 0 for r in service.list_certificates(desk))
 
 
 def test_revoke_needs_a_reason_and_verify_screen_says_so(ctx, qtbot, page, sign_in, bound,

@@ -103,6 +103,12 @@ def _preview_job(desk, cert_id: str):  # type: ignore[no-untyped-def]
     return page_images(service.certificate_pdf(desk, cert_id), PREVIEW_DPI)
 
 
+def _order_certificate_ids(desk, order_id: str) -> list[str]:  # type: ignore[no-untyped-def]
+    """The order's certificates in force, oldest first (the order they were issued in)."""
+    return [r.id for r in service.list_certificates(
+        desk, order_id=order_id, status="issued", limit=1_000_000)][::-1]
+
+
 def _save_job(desk, cert_ids: list[str], path: Path, *, abort, progress):  # type: ignore[no-untyped-def]
     report = service.render_certificates(desk, cert_ids, path, abort=abort,
                                          progress=lambda d, t: progress(d, t, ""))
@@ -250,7 +256,8 @@ class QualityPage(StationPage):
         self.status_did_show.emit(text, state)
 
     def _on_failed(self, exc: BaseException) -> None:
-        self.say(describe_error(exc), "error")
+        cancelled = isinstance(exc, certificate_pdf.RenderCancelled)
+        self.say(describe_error(exc), "warning" if cancelled else "error")
 
     # -- lists ---------------------------------------------------------------------------------
     def reload(self) -> None:
@@ -334,10 +341,6 @@ class QualityPage(StationPage):
         self.last_dialog = dialog
         dialog.open()
 
-    def _order_certificates(self, order_id: str) -> list[str]:
-        return [r.id for r in self.cert_model.rows()
-                if r.order_id == order_id and r.status == "issued"]
-
     def _on_save_pdf(self) -> None:
         rows = self.selected_certificates()
         if not rows:
@@ -368,7 +371,11 @@ class QualityPage(StationPage):
         row = self._need_certificate()
         if row is None:
             return
-        ids = self._order_certificates(row.order_id)
+        self.ctx.tasks.query(_order_certificate_ids, self.ctx.desk, row.order_id,
+                             on_done=lambda ids, r=row: self._on_order_ids(r, ids),
+                             on_error=self._on_failed)
+
+    def _on_order_ids(self, row: CertificateRow, ids: list[str]) -> None:
         if not ids:
             self.say(self.tr("Order {order} has no certificates in force.")
                      .format(order=row.order_no), "warning")
