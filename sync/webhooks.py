@@ -49,12 +49,15 @@ def _outcome(response: Any) -> str | None:
 
 
 class WebhookSender:
+    # One lock for every sender in the process: two screens that both run the check
+    # (the PMC board and a status-bar button) must not post the same message twice.
+    _lock = threading.Lock()
+
     def __init__(self, desk: Desk, *, timeout: float = DEFAULT_TIMEOUT,
                  session: Any = None) -> None:
         self.desk = desk
         self.timeout = timeout
         self._session = session
-        self._lock = threading.Lock()
 
     def _http(self) -> Any:
         if self._session is None:

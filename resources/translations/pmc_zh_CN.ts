@@ -4,147 +4,147 @@
     <context>
         <name>GreenChannelBoard</name>
         <message>
-            <location filename="../../ui/pmc/green.py" line="172" />
+            <location filename="../../ui/pmc/green.py" line="173" />
             <source>Order</source>
             <translation>订单</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/green.py" line="173" />
+            <location filename="../../ui/pmc/green.py" line="174" />
             <source>Customer</source>
             <translation>客户</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/green.py" line="174" />
+            <location filename="../../ui/pmc/green.py" line="175" />
             <source>Tier</source>
             <translation>等级</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/green.py" line="175" />
+            <location filename="../../ui/pmc/green.py" line="176" />
             <source>Need date</source>
             <translation>需求日期</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/green.py" line="177" />
+            <location filename="../../ui/pmc/green.py" line="178" />
             <source>Why</source>
             <translation>原因</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/green.py" line="179" />
+            <location filename="../../ui/pmc/green.py" line="180" />
             <source>Current step</source>
             <translation>当前步骤</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/green.py" line="251" />
+            <location filename="../../ui/pmc/green.py" line="252" />
             <source>Confirm step</source>
             <translation>确认步骤</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/green.py" line="252" />
+            <location filename="../../ui/pmc/green.py" line="253" />
             <source>Request rush…</source>
             <translation>申请急单…</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/green.py" line="253" />
+            <location filename="../../ui/pmc/green.py" line="254" />
             <source>Green-channel rules…</source>
             <translation>绿色通道规则…</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/green.py" line="254" />
+            <location filename="../../ui/pmc/green.py" line="255" />
             <source>Escalations for you</source>
             <translation>给您的超时升级提醒</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/green.py" line="255" />
+            <location filename="../../ui/pmc/green.py" line="256" />
             <source>Mark read</source>
             <translation>标为已读</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/green.py" line="267" />
+            <location filename="../../ui/pmc/green.py" line="268" />
             <source>Rule</source>
             <translation>规则</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/green.py" line="267" />
+            <location filename="../../ui/pmc/green.py" line="268" />
             <source>Sales request</source>
             <translation>销售申请</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/green.py" line="268" />
+            <location filename="../../ui/pmc/green.py" line="269" />
             <source>Marked rush</source>
             <translation>标记急单</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/green.py" line="274" />
+            <location filename="../../ui/pmc/green.py" line="275" />
             <source>All steps done</source>
             <translation>全部步骤已完成</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/green.py" line="280" />
+            <location filename="../../ui/pmc/green.py" line="281" />
             <source>{step}: late by {time}</source>
             <translation>{step}:已超时 {time}</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/green.py" line="282" />
+            <location filename="../../ui/pmc/green.py" line="283" />
             <source>{step}: {time} left</source>
             <translation>{step}:剩余 {time}</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/green.py" line="289" />
+            <location filename="../../ui/pmc/green.py" line="290" />
             <source>late</source>
             <translation>超时</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/green.py" line="296" />
+            <location filename="../../ui/pmc/green.py" line="297" />
             <source>target {minutes} min</source>
             <translation>目标 {minutes} 分钟</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/green.py" line="298" />
+            <location filename="../../ui/pmc/green.py" line="299" />
             <source>due {time}</source>
             <translation>截止 {time}</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/green.py" line="300" />
+            <location filename="../../ui/pmc/green.py" line="301" />
             <source>confirmed {time} by {user}</source>
             <translation>{user} 于 {time} 确认</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/green.py" line="303" />
+            <location filename="../../ui/pmc/green.py" line="304" />
             <source>escalated (level {level})</source>
             <translation>已升级(第 {level} 级)</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/green.py" line="345" />
+            <location filename="../../ui/pmc/green.py" line="346" />
             <source>Robot messages: {sent} sent, {waiting} waiting</source>
             <translation>群机器人消息:已发 {sent} 条,待发 {waiting} 条</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/green.py" line="348" />
+            <location filename="../../ui/pmc/green.py" line="349" />
             <source>last error: {error}</source>
             <translation>最近错误:{error}</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/green.py" line="355" />
+            <location filename="../../ui/pmc/green.py" line="356" />
             <source>Rush request → PMC confirmation (30 days): no PMC confirmation yet, {pending} waiting · {n} in the green channel</source>
             <translation>急单申请 → PMC 确认(近30天):尚无 PMC 确认,待确认 {pending} 单 · 绿色通道中 {n} 单</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/green.py" line="361" />
+            <location filename="../../ui/pmc/green.py" line="362" />
             <source>Rush request → PMC confirmation (30 days): no rush orders yet · {n} in the green channel</source>
             <translation>急单申请 → PMC 确认(近30天):暂无急单 · 绿色通道中 {n} 单</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/green.py" line="368" />
+            <location filename="../../ui/pmc/green.py" line="369" />
             <source>Rush request → PMC confirmation (30 days): median {median} min, within 2 h {within}, {pending} waiting · {n} in the green channel</source>
             <translation>急单申请 → PMC 确认(近30天):中位数 {median} 分钟,2小时内 {within},待确认 {pending} 单 · 绿色通道中 {n} 单</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/green.py" line="419" />
+            <location filename="../../ui/pmc/green.py" line="420" />
             <source>Green channel</source>
             <translation>绿色通道</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/green.py" line="437" />
+            <location filename="../../ui/pmc/green.py" line="438" />
             <source>Escalation check failed: {error}</source>
             <translation>超时升级检查失败:{error}</translation>
         </message>
@@ -665,6 +665,14 @@
         </message>
     </context>
     <context>
+        <name>RushBoardDialog</name>
+        <message>
+            <location filename="../../ui/pmc/rush_status.py" line="40" />
+            <source>Rush green channel</source>
+            <translation>急单绿色通道</translation>
+        </message>
+    </context>
+    <context>
         <name>RushRequestDialog</name>
         <message>
             <location filename="../../ui/pmc/green.py" line="84" />
@@ -690,6 +698,19 @@
             <location filename="../../ui/pmc/green.py" line="94" />
             <source>Reason</source>
             <translation>原因</translation>
+        </message>
+    </context>
+    <context>
+        <name>RushStatusButton</name>
+        <message>
+            <location filename="../../ui/pmc/rush_status.py" line="99" />
+            <source>⚡ Rush {waiting} · escalations {unread}</source>
+            <translation>⚡ 急单 {waiting} · 超时提醒 {unread}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pmc/rush_status.py" line="101" />
+            <source>Rush orders waiting for your department, and unread escalations. Click to open the green channel.</source>
+            <translation>等待本部门处理的急单和未读的超时提醒。点击打开绿色通道。</translation>
         </message>
     </context>
     <context>

@@ -340,3 +340,23 @@ def test_bad_input_and_bom_loop_are_worded(qtbot, ctx, sign_in, factory, wait_ta
     from orderdesk.pmc.kitting import BomCycle
 
     assert "→" in describe(BomCycle(path=["A", "B", "A"]))
+
+
+def test_status_button_counts_and_opens_board(qtbot, ctx, sign_in, factory, wait_tasks) -> None:
+    from orderdesk.ui.pmc.rush_status import RushStatusButton
+
+    gc.request_rush(ctx.desk, factory["red"], "停线", now=utcnow() - dt.timedelta(hours=3))
+    sign_in("engineering")
+    button = RushStatusButton(ctx)
+    qtbot.addWidget(button)
+    wait_tasks(ctx)
+    qtbot.waitUntil(lambda: button.unread == 1, timeout=5000)   # its own tick escalated
+    assert button.waiting == 1 and "1" in button.text()
+    dialog = button.open_board()
+    qtbot.addWidget(dialog)
+    wait_tasks(ctx)
+    assert dialog.board.model.rowCount() == 1 and dialog.board.notes.count() == 1
+    # Engineering confirms its step from any station; the count follows.
+    dialog.board.confirm(factory["red"], "engineering")
+    wait_tasks(ctx)
+    qtbot.waitUntil(lambda: button.waiting == 0, timeout=5000)

@@ -154,7 +154,8 @@ class GreenChannelBoard(QWidget):
     board_did_load = Signal()
 
     def __init__(self, ctx, parent: QWidget | None = None, *,  # type: ignore[no-untyped-def]
-                 clock: Callable[[], dt.datetime] = utcnow, tick_ms: int = 60_000) -> None:
+                 clock: Callable[[], dt.datetime] = utcnow, tick_ms: int = 60_000,
+                 escalate: bool = True) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.clock = clock
@@ -164,7 +165,7 @@ class GreenChannelBoard(QWidget):
         self.retranslate_ui()
         self.timer = QTimer(self)
         self.timer.setInterval(tick_ms)
-        self.timer.timeout.connect(self.tick)
+        self.timer.timeout.connect(self.tick if escalate else self.reload)
         self.timer.start()
 
     def _build(self) -> None:
