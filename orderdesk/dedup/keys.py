@@ -214,31 +214,23 @@ def product_sku_norms(session: Session, skus: Iterable[str | None],
 
 # -- fast inserts -------------------------------------------------------------------------
 
-def _sqlite_time(value: Any, memo: dict[Any, str]) -> Any:
-    # SQLAlchemy's own SQLite DATETIME text form: index range comparisons rely on it.
-    if not isinstance(value, dt.datetime):
-        return value
-    text = memo.get(value)
-    if text is None:
-        text = memo[value] = value.isoformat(" ", "microseconds")
-    return text
+def db_time(conn: Connection, value: dt.datetime) -> Any:
+    """A datetime as the driver should receive it for a raw insert: on SQLite the text
+    form SQLAlchemy itself stores (index range comparisons rely on one form)."""
+    if conn.dialect.name == "sqlite":
+        return value.isoformat(" ", "microseconds")
+    return value
 
 
 def bulk_insert(conn: Connection, table: str, columns: Sequence[str],
-                rows: Iterable[dict[str, Any]]) -> None:
+                rows: Sequence[tuple[Any, ...]]) -> None:
     """executemany straight through the driver: the index and probe tables take tens of
     thousands of rows per import, where SQLAlchemy's per-value processing would dominate.
-    Only for untracked tables (no audit, no outbox)."""
-    sqlite = conn.dialect.name == "sqlite"
+    Only for untracked tables (no audit, no outbox); datetimes pre-converted by db_time."""
     mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
     sql = (f"INSERT INTO {table} ({', '.join(columns)}) "
            f"VALUES ({', '.join([mark] * len(columns))})")
-    memo: dict[Any, str] = {}
-    if sqlite:
-        values = [tuple(_sqlite_time(r[c], memo) for c in columns) for r in rows]
-    else:
-        values = [tuple(r[c] for c in columns) for r in rows]
-    for part in chunks(values, 10000):
+    for part in chunks(rows, 10000):
         conn.exec_driver_sql(sql, list(part))
 
 
@@ -247,10 +239,11 @@ _KEY_COLUMNS = ("order_id", "customer_key", "sku_norm", "order_time")
 
 # -- building rows ------------------------------------------------------------------------
 
-def rows_for_orders(conn: Connection | Session, index: CatalogIndex,
-                    order_ids: Sequence[str]) -> list[dict[str, Any]]:
-    """dedup_keys rows for these orders (active, not merged away, lines not cancelled)."""
-    rows: list[dict[str, Any]] = []
+def rows_for_orders(conn: Connection, index: CatalogIndex,
+                    order_ids: Sequence[str]) -> list[tuple[Any, ...]]:
+    """dedup_keys rows (order_id, customer_key, sku_norm, order_time for the driver) for
+    these orders (active, not merged away, lines not cancelled)."""
+    rows: list[tuple[Any, ...]] = []
     for part in chunks(list(order_ids)):
         orders = conn.execute(
             select(Order.id, Order.customer_id, Order.contact_phone, Order.contact_name,
@@ -269,10 +262,9 @@ def rows_for_orders(conn: Connection | Session, index: CatalogIndex,
         for o in orders:
             keys = order_keys(index, customer_id=o.customer_id, phone=o.contact_phone,
                               name=o.contact_name)
+            when = db_time(conn, o.order_time)
             for norm in skus.get(o.id, ()):
-                for key in keys:
-                    rows.append(dict(order_id=o.id, customer_key=key, sku_norm=norm,
-                                     order_time=o.order_time))
+                rows.extend((o.id, key, norm, when) for key in keys)
     return rows
 
 
