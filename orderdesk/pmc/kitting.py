@@ -230,7 +230,8 @@ class KitEngine:
         self.need = [o.need_date or _FAR for o in self.orders]
         self.chains: dict[str, _Chain] = {}
         self.direct: dict[str, dict[int, float]] = {}
-        self.order_components: list[list[str]] = []
+        # Per order (by rank): the chains of the components it uses, parents first.
+        self.order_components: list[list[_Chain]] = []
         self._shortage_cache: dict[str, ComponentShortage | None] = {}
         self.missing_bom: list[tuple[str, ...]] = []
         self._results: list[OrderResult | None] = [None] * len(self.orders)
@@ -371,7 +372,7 @@ class KitEngine:
         self.chains.clear()
         self._shortage_cache = {}
         self._results = [None] * len(self.orders)
-        comps: list[list[str]] = [[] for _ in self.orders]
+        comps: list[list[_Chain]] = [[] for _ in self.orders]
         self.order_components = comps
         missing: list[tuple[str, ...]] = []
         demand: dict[str, dict[int, float]] = {}
@@ -400,7 +401,7 @@ class KitEngine:
             ranks = sorted(d)
             c = _Chain(pid, pid in children, ranks, [d[r] for r in ranks])
             for r in ranks:
-                comps[r].append(pid)
+                comps[r].append(c)
             self._net(c, 0)
             self.chains[pid] = c
             if c.made:
@@ -505,8 +506,8 @@ class KitEngine:
                 appended = i == len(c.ranks)
                 c.insert(i, r, qty)
                 comps = self.order_components[r]
-                comps.append(cid)
-                comps.sort(key=self.topo_pos.__getitem__)
+                comps.append(c)
+                comps.sort(key=lambda ch: self.topo_pos[ch.pid])
                 if appended and i > 0:
                     i = 0          # the state after the last slot is not kept: from the start
             elif abs(c.demand[i] - qty) > EPS:
@@ -523,10 +524,9 @@ class KitEngine:
         A made component that has to be made takes the worst status of its children."""
         out: list[tuple[str, _Chain, int, str]] = []
         status: dict[str, str] = {}
-        chains = self.chains
         children = self.children
-        for pid in reversed(self.order_components[rank]):
-            c = chains[pid]
+        for c in reversed(self.order_components[rank]):
+            pid = c.pid
             i = c.pos[rank]
             if c.demand[i] <= EPS:
                 continue
@@ -553,7 +553,6 @@ class KitEngine:
             return cached
         # Same rules as _rows_status, fused into one pass: this runs for every order.
         order = self.orders[rank]
-        chains = self.chains
         children = self.children
         status: dict[str, str] = {}
         total = short = 0
@@ -561,8 +560,7 @@ class KitEngine:
         clear: dt.date | None = None
         kit: dt.date | None = None
         never = False
-        for pid in reversed(self.order_components[rank]):
-            c = chains[pid]
+        for c in reversed(self.order_components[rank]):
             i = c.pos[rank]
             if c.demand[i] <= EPS:
                 continue
@@ -573,7 +571,7 @@ class KitEngine:
             if c.rest[i] > EPS:
                 if c.made:
                     s = AMBER if c.rec[i] > EPS else GREEN
-                    for cid, _ in children[pid]:
+                    for cid, _ in children[c.pid]:
                         cs = status.get(cid)
                         if cs is RED:
                             s = RED
@@ -589,7 +587,7 @@ class KitEngine:
                         clear = cd
             else:
                 s = AMBER if c.rec[i] > EPS else GREEN
-            status[pid] = s
+            status[c.pid] = s
             if s is RED:
                 short += 1
                 worst = RED
@@ -630,7 +628,7 @@ class KitEngine:
     def _levels(self, rank: int) -> dict[str, int]:
         levels: dict[str, int] = {}
         frontier = [(pid, 1) for pid, _ in self.orders[rank].lines]
-        comps = set(self.order_components[rank])
+        comps = {c.pid for c in self.order_components[rank]}
         while frontier:
             nxt = []
             for pid, lvl in frontier:
