@@ -166,3 +166,21 @@ def _left():  # type: ignore[no-untyped-def]
     from PySide6.QtCore import Qt
 
     return Qt.MouseButton.LeftButton
+
+
+def test_switching_language_retranslates_the_dedup_widgets(qtbot, ctx):  # type: ignore[no-untyped-def]
+    from orderdesk.ui import i18n
+    from orderdesk.ui.sales.dedup_settings import DedupSettingsDialog
+    from orderdesk.ui.sales.review_queue import ReviewQueueWidget
+    from orderdesk.ui.sales.similar_popup import SimilarOrdersPopup
+
+    popup, queue, rules = SimilarOrdersPopup(ctx), ReviewQueueWidget(ctx), DedupSettingsDialog(ctx)
+    for widget in (popup, queue, rules):
+        qtbot.addWidget(widget)
+    assert (popup.keep_button.text(), queue.merge_button.text()) == ("Keep both", "Merge (M)")
+    assert rules.windowTitle() == "Duplicate matching rules"
+    i18n.set_language("zh")
+    assert (popup.keep_button.text(), queue.merge_button.text()) == ("保留两单", "合并 (M)")
+    assert rules.windowTitle() == "重复订单判定规则"
+    assert queue.filter.itemText(0) == "待处理"
+    ctx.tasks.wait_idle(10000)

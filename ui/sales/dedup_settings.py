@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -145,3 +145,8 @@ class DedupSettingsDialog(QDialog):
                           QCoreApplication.translate("dedup", "Only a supervisor or PMC may change these rules."))
         self.note.setVisible(not self.may_edit)
         self.window_spin.setSuffix(QCoreApplication.translate("dedup", " min"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
