@@ -79,3 +79,88 @@ def bound_order(session: Session, *, customer_code: str | None, sku: str,
         codes.append(code)
     return BoundOrder(order_id=order.id, order_no=order.order_no,
                       binding_ids=tuple(binding_ids), batch_codes=tuple(codes))
+
+
+DEMO_LOTS = [
+    ("ML-2611-001", "PA66+GF30 A3WG6", "巴斯夫(中国)有限公司", RESIN_RESULTS),
+    ("ML-2611-014", "PBT+GF30 4130", "长春化工(江苏)有限公司", [
+        {"item": "阻燃等级", "standard": "UL94 V-0 (1.5 mm)", "result": "V-0", "unit": "",
+         "verdict": "合格"},
+        {"item": "拉伸强度", "standard": "≥ 120 MPa (ISO 527)", "result": "131", "unit": "MPa",
+         "verdict": "合格"},
+        {"item": "灼热丝起燃温度", "standard": "≥ 775 ℃ (IEC 60695-2-13)", "result": "800",
+         "unit": "℃", "verdict": "合格"}]),
+    ("ML-2611-022", "PA6 B3S", "金发科技股份有限公司", [
+        {"item": "缺口冲击强度", "standard": "≥ 5 kJ/m² (ISO 179)", "result": "6.2",
+         "unit": "kJ/m²", "verdict": "合格"},
+        {"item": "RoHS 十项", "standard": "2011/65/EU + (EU) 2015/863", "result": "未检出",
+         "unit": "", "verdict": "合格"}]),
+]
+
+
+@dataclass(frozen=True)
+class DemoQualityReport:
+    orders: int
+    batches: int
+    skipped: bool = False
+
+
+def seed_demo(desk, *, orders: int = 40) -> DemoQualityReport:  # type: ignore[no-untyped-def]
+    """Quality data for a demo database: material lots, a default certificate template, and
+    for the newest orders that are ready to ship or shipped: batches bound to the lines
+    that have none yet (one to three per line), every bound batch traced to a material
+    lot. Idempotent: a database that has these demo batches is left alone."""
+    from orderdesk.models import CertificateTemplate, Order, Setting
+
+    with desk.write() as s:
+        if s.scalar(select(Batch.id).where(Batch.source == "demo-quality").limit(1)):
+            return DemoQualityReport(orders=0, batches=0, skipped=True)
+        lots = [material_lot(s, code, grade, supplier, results)
+                for code, grade, supplier, results in DEMO_LOTS]
+        if s.scalar(select(CertificateTemplate.id).limit(1)) is None:
+            company = s.get(Setting, "company.name")
+            s.add(CertificateTemplate(
+                name="默认模板", customer_id=None, language="zh",
+                company_name=json.loads(company.value) if company else "宁波恒达精密注塑有限公司",
+                company_address="浙江省宁波市北仑区明州路 88 号  质量部 0574-8688 0000",
+                fields=json.dumps(["logo", "customer", "order_no", "customer_po", "spec", "lot",
+                                   "production_date", "material_report", "rohs", "footer"]),
+                footer_text="本合格证由 orderdesk 电子签发,二维码含数字签名,可扫码验证;涂改无效。"))
+        picked = s.scalars(
+            select(Order).where(Order.cancelled.is_(False), Order.merged_into_id.is_(None),
+                                Order.status_warehouse.in_(("ready_to_ship", "shipped")))
+            .order_by(Order.order_time.desc()).limit(orders)).all()
+        count = 0
+        bound_lines = set(s.scalars(select(BatchBinding.order_line_id).where(
+            BatchBinding.order_id.in_([o.id for o in picked]), BatchBinding.active.is_(True))))
+        # Batches the warehouse demo already bound get a material lot each (trace).
+        linked = set(s.scalars(select(BatchMaterial.batch_id)))
+        for n, batch_id in enumerate(s.scalars(select(BatchBinding.batch_id).where(
+                BatchBinding.order_id.in_([o.id for o in picked])))):
+            if batch_id not in linked:
+                s.add(BatchMaterial(batch_id=batch_id, material_lot_id=lots[n % len(lots)].id))
+                linked.add(batch_id)
+        for n, order in enumerate(picked):
+            for line in order.lines:
+                if line.cancelled or line.id in bound_lines:
+                    continue    # never bind more than the line needs
+                parts = 1 + (n + line.line_no) % 3
+                share = (Decimal(line.quantity) / parts).quantize(Decimal(1))
+                rest = Decimal(line.quantity)
+                for i in range(parts):
+                    qty = rest if i == parts - 1 else share
+                    rest -= qty
+                    if qty <= 0:
+                        continue
+                    batch = Batch(code=f"QB{order.order_no[-6:]}{line.line_no:02d}{i + 1}",
+                                  product_id=line.product_id, lot=f"L{order.order_no[-5:]}",
+                                  quantity=qty, source="demo-quality",
+                                  production_date=(order.order_time + dt.timedelta(days=2)).date())
+                    s.add(batch)
+                    s.flush()
+                    for lot in (lots[(n + i) % len(lots)],):
+                        s.add(BatchMaterial(batch_id=batch.id, material_lot_id=lot.id))
+                    s.add(BatchBinding(batch_id=batch.id, order_line_id=line.id,
+                                       order_id=order.id, quantity=qty, station="demo"))
+                    count += 1
+        return DemoQualityReport(orders=len(picked), batches=count)

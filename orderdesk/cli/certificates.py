@@ -61,6 +61,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help=f"database with the trusted keys and records (default {DEFAULT_DB})")
     p.set_defaults(handler=cmd_verify)
 
+    p = subparsers.add_parser("quality-demo",
+                              help="add quality demo data (material lots, a template, batches "
+                                   "bound to ready/shipped orders) to a demo database")
+    add_db_argument(p)
+    p.add_argument("--orders", type=int, default=40, help="orders to bind batches to")
+    p.set_defaults(handler=cmd_quality_demo)
+
     p = subparsers.add_parser("keys", help="certificate signing keys")
     sub = p.add_subparsers(dest="keys_command", metavar="ACTION")
     sub.required = True
@@ -135,6 +142,22 @@ def cmd_verify(args: argparse.Namespace) -> int:
               f"{t.product_name} | {t.batch_code} | "
               + ", ".join(m.code for m in t.materials))
     return 0 if verdict.valid else 1
+
+
+def cmd_quality_demo(args: argparse.Namespace) -> int:
+    from orderdesk.certificates.sample import seed_demo
+
+    desk = open_desk(args.db)
+    try:
+        report = seed_demo(desk, orders=args.orders)
+    finally:
+        desk.close()
+    if report.skipped:
+        print(f"{args.db}: already holds quality demo data")
+    else:
+        print(f"{args.db}: {report.batches} batches bound to {report.orders} orders, "
+              "3 material lots, default certificate template")
+    return 0
 
 
 def cmd_keys_init(args: argparse.Namespace) -> int:

@@ -145,3 +145,30 @@ def test_long_material_report_continues_on_next_page(tmp_path: Path) -> None:
     text = _pdf_text(data, tmp_path)
     assert "项目0" in text and "项目59" in text and "续页" in text     # nothing cut off
     assert text.count("\f") >= 2
+
+
+def test_quality_demo_seed_binds_only_unbound_lines_once(desk: Desk) -> None:
+    from decimal import Decimal
+
+    from orderdesk.models import BatchBinding, Order, OrderLine
+    from orderdesk.services import orders
+
+    with desk.write() as s:
+        catalog.upsert_customer(s, "C001", "苏州恒锐精密有限公司")
+        catalog.upsert_product(s, "BRK-1001", "支架")
+        bound = sample.bound_order(s, customer_code="C001", sku="BRK-1001", quantities=[50, 50])
+        free = orders.add_order(s, orders.OrderDraft(
+            channel="phone", customer_code="C001",
+            lines=[orders.LineDraft(sku="BRK-1001", quantity=1000)]))
+        for oid in (bound.order_id, free.id):
+            s.get(Order, oid).status_warehouse = "ready_to_ship"
+        free_line = s.scalar(select(OrderLine.id).where(OrderLine.order_id == free.id))
+    report = sample.seed_demo(desk)
+    assert report.orders == 2 and not report.skipped
+    with desk.read() as s:
+        def bound_qty(line_filter):  # type: ignore[no-untyped-def]
+            return s.scalar(select(func.sum(BatchBinding.quantity)).where(line_filter))
+        assert bound_qty(BatchBinding.order_line_id == free_line) == Decimal(1000)
+        assert bound_qty(BatchBinding.order_id == bound.order_id) == Decimal(100)  # untouched
+    assert all(r.material_lots for r in service.ready_for_certificates(desk))
+    assert sample.seed_demo(desk).skipped
