@@ -217,3 +217,41 @@ def test_cli_bom_cycle_is_worded(desk, factory, db_path, capsys) -> None:
     assert main(["shortages", "--db", str(db_path)]) == 2
     err = capsys.readouterr().err
     assert "BRK-1001" in err and "RES-PA66GF30" in err and "Traceback" not in err
+
+
+@pytest.mark.pg
+def test_kit_check_and_green_channel_on_postgresql(pg_url) -> None:
+    """Same services on the server's database engine (a private database per run)."""
+    import os
+
+    import psycopg
+
+    from orderdesk.desk import Desk
+    from orderdesk.pmc import green_channel as gc
+
+    base = pg_url.replace("postgresql+psycopg://", "postgresql://")
+    name = f"pmc_kit_{os.getpid()}"
+    with psycopg.connect(base, autocommit=True) as conn:
+        conn.execute(f"DROP DATABASE IF EXISTS {name}")
+        conn.execute(f"CREATE DATABASE {name}")
+    url = base.rsplit("/", 1)[0].replace("postgresql://", "postgresql+psycopg://") + "/" + name
+    desk = Desk(url, station="pg")
+    try:
+        with desk.write() as s:
+            catalog.upsert_customer(s, "C1", "客户一", tier="A")
+            fg = catalog.upsert_product(s, "FG-1", "成品")
+            part = catalog.upsert_product(s, "P-1", "嵌件", is_component=True)
+            s.add(BomLine(parent_id=fg.id, component_id=part.id, qty_per=Decimal(2)))
+            s.add(StockItem(product_id=part.id, on_hand=Decimal(100)))
+        oid = _order(desk, "FG-1", 80, 1, customer="C1")
+        report = service.kit_report(desk)
+        assert [(o.order_id, o.status) for o in report.orders] == [(oid, RED)]
+        assert report.shortages[0].shortage == pytest.approx(60)
+        changes = supply.add_receipt(desk, "P-1", 60, _day(1))
+        assert service.kit_report(desk, changes=changes).orders[0].status == AMBER
+        assert gc.evaluate_rules(desk) == [oid]
+    finally:
+        desk.close()
+        service.forget(desk)
+        with psycopg.connect(base, autocommit=True) as conn:
+            conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
