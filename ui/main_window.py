@@ -9,13 +9,14 @@ import logging
 
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
 from orderdesk import roles
 from orderdesk.fonts import resources_dir
 from orderdesk.ui import i18n
 from orderdesk.ui.pages import build_page
 from orderdesk.ui.page import StationPage
+from orderdesk.ui.placeholder import station_name
 
 log = logging.getLogger(__name__)
 
@@ -43,14 +44,21 @@ class MainWindow(QMainWindow):
         self.tabs.setObjectName("stationTabs")
         self.tabs.setDocumentMode(True)
         self.setCentralWidget(self.tabs)
+        # Pages are built when their tab is first shown (cold start pays for one page,
+        # not six); `pages` holds the built ones, `page(key)` builds on demand.
+        self.page_keys: list[str] = roles.pages_for(user.roles)
         self.pages: dict[str, StationPage] = {}
-        for key in roles.pages_for(user.roles):
-            page = build_page(key, ctx)
-            page.setObjectName(f"page_{key}")
-            self.pages[key] = page
-            self.tabs.addTab(page, icon(key), page.page_title())
-            if hasattr(page, "on_changes"):
-                ctx.changes_did_apply.connect(page.on_changes)
+        self._slots: dict[str, QWidget] = {}
+        for key in self.page_keys:
+            slot = QWidget()
+            slot.setObjectName(f"slot_{key}")
+            layout = QVBoxLayout(slot)
+            layout.setContentsMargins(0, 0, 0, 0)
+            self._slots[key] = slot
+            self.tabs.addTab(slot, icon(key), station_name(key))
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+        if self.page_keys:
+            self.page(self.page_keys[0])
 
         self._build_menus()
         self._build_status_bar()
@@ -161,10 +169,10 @@ class MainWindow(QMainWindow):
         self.language_menu.setTitle(self.tr("&Language"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.about_action.setText(self.tr("&About orderdesk"))
-        for index in range(self.tabs.count()):
-            page = self.tabs.widget(index)
-            if isinstance(page, StationPage):
-                self.tabs.setTabText(index, page.page_title())
+        for key, slot in self._slots.items():
+            page = self.pages.get(key)
+            self.tabs.setTabText(self.tabs.indexOf(slot),
+                                 page.page_title() if page is not None else station_name(key))
         role_names = ", ".join(role_name(r) for r in self.user.roles)
         self.user_label.setText(self.tr("Signed in: {name} ({roles})").format(
             name=self.user.display_name, roles=role_names))
@@ -174,14 +182,34 @@ class MainWindow(QMainWindow):
                                      else self.tr("Server: {url} (sync not installed)")
                                      .format(url=self.ctx.server_url))
 
-    # -- actions --------------------------------------------------------------------------
-    def show_page(self, key: str) -> bool:
+    # -- pages --------------------------------------------------------------------------
+    def page(self, key: str) -> StationPage | None:
+        """The page for `key` (built now if its tab was never shown); None if not allowed."""
         page = self.pages.get(key)
-        if page is None:
+        if page is not None or key not in self._slots:
+            return page
+        page = build_page(key, self.ctx)
+        page.setObjectName(f"page_{key}")
+        self.pages[key] = page
+        self._slots[key].layout().addWidget(page)
+        self.ctx.changes_did_apply.connect(page.on_changes)
+        index = self.tabs.indexOf(self._slots[key])
+        self.tabs.setTabText(index, page.page_title())
+        return page
+
+    def _on_tab_changed(self, index: int) -> None:
+        for key, slot in self._slots.items():
+            if self.tabs.indexOf(slot) == index:
+                self.page(key)
+
+    def show_page(self, key: str) -> bool:
+        if key not in self._slots:
             return False
-        self.tabs.setCurrentWidget(page)
+        self.page(key)
+        self.tabs.setCurrentWidget(self._slots[key])
         return True
 
+    # -- actions --------------------------------------------------------------------------
     def _on_settings(self) -> None:
         from orderdesk.ui.settings_dialog import SettingsDialog
 

@@ -119,7 +119,7 @@ def test_switching_language_changes_visible_text(qtbot, ctx, sign_in):
     qtbot.addWidget(window)
     window.show()
     ctx.tasks.wait_idle()
-    board = window.pages["board"]
+    board = window.page("board")
     tabs = lambda: [window.tabs.tabText(i) for i in range(window.tabs.count())]  # noqa: E731
     assert tabs() == ["Order board", "Administration"]
     assert board.clear_button.text() == "Clear filters"

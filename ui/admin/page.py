@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QEvent, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -53,6 +53,36 @@ def _view(model: RowTableModel, name: str) -> QTableView:
     view.horizontalHeader().setStretchLastSection(True)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     return view
+
+
+def action_label(code: str) -> str:
+    texts = {
+        "insert": QCoreApplication.translate("audit", "Created"),
+        "update": QCoreApplication.translate("audit", "Changed"),
+        "delete": QCoreApplication.translate("audit", "Deleted"),
+        "login": QCoreApplication.translate("audit", "Sign-in"),
+        "logout": QCoreApplication.translate("audit", "Sign-out"),
+        "lockout": QCoreApplication.translate("audit", "Account locked"),
+        "export": QCoreApplication.translate("audit", "Export"),
+        "print": QCoreApplication.translate("audit", "Print"),
+        "undo": QCoreApplication.translate("audit", "Undo"),
+        "audit_verify": QCoreApplication.translate("audit", "Audit check"),
+    }
+    return texts.get(code, code)
+
+
+def outcome_label(code: str) -> str:
+    texts = {
+        "ok": QCoreApplication.translate("audit", "OK"),
+        "bad_password": QCoreApplication.translate("audit", "Wrong password"),
+        "unknown_user": QCoreApplication.translate("audit", "Unknown user"),
+        "disabled": QCoreApplication.translate("audit", "Account disabled"),
+        "locked": QCoreApplication.translate("audit", "Account locked"),
+        "idle": QCoreApplication.translate("audit", "Idle timeout"),
+        "broken": QCoreApplication.translate("audit", "Chain broken"),
+        "refused": QCoreApplication.translate("audit", "Refused"),
+    }
+    return texts.get(code, code)
 
 
 def _set_state(label: QLabel, state: str, text: str) -> None:
@@ -216,6 +246,7 @@ class UsersPanel(QWidget):
     def _on_loaded(self, rows) -> None:  # type: ignore[no-untyped-def]
         selected = self.selected()
         self.model.set_rows(rows)
+        self.view.horizontalHeader().setResizeContentsPrecision(40)
         self.view.resizeColumnsToContents()
         if selected is not None:
             for i, row in enumerate(rows):
@@ -258,8 +289,10 @@ class AuditPanel(QWidget):
             Column("at", lambda: self.tr("Time"), lambda r: local_time_text(r.at)),
             Column("user", lambda: self.tr("User"), lambda r: r.user),
             Column("station", lambda: self.tr("Station"), lambda r: r.station),
-            Column("action", lambda: self.tr("Event"), lambda r: r.action),
-            Column("outcome", lambda: self.tr("Outcome"), lambda r: r.outcome),
+            Column("action", lambda: self.tr("Event"), lambda r: action_label(r.action),
+                   tooltip=lambda r: r.action),
+            Column("outcome", lambda: self.tr("Outcome"), lambda r: outcome_label(r.outcome),
+                   tooltip=lambda r: r.outcome),
             Column("entity", lambda: self.tr("Record"), lambda r: r.entity),
             Column("entity_id", lambda: self.tr("Record id"), lambda r: r.entity_id),
             Column("field", lambda: self.tr("Field"), lambda r: r.field),
@@ -345,13 +378,14 @@ class AuditPanel(QWidget):
         self._show_count()
 
     def _fill_facets(self) -> None:
-        for combo, values in ((self.action, self._facets[0]), (self.outcome, self._facets[2])):
+        for combo, values, label in ((self.action, self._facets[0], action_label),
+                                     (self.outcome, self._facets[2], outcome_label)):
             current = combo.currentData()
             combo.blockSignals(True)
             combo.clear()
             combo.addItem(self.tr("All"), None)
             for value in values:
-                combo.addItem(value, value)
+                combo.addItem(label(value), value)
             combo.setCurrentIndex(max(combo.findData(current), 0))
             combo.blockSignals(False)
 
@@ -397,6 +431,7 @@ class AuditPanel(QWidget):
         if offset == 0:
             self.total = total
             self.model.set_rows(rows)
+            self.view.horizontalHeader().setResizeContentsPrecision(40)
             self.view.resizeColumnsToContents()
             for col in range(self.model.columnCount()):
                 self.view.setColumnWidth(col, min(self.view.columnWidth(col), 260))

@@ -61,6 +61,7 @@ def _table(model: RowTableModel, name: str) -> QTableView:
     view.verticalHeader().setVisible(False)
     view.horizontalHeader().setStretchLastSection(True)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    view.horizontalHeader().setResizeContentsPrecision(40)  # fit to a sample, not every row
     view.setWordWrap(False)
     return view
 

@@ -202,7 +202,7 @@ class BoardPage(StationPage):
         self.view.verticalHeader().setDefaultSectionSize(34)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        header.setStretchLastSection(False)
         self.view.doubleClicked.connect(self._on_row_activated)
         self.view.activated.connect(self._on_row_activated)
 
@@ -376,7 +376,7 @@ class BoardPage(StationPage):
             self.model.total = total or 0
             self.model.set_rows(rows)
             if not self.view.horizontalHeader().property("sized"):
-                self.view.resizeColumnsToContents()
+                self._size_columns()
                 self.view.horizontalHeader().setProperty("sized", bool(rows))
         elif offset == len(self.model.rows):
             self.model.append_rows(rows)
@@ -384,6 +384,17 @@ class BoardPage(StationPage):
                 self.model.total = len(self.model.rows)
         self.model.loading = False
         self._show_count()
+
+    def _size_columns(self) -> None:
+        """Fit columns to the first page; the customer column takes any spare width (and
+        nothing is squeezed: a narrow window scrolls sideways instead)."""
+        self.view.horizontalHeader().setResizeContentsPrecision(40)
+        self.view.resizeColumnsToContents()
+        header = self.view.horizontalHeader()
+        spare = self.view.viewport().width() - header.length()
+        if spare > 0:
+            col = [c.key for c in self.model.columns].index("customer")
+            header.resizeSection(col, header.sectionSize(col) + spare)
 
     def _on_load_failed(self, generation: int, exc: BaseException) -> None:
         if generation != self._generation:
