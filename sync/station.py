@@ -208,9 +208,14 @@ class _Applier:
 
     def __init__(self, session: Session) -> None:
         self.session = session
+        # One flush at the end (finish), not one per lookup: the tracking hook then
+        # audits the whole page in one pass.
+        session.autoflush = False
         self.versions: dict[tuple[str, str, str], int] = {}
         self.dirty: dict[tuple[str, str, str], int] = {}
         self.loaded: set[tuple[str, str]] = set()
+        # Rows of this page by (entity, id), loaded once or added here (None: no row).
+        self.objects: dict[tuple[str, str], Any] = {}
         self.changed = 0
         self.skipped = 0
         self.missing = 0
@@ -239,8 +244,11 @@ class _Applier:
             if len(pk) != 1:
                 continue
             id_list = [codec.decode_value(model.__table__, pk[0].name, i) for i in ids]
+            for i in ids:
+                self.objects.setdefault((entity, i), None)
             for j in range(0, len(id_list), 500):
-                list(self.session.scalars(select(model).where(pk[0].in_(id_list[j:j + 500]))))
+                for obj in self.session.scalars(select(model).where(pk[0].in_(id_list[j:j + 500]))):
+                    self.objects[(entity, str(getattr(obj, pk[0].key)))] = obj
 
     def held_seq(self, entity: str, entity_id: str, field: str | None) -> int:
         self.preload([{"entity": entity, "entity_id": entity_id}])
@@ -267,12 +275,17 @@ class _Applier:
         table = model.__table__
         pk = codec.primary_key(table, entity_id)
         ident = tuple(pk.values()) if len(pk) > 1 else next(iter(pk.values()))
-        obj = self.session.get(model, ident)
+        key = (entity, entity_id)
+        if key in self.objects:
+            obj = self.objects[key]
+        else:
+            obj = self.objects[key] = self.session.get(model, ident)
         value = change["value"]
         if change["op"] == "insert":
             values = codec.decode_row(table, value)
             if obj is None:
-                self.session.add(model(**values))
+                obj = self.objects[key] = model(**values)
+                self.session.add(obj)
                 self.changed += 1
             else:
                 for key, val in values.items():
@@ -294,6 +307,7 @@ class _Applier:
         elif change["op"] == "delete":
             if obj is not None and getattr(model, "__deletable__", False):
                 self.session.delete(obj)
+                self.objects[key] = None
                 self.changed += 1
             self.bump(entity, entity_id, "", seq)
         self.entities.add(entity)

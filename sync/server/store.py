@@ -159,6 +159,13 @@ class _Batch:
         self.by_seq: dict[int, dict[str, Any]] = {}
         self.seq = 0
         self.tx_conflict: str | None = None
+        # Current server rows of what this push touches, loaded once: {(entity, id): row}
+        # (None = no such row). Writes are queued and sent per table at the end of each
+        # transaction (executemany), inside its savepoint.
+        self.rows: dict[tuple[str, str], dict[str, Any] | None] = {}
+        self.undo: dict[tuple[str, str], dict[str, Any] | None] = {}
+        self.inserts: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        self.updates: dict[tuple[str, str], dict[Any, Any]] = {}
         self.rank = codec.dependency_rank()
 
     # -- one transaction of a station --------------------------------------------
@@ -170,6 +177,7 @@ class _Batch:
         decided: list[_Pending] = []
         savepoint = self.session.begin_nested()
         snapshot = dict(self.versions.known)
+        self.undo = {}
         try:
             for change in ordered:
                 pending = self._apply(change)
@@ -178,10 +186,14 @@ class _Batch:
                     # Visible to later changes of this transaction and batch.
                     self.versions.known[(change.entity, change.entity_id,
                                          pending.version_field)] = (-1, self.origin)
+            self._flush_writes()
             savepoint.commit()
         except (_TxFailed, IntegrityError, DataError, StatementError, codec.UnknownEntity,
                 ValueError, TypeError, KeyError) as exc:
             savepoint.rollback()
+            self.inserts.clear()
+            self.updates.clear()
+            self.rows.update(self.undo)
             self.versions.known = snapshot
             detail = exc.detail if isinstance(exc, _TxFailed) else _describe(exc)
             decided = [self._rejected(change, detail, n == 0) for n, change in enumerate(ordered)]
@@ -260,28 +272,27 @@ class _Batch:
             return _Pending(c, "local", c.new_value, version_field=None)
         table = codec.table_for(c.entity)
         pk = codec.primary_key(table, c.entity_id)
-        where = and_(*[table.c[k] == v for k, v in pk.items()])
         if c.op == "insert":
             values = codec.decode_row(table, c.new_value)
-            exists = self.session.execute(select(*table.primary_key.columns).where(where)).first()
-            if exists is None:
-                self.session.execute(insert(table).values(**values))
+            if self._row(table, c.entity_id, pk) is None:
+                self._remember(c.entity, c.entity_id, dict(values))
+                self.inserts[c.entity].append(values)
             return _Pending(c, "applied", c.new_value, version_field="")
         if c.op == "delete":
-            return self._delete(c, table, where)
+            self._flush_writes()
+            return self._delete(c, table, _where(table, pk))
         if c.op != "update" or not c.field:
             raise _TxFailed(f"unknown operation {c.op!r}")
         if c.field not in table.columns or c.field in pk:
             raise codec.UnknownEntity(c.entity, c.field)
-        column = table.c[c.field]
-        order_col = _order_column(table)
-        cols = [column] + ([order_col] if order_col is not None else [])
-        row = self.session.execute(select(*cols).where(where)).first()
-        if row is None:
+        cached = self._row(table, c.entity_id, pk)
+        if cached is None:
             return _Pending(c, "rejected", None, version_field=None, detail="row_missing",
                             conflict=dict(kind="edit_deleted", rule=rules.RULE_NOT_APPLIED,
                                           other=c, other_value=c.new_value,
                                           base_value=c.old_value, detail="row_missing"))
+        order_col = _order_column(table)
+        row = (cached.get(c.field), cached.get(order_col.name) if order_col is not None else None)
         current = row[0]
         order_id = _order_id(c, table, row)
         incoming = codec.decode_text(table, c.field, c.new_value)
@@ -289,7 +300,7 @@ class _Batch:
         if key in rules.ADDITIVE:
             old = codec.decode_text(table, c.field, c.old_value) or 0
             incoming = (current or 0) + ((incoming or 0) - old)
-            self._write(table, where, c.field, incoming)
+            self._write(table, pk, c.field, incoming, c.entity_id)
             return _Pending(c, "applied", codec.encode_text(incoming), version_field=c.field,
                             audit_old=codec.encode_text(current))
         version = self.versions.get(c.entity, c.entity_id, c.field)
@@ -297,14 +308,14 @@ class _Batch:
                       and (c.base_seq is None or version[0] > c.base_seq))
         current_text = codec.encode_text(current)
         if not concurrent or codec.same(current, incoming):
-            self._write(table, where, c.field, incoming)
+            self._write(table, pk, c.field, incoming, c.entity_id)
             return _Pending(c, "applied", codec.encode_text(incoming), version_field=c.field,
                             audit_old=current_text)
         prev = self._writer_of(version[0])
         base = dict(order_id=order_id, base_value=c.old_value, prev=prev)
         if key in rules.STATUS_FIELDS:
             if rules.status_is_forward(c.entity, c.field, current, incoming):
-                self._write(table, where, c.field, incoming)
+                self._write(table, pk, c.field, incoming, c.entity_id)
                 return _Pending(c, "applied", codec.encode_text(incoming), version_field=c.field,
                                 audit_old=current_text)
             return _Pending(c, "held", current_text, version_field=None,
@@ -318,7 +329,7 @@ class _Batch:
                             conflict=dict(base, kind="guarded", rule=rules.RULE_SERVER_KEPT,
                                           kept_value=current_text, other=c,
                                           other_value=c.new_value))
-        self._write(table, where, c.field, incoming)
+        self._write(table, pk, c.field, incoming, c.entity_id)
         return _Pending(c, "conflict", codec.encode_text(incoming), version_field=c.field,
                         audit_old=current_text,
                         conflict=dict(base, kind="concurrent_edit", rule=rules.RULE_LAST_ARRIVAL,
@@ -340,10 +351,80 @@ class _Batch:
                                           other=c, other_value=c.old_value,
                                           base_value=c.old_value, detail="edited_elsewhere"))
         self.session.execute(delete(table).where(where))
+        self._remember(c.entity, c.entity_id, None)
         return _Pending(c, "applied", None, version_field="")
 
-    def _write(self, table: Any, where: Any, field_name: str, value: Any) -> None:
-        self.session.execute(update(table).where(where).values({field_name: value}))
+    def _write(self, table: Any, pk: dict[str, Any], field_name: str, value: Any,
+               entity_id: str | None = None) -> None:
+        key = (table.name, entity_id)
+        row = self.rows.get(key)
+        if entity_id is None or row is None or len(table.primary_key.columns) != 1:
+            self._flush_writes()
+            self.session.execute(update(table).where(_where(table, pk))
+                                 .values({field_name: value}))
+            if row is not None:
+                self._remember(table.name, entity_id, {**row, field_name: value})
+            return
+        self._remember(table.name, entity_id, {**row, field_name: value})
+        pk_value = row[table.primary_key.columns[0].name]
+        self.updates.setdefault((table.name, field_name), {})[pk_value] = value
+
+    def _remember(self, entity: str, entity_id: str, row: dict[str, Any] | None) -> None:
+        key = (entity, entity_id)
+        if key not in self.undo:
+            self.undo[key] = self.rows.get(key)
+        self.rows[key] = row
+
+    def _row(self, table: Any, entity_id: str, pk: dict[str, Any]) -> dict[str, Any] | None:
+        key = (table.name, entity_id)
+        if key not in self.rows:
+            found = self.session.execute(select(table).where(_where(table, pk))).mappings().first()
+            self.rows[key] = dict(found) if found is not None else None
+        return self.rows[key]
+
+    def preload(self, changes: list[ChangeIn]) -> None:
+        """Current rows of every single-key row the push touches, one query per table."""
+        wanted: dict[str, set[str]] = defaultdict(set)
+        for c in changes:
+            if (c.entity, c.entity_id) not in self.rows:
+                wanted[c.entity].add(c.entity_id)
+        for entity, ids in wanted.items():
+            table = codec.Base.metadata.tables.get(entity)
+            if table is None or entity.startswith("sync_") or len(table.primary_key.columns) != 1:
+                continue
+            col = table.primary_key.columns[0]
+            try:
+                keys = {codec.decode_value(table, col.name, i): i for i in ids}
+            except (ValueError, TypeError):
+                continue
+            found: dict[str, dict[str, Any]] = {}
+            key_list = list(keys)
+            for i in range(0, len(key_list), 500):
+                for row in self.session.execute(select(table).where(
+                        col.in_(key_list[i:i + 500]))).mappings():
+                    found[keys[row[col.name]]] = dict(row)
+            for i in ids:
+                self.rows[(entity, i)] = found.get(i)
+
+    def _flush_writes(self) -> None:
+        """Send the queued inserts (foreign-key order) and updates of this transaction."""
+        from sqlalchemy import bindparam
+
+        for entity in sorted(self.inserts, key=lambda e: self.rank.get(e, 999)):
+            table = codec.Base.metadata.tables[entity]
+            by_shape: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
+            for values in self.inserts[entity]:
+                by_shape[tuple(sorted(values))].append(values)
+            for rows in by_shape.values():
+                self.session.execute(insert(table), rows)
+        self.inserts.clear()
+        for (entity, field_name), values in self.updates.items():
+            table = codec.Base.metadata.tables[entity]
+            col = table.primary_key.columns[0]
+            stmt = (update(table).where(col == bindparam("b_pk"))
+                    .values({field_name: bindparam("b_v")}))
+            self.session.execute(stmt, [{"b_pk": k, "b_v": v} for k, v in values.items()])
+        self.updates.clear()
 
     def _writer_of(self, seq: int) -> dict[str, Any]:
         if seq in self.by_seq:
@@ -375,6 +456,10 @@ class _Batch:
             for i in range(0, len(self.audits), 500):
                 self.session.execute(insert(AuditLog.__table__), self.audits[i:i + 500])
         self.versions.flush(self.session)
+
+
+def _where(table: Any, pk: dict[str, Any]) -> Any:
+    return and_(*[table.c[k] == v for k, v in pk.items()])
 
 
 def _describe(exc: BaseException) -> str:
@@ -424,6 +509,7 @@ def push(session: Session, origin: str, changes: list[ChangeIn]) -> list[ChangeO
     # Every fresh change gets exactly one log row: reserve their numbers up front.
     batch.seq = (take(session, SEQ, len(fresh)) - 1) if fresh else 0
     batch.versions.load(session, {(c.entity, c.entity_id) for c in fresh})
+    batch.preload(fresh)
     txs: dict[str, list[ChangeIn]] = defaultdict(list)
     for c in fresh:
         txs[c.tx_id].append(c)

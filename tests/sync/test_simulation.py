@@ -238,11 +238,14 @@ def test_randomized_stations_converge_and_account_for_every_change(server, make_
 
     kill = None
     restarted = False
-    for n in range(OPS):
+    steps = 0
+    while sim.ops["operations"] < OPS:  # business operations; syncs and cuts come on top
         sim.step()
-        if n == OPS // 3 and kill is None:
+        steps += 1
+        n = sim.ops["operations"]
+        if n >= OPS // 3 and kill is None:
             kill = _kill_mid_push(server, p_path, pwfile, tmp_path)
-        if n == OPS // 2 and not restarted:
+        if n >= OPS // 2 and not restarted:
             server.stop()
             sim.step()  # a few operations while the server is down
             sim.step()
@@ -324,5 +327,5 @@ def test_randomized_stations_converge_and_account_for_every_change(server, make_
           f"{p_report.duplicates} already applied before the kill; "
           f"server log: {len(log)} changes, outcomes {dict(outcomes)}; conflicts "
           f"{dict(by_kind)}; audit chain {chain.checked} rows ok")
-    assert sim.ops["operations"] >= OPS * 0.8
+    assert sim.ops["operations"] >= OPS
     assert kill is not None and 0 < kill["acknowledged_before_kill"] < kill["outbox"]
