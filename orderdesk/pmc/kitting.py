@@ -43,7 +43,7 @@ import datetime as dt
 import heapq
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from orderdesk.errors import OrderdeskError
 
@@ -609,20 +609,40 @@ class KitEngine:
         return [self.result(r) for r in range(len(self.orders))]
 
     def rows(self, order_id: str) -> list[KitRow]:
-        """Component rows of one order, parents before their children."""
+        """Component rows of one order as a tree: each made component is followed by the
+        components it is made from (a component used under two parents shows once,
+        under the first)."""
         rank = self.rank_of[order_id]
         levels = self._levels(rank)
-        out: list[KitRow] = []
+        rows: dict[str, KitRow] = {}
         for pid, c, i, s in self._rows_status(rank):
             info = self.products.get(pid) or ProductInfo(pid, pid, pid)
             rest = round(c.rest[i], 4)
-            out.append(KitRow(
+            rows[pid] = KitRow(
                 component_id=pid, sku=info.sku, name=info.name, unit=info.unit,
                 level=levels.get(pid, 1), required=round(c.demand[i], 4),
                 from_stock=round(c.stock[i], 4), from_receipts=round(c.rec[i], 4),
                 shortage=0.0 if c.made else rest, to_make=rest if c.made else 0.0,
-                made=c.made, receipt_date=c.rdate[i], clear_date=c.cdate[i], status=s))
-        out.sort(key=lambda r: (r.level, r.sku))
+                made=c.made, receipt_date=c.rdate[i], clear_date=c.cdate[i], status=s)
+        out: list[KitRow] = []
+        seen: set[str] = set()
+
+        def walk(parent: str, depth: int) -> None:
+            kids = sorted((cid for cid, _ in self.children.get(parent, ()) if cid in rows),
+                          key=lambda cid: rows[cid].sku)
+            for cid in kids:
+                if cid in seen:
+                    continue
+                seen.add(cid)
+                row = rows[cid]
+                if row.level != depth:
+                    row = replace(row, level=depth)
+                out.append(row)
+                walk(cid, depth + 1)
+
+        for pid, _qty in self.orders[rank].lines:
+            walk(pid, 1)
+        out.extend(rows[p] for p in sorted(rows, key=lambda p: rows[p].sku) if p not in seen)
         return out
 
     def _levels(self, rank: int) -> dict[str, int]:

@@ -109,7 +109,9 @@ def test_multi_level_uses_subassembly_stock_then_explodes_the_rest() -> None:
     assert part.made and part.to_make == pytest.approx(60)
     resin = row(eng, "a", "resin")
     assert resin.required == pytest.approx(30) and resin.status == GREEN
-    assert [r.level for r in eng.rows("a")] == [1, 2, 2, 3]
+    # A tree: each made component is followed by what it is made from.
+    assert [(r.sku, r.level) for r in eng.rows("a")] == [
+        ("SUB", 1), ("PART", 2), ("RESIN", 3), ("SCREW", 2)]
     assert result(eng, "a").status == GREEN
 
 
