@@ -7,7 +7,7 @@ import json
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, and_, case, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from orderdesk.desk import Desk
@@ -178,13 +178,19 @@ def _apply_filter(query: Select, flt: OrderFilter) -> Select:
     return query
 
 
+def open_rush_first():  # type: ignore[no-untyped-def]
+    """Sort key: rush orders still on their way first; a shipped rush order is history."""
+    return case((and_(Order.rush.is_(True), Order.status_warehouse != "shipped",
+                      Order.cancelled.is_(False)), 0), else_=1)
+
+
 def list_orders(desk: Desk, flt: OrderFilter | None = None, *, limit: int = 500,
                 offset: int = 0) -> list[OrderSummary]:
     """Orders matching the filter, rush orders first, newest first."""
     flt = flt or OrderFilter()
     with desk.read() as s:
         query = _apply_filter(_summary_query(), flt)
-        query = query.order_by(Order.rush.desc(), Order.order_time.desc()).limit(limit).offset(offset)
+        query = query.order_by(open_rush_first(), Order.order_time.desc()).limit(limit).offset(offset)
         return [_summary(row) for row in s.execute(query)]
 
 

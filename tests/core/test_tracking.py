@@ -167,3 +167,18 @@ def test_channel_number_cannot_point_at_two_orders(desk, demo_catalog):
         orders.create_order(desk, draft())
     assert err.value.facts["reason"] == "mapped_elsewhere"
     assert counts(desk) == before
+
+
+def test_board_lists_open_rush_orders_first_and_shipped_rush_as_history(desk, demo_catalog):
+    import datetime as dt
+
+    from orderdesk.services import board
+
+    old_rush = orders.create_order(desk, draft(channel_order_no="R-OLD", rush=True,
+                                               order_time=dt.datetime(2026, 1, 1)))
+    orders.set_status(desk, old_rush.id, "warehouse", "shipped")
+    plain = orders.create_order(desk, draft(channel_order_no="P-NEW",
+                                            order_time=dt.datetime(2026, 3, 1)))
+    live_rush = orders.create_order(desk, draft(channel_order_no="R-LIVE", rush=True,
+                                                order_time=dt.datetime(2026, 2, 1)))
+    assert [o.id for o in board.list_orders(desk)] == [live_rush.id, plain.id, old_rush.id]
