@@ -250,3 +250,30 @@ def test_double_bindings_from_two_stations_are_found(tmp_path, desk, order):  # 
     with desk.read() as s:
         assert wb.find_double_bindings_in(s, [batch_id])[0].batch_id == batch_id
         assert wb.find_double_bindings_in(s, []) == []
+
+
+def test_demo_batches(desk, demo_catalog):  # type: ignore[no-untyped-def]
+    from orderdesk.services.orders import set_status
+    from orderdesk.warehouse.demo import add_demo_batches
+
+    shipped = create_order(desk, OrderDraft(channel="phone", customer_code="C001",
+                                            lines=[LineDraft("BRK-1001", 300)]))
+    set_status(desk, shipped.id, "warehouse", "shipped")
+    picking = create_order(desk, OrderDraft(channel="phone", customer_code="C002",
+                                            lines=[LineDraft("BRK-1001", 500),
+                                                   LineDraft("HSG-2002", 100)]))
+    set_status(desk, picking.id, "warehouse", "picking")
+    made = add_demo_batches(desk)
+    assert made.bindings >= 3 and made.expired >= 1 and not made.skipped
+    assert add_demo_batches(desk).skipped  # once only
+    assert wb.pick_view(desk, shipped.id).complete  # shipped orders are fully bound
+    view = wb.pick_view(desk, picking.id)
+    assert any(line.bound for line in view.lines) and not view.complete
+    with desk.read() as s:
+        expired = s.scalars(select(Batch).where(Batch.expiry_date < TODAY)).all()
+    brk = [b for b in expired if b.product_id == demo_catalog["product"]]
+    out = wb.scan(desk, picking.id, "ODB:" + brk[0].code)
+    assert out.kind == "refused" and out.reason == "expired"
+    # The batches still waiting for the half-picked order bind.
+    waiting = wb.label_batches_for_order(desk, picking.id)
+    assert waiting == wb.batches_for_order(desk, picking.id)  # bound ones come first

@@ -161,3 +161,16 @@ def test_detached_capture_sees_nothing(rig):  # type: ignore[no-untyped-def]
     capture.detach()
     Keyboard().type(note, "ODB:B261125-7K3M9Q\r", gap_ms=2)
     assert scans == [] and note.text() == "ODB:B261125-7K3M9Q"
+
+
+def test_feedback_sounds_are_real_wav():  # type: ignore[no-untyped-def]
+    import io
+    import wave
+
+    from orderdesk.ui.warehouse.sound import SOUNDS, tone
+
+    for kind, parts in SOUNDS.items():
+        with wave.open(io.BytesIO(tone(parts))) as wav:
+            seconds = wav.getnframes() / wav.getframerate()
+            assert abs(seconds - sum(p[1] for p in parts)) < 0.01, kind
+            assert wav.getnchannels() == 1 and wav.getsampwidth() == 2
