@@ -347,7 +347,7 @@ class KitCheckView(QWidget):
         if first:
             for col, width in enumerate((150, 150, 40, 90, 90, 125, 55, 60)):
                 self.orders_view.setColumnWidth(col, width)
-            for col, width in enumerate((130, 100, 75, 75, 75, 70, 65)):
+            for col, width in enumerate((120, 90, 88, 88, 80, 80, 75)):
                 self.rows_view.setColumnWidth(col, width)
             for col, width in enumerate((110, 100, 110, 90, 95)):
                 self.short_view.setColumnWidth(col, width)
