@@ -59,9 +59,18 @@ def read_calamine(path: Path) -> int:
     return sum(len(s.rows) for s in read_sheets(path))
 
 
+CPU: dict[str, float] = {}
+
+
 def timed(fn, *args, **kwargs):  # type: ignore[no-untyped-def]
-    started = time.perf_counter()
+    """(result, wall seconds); the CPU seconds of this process go to CPU[last label].
+
+    On a shared, loaded machine the wall time includes waiting for a core; the process's
+    CPU time is what the same work costs on an idle one (SQLite writes are in-process).
+    """
+    started, cpu = time.perf_counter(), time.process_time()
     result = fn(*args, **kwargs)
+    timed.cpu = time.process_time() - cpu  # type: ignore[attr-defined]
     return result, time.perf_counter() - started
 
 
@@ -75,7 +84,13 @@ def run(rows: int, keep: Path | None = None) -> dict[str, float]:
     from orderdesk.intake.readers import read_sheets
 
     tmp = Path(tempfile.mkdtemp(prefix="bench_import_"))
-    figures: dict[str, float] = {}
+
+    class Figures(dict):
+        def __setitem__(self, key: str, value: float) -> None:
+            CPU[key] = timed.cpu  # type: ignore[attr-defined]
+            super().__setitem__(key, value)
+
+    figures: dict[str, float] = Figures()
     try:
         template = tmp / "template.db"
         desk = Desk(template)
@@ -132,13 +147,20 @@ def run(rows: int, keep: Path | None = None) -> dict[str, float]:
 
 
 def report(figures: dict[str, float], rows: int) -> None:
-    print(f"Import of a {rows:,}-row .xlsx ({rows // 5:,} orders)")
+    import os
+
+    print(f"Import of a {rows:,}-row .xlsx ({rows // 5:,} orders); load average "
+          f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    print(f"  {'stage':<38} {'wall':>7}   {'cpu':>7}")
     for name, seconds in figures.items():
-        print(f"  {name:<38} {seconds:7.2f} s")
+        cpu = CPU.get(name)
+        print(f"  {name:<38} {seconds:7.2f} s " + (f"{cpu:7.2f} s" if cpu is not None else ""))
+    total_cpu = CPU.get("TOTAL run_import", figures["TOTAL run_import"])
     faster = min(("openpyxl read-only", figures["read: openpyxl read-only"]),
                  ("python-calamine", figures["read: python-calamine"]), key=lambda x: x[1])
-    print(f"  faster reader: {faster[0]}; target total ≤ 10 s: "
-          f"{'met' if figures['TOTAL run_import'] <= 10 else 'NOT met'}")
+    print(f"  faster reader: {faster[0]}; target total ≤ 10 s: wall "
+          f"{'met' if figures['TOTAL run_import'] <= 10 else 'NOT met'}, cpu "
+          f"{'met' if total_cpu <= 10 else 'NOT met'}")
 
 
 def main() -> None:

@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 
@@ -158,9 +159,15 @@ COMPONENT_WORDS = {"是", "y", "yes", "true", "1", "组件", "原料", "材料",
 
 
 def run_catalog_import(desk: Desk, paths: Sequence[str | Path], *, dry_run: bool = False,
+                       abort: Any = None,
                        progress: Callable[[int, int, str], None] | None = None
                        ) -> CatalogReport:
-    """Upsert every recognised sheet of every file in one transaction; report the rest."""
+    """Upsert every recognised sheet of every file in one transaction; report the rest.
+
+    `abort` (a threading.Event set from another thread) cancels: nothing is written.
+    """
+    from orderdesk.intake.errors import ImportAborted
+
     desk.require("catalog.write")
     sheets_done: list[SheetReport] = []
     rejected: list[RejectedRow] = []
@@ -187,6 +194,8 @@ def run_catalog_import(desk: Desk, paths: Sequence[str | Path], *, dry_run: bool
                 continue
             # Customers and products first, so BOM, stock and receipt rows find them.
             for _, sheet, (kind, header_row, fields) in sorted(recognised, key=lambda r: r[0]):
+                if abort is not None and abort.is_set():
+                    raise ImportAborted()
                 report, bad = _import_sheet(s, str(path), sheet, kind, header_row, fields)
                 sheets_done.append(report)
                 rejected.extend(bad)

@@ -4,77 +4,77 @@
     <context>
         <name>HotFolderWidget</name>
         <message>
-            <location filename="../../ui/sales/hot_folder.py" line="109" />
+            <location filename="../../ui/sales/hot_folder.py" line="113" />
             <source>Channel</source>
             <translation>渠道</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/hot_folder.py" line="109" />
+            <location filename="../../ui/sales/hot_folder.py" line="113" />
             <source>Folder</source>
             <translation>文件夹</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/hot_folder.py" line="110" />
+            <location filename="../../ui/sales/hot_folder.py" line="114" />
             <source>channel, e.g. old_web</source>
             <translation>渠道,例如 old_web</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/hot_folder.py" line="111" />
+            <location filename="../../ui/sales/hot_folder.py" line="115" />
             <source>folder the channel's files are dropped into</source>
             <translation>该渠道文件放入的文件夹</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/hot_folder.py" line="112" />
+            <location filename="../../ui/sales/hot_folder.py" line="116" />
             <source>Browse…</source>
             <translation>浏览…</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/hot_folder.py" line="113" />
+            <location filename="../../ui/sales/hot_folder.py" line="117" />
             <source>Add / change</source>
             <translation>添加 / 修改</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/hot_folder.py" line="114" />
+            <location filename="../../ui/sales/hot_folder.py" line="118" />
             <source>Remove selected</source>
             <translation>删除所选</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/hot_folder.py" line="115" />
+            <location filename="../../ui/sales/hot_folder.py" line="119" />
             <source>Check now</source>
             <translation>立即检查</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/hot_folder.py" line="116" />
+            <location filename="../../ui/sales/hot_folder.py" line="120" />
             <source>Processed files (reports and rejected rows are in done/ and failed/ next to each file)</source>
             <translation>已处理的文件(报告和被拒绝的行在各文件旁的 done/ 与 failed/ 中)</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/hot_folder.py" line="135" />
+            <location filename="../../ui/sales/hot_folder.py" line="139" />
             <source>Hot folder</source>
             <translation>监控文件夹</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/hot_folder.py" line="142" />
+            <location filename="../../ui/sales/hot_folder.py" line="146" />
             <source>Give a channel and a folder</source>
             <translation>请填写渠道和文件夹</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/hot_folder.py" line="164" />
+            <location filename="../../ui/sales/hot_folder.py" line="168" />
             <source>Checking…</source>
             <translation>正在检查…</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/hot_folder.py" line="174" />
+            <location filename="../../ui/sales/hot_folder.py" line="178" />
             <source>done</source>
             <translation>完成</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/hot_folder.py" line="174" />
+            <location filename="../../ui/sales/hot_folder.py" line="178" />
             <source>failed</source>
             <translation>失败</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/hot_folder.py" line="175" />
+            <location filename="../../ui/sales/hot_folder.py" line="179" />
             <source>{channel}: {name} → {outcome}: imported {imported}, already present {skipped}, rejected {rejected}</source>
             <translation>{channel}:{name} → {outcome}:导入 {imported},已存在 {skipped},拒绝 {rejected}</translation>
         </message>
@@ -82,170 +82,220 @@
     <context>
         <name>ImportPreviewWidget</name>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="218" />
+            <location filename="../../ui/sales/import_preview.py" line="222" />
             <source>Open order sheet…</source>
             <extracomment>order time for rows that carry none (None: now); tests pin it</extracomment>
             <translation>打开订单表…</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="220" />
+            <location filename="../../ui/sales/import_preview.py" line="223" />
+            <source>Import catalog workbook…</source>
+            <translation>导入基础资料表…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/sales/import_preview.py" line="224" />
+            <source>Customers, products with nicknames, BOMs, stock and incoming receipts, one sheet each</source>
+            <translation>客户、产品(含俗称)、BOM、库存、在途,每种一个工作表</translation>
+        </message>
+        <message>
+            <location filename="../../ui/sales/import_preview.py" line="227" />
             <source>Excel (.xlsx, .xls) or CSV from a customer, the old system or a marketplace; or drop a file here.</source>
             <translation>客户、老系统或电商平台导出的 Excel(.xlsx、.xls)或 CSV;也可把文件拖到这里。</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="222" />
+            <location filename="../../ui/sales/import_preview.py" line="229" />
             <source>Columns (correct the mapping if needed)</source>
             <translation>列(如有不对请修改对应关系)</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="223" />
-            <location filename="../../ui/sales/import_preview.py" line="231" />
-            <location filename="../../ui/sales/import_preview.py" line="436" />
+            <location filename="../../ui/sales/import_preview.py" line="230" />
+            <location filename="../../ui/sales/import_preview.py" line="238" />
+            <location filename="../../ui/sales/import_preview.py" line="477" />
             <source>Rows</source>
             <translation>行</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="224" />
+            <location filename="../../ui/sales/import_preview.py" line="231" />
             <source>Problems</source>
             <translation>问题</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="225" />
+            <location filename="../../ui/sales/import_preview.py" line="232" />
             <source>Customers not in the catalog</source>
             <translation>客户目录中没有的客户</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="226" />
+            <location filename="../../ui/sales/import_preview.py" line="233" />
             <source>Column in file</source>
             <translation>文件中的列</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="226" />
+            <location filename="../../ui/sales/import_preview.py" line="233" />
             <source>Field</source>
             <translation>字段</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="227" />
+            <location filename="../../ui/sales/import_preview.py" line="234" />
             <source>Found by</source>
             <translation>识别方式</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="228" />
+            <location filename="../../ui/sales/import_preview.py" line="235" />
             <source>Row</source>
             <translation>行号</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="228" />
+            <location filename="../../ui/sales/import_preview.py" line="235" />
             <source>Column</source>
             <translation>列</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="229" />
+            <location filename="../../ui/sales/import_preview.py" line="236" />
             <source>Value</source>
             <translation>值</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="229" />
+            <location filename="../../ui/sales/import_preview.py" line="236" />
             <source>Reason</source>
             <translation>原因</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="230" />
+            <location filename="../../ui/sales/import_preview.py" line="237" />
             <source>Customer in file</source>
             <translation>文件中的客户</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="231" />
+            <location filename="../../ui/sales/import_preview.py" line="238" />
             <source>Action</source>
             <translation>处理</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="232" />
+            <location filename="../../ui/sales/import_preview.py" line="239" />
             <source>Import good rows</source>
             <translation>导入正确的行</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="233" />
+            <location filename="../../ui/sales/import_preview.py" line="240" />
             <source>Export rejected rows…</source>
             <translation>导出被拒绝的行…</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="248" />
+            <location filename="../../ui/sales/import_preview.py" line="255" />
             <source>Open order sheet</source>
             <translation>打开订单表</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="260" />
+            <location filename="../../ui/sales/import_preview.py" line="267" />
             <source>Reading {name}…</source>
             <translation>正在读取 {name}…</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="281" />
+            <location filename="../../ui/sales/import_preview.py" line="288" />
             <source>{name} — sheet {sheet}, header on row {row}</source>
             <translation>{name} — 工作表 {sheet},表头在第 {row} 行</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="292" />
+            <location filename="../../ui/sales/import_preview.py" line="299" />
             <source>{good} good rows ({orders} orders), {bad} rejected</source>
             <translation>正确 {good} 行({orders} 单),拒绝 {bad} 行</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="295" />
+            <location filename="../../ui/sales/import_preview.py" line="302" />
             <source>this file was imported before: orders already in orderdesk will be skipped</source>
             <translation>此文件导入过:系统中已有的订单将跳过</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="309" />
+            <location filename="../../ui/sales/import_preview.py" line="316" />
             <source>name</source>
             <translation>名称</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="309" />
+            <location filename="../../ui/sales/import_preview.py" line="316" />
             <source>remembered</source>
             <translation>已记住</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="310" />
+            <location filename="../../ui/sales/import_preview.py" line="317" />
             <source>content</source>
             <translation>内容</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="310" />
+            <location filename="../../ui/sales/import_preview.py" line="317" />
             <source>you</source>
             <translation>手动</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="351" />
+            <location filename="../../ui/sales/import_preview.py" line="358" />
             <source>Reject these rows</source>
             <translation>拒绝这些行</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="352" />
+            <location filename="../../ui/sales/import_preview.py" line="359" />
             <source>Create new customer</source>
             <translation>新建客户</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="354" />
+            <location filename="../../ui/sales/import_preview.py" line="361" />
             <source>Is {code} {name}</source>
             <translation>即 {code} {name}</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="387" />
+            <location filename="../../ui/sales/import_preview.py" line="394" />
             <source>Importing orders</source>
             <translation>正在导入订单</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="399" />
+            <location filename="../../ui/sales/import_preview.py" line="406" />
             <source>Imported {imported} orders; {skipped} already present; {flagged} flagged as possible duplicates; {rejected} rows rejected.</source>
             <translation>导入 {imported} 单;已存在 {skipped} 单;疑似重复 {flagged} 单;拒绝 {rejected} 行。</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="429" />
+            <location filename="../../ui/sales/import_preview.py" line="423" />
+            <source>Import catalog workbook</source>
+            <translation>导入基础资料表</translation>
+        </message>
+        <message>
+            <location filename="../../ui/sales/import_preview.py" line="435" />
+            <source>Importing catalog</source>
+            <translation>正在导入基础资料</translation>
+        </message>
+        <message>
+            <location filename="../../ui/sales/import_preview.py" line="441" />
+            <source>customers</source>
+            <translation>客户</translation>
+        </message>
+        <message>
+            <location filename="../../ui/sales/import_preview.py" line="441" />
+            <source>products</source>
+            <translation>产品</translation>
+        </message>
+        <message>
+            <location filename="../../ui/sales/import_preview.py" line="442" />
+            <source>BOM lines</source>
+            <translation>BOM 行</translation>
+        </message>
+        <message>
+            <location filename="../../ui/sales/import_preview.py" line="442" />
+            <source>stock</source>
+            <translation>库存</translation>
+        </message>
+        <message>
+            <location filename="../../ui/sales/import_preview.py" line="443" />
+            <source>receipts</source>
+            <translation>在途</translation>
+        </message>
+        <message>
+            <location filename="../../ui/sales/import_preview.py" line="444" />
+            <source>{sheet}: {kind} {created} new, {updated} updated, {rejected} rejected</source>
+            <translation>{sheet}:{kind} 新增 {created},更新 {updated},拒绝 {rejected}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/sales/import_preview.py" line="470" />
             <source>Save rejected rows</source>
             <translation>保存被拒绝的行</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="439" />
+            <location filename="../../ui/sales/import_preview.py" line="480" />
             <source>Rejected rows saved to {path}</source>
             <translation>被拒绝的行已保存到 {path}</translation>
         </message>

@@ -204,3 +204,22 @@ def test_sales_page_in_chinese(ctx, qtbot, demo_catalog, sign_in) -> None:  # ty
     assert page.tabs.tabText(0) == "电话下单"
     assert page.page_title() == "销售"
     page.grab().save(str(SHOTS / "sales-page-zh.png"))
+
+
+def test_catalog_workbook_from_the_import_tab(ctx, qtbot, preview, sign_in, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    sign_in("supervisor")
+    path = generate.catalog_xlsx(tmp_path)
+    with qtbot.waitSignal(preview.import_did_finish, timeout=20000) as done:
+        preview.import_catalog(path)
+    report = done.args[0]
+    assert [s.kind for s in report.sheets] == ["customers", "products", "bom", "stock", "receipts"]
+    assert "customers 3 new" in preview.result.text()
+    assert "BOM lines 2 new, 0 updated, 1 rejected" in preview.result.text()
+    assert preview.export_button.isEnabled()      # the unknown BOM component comes back
+
+
+def test_catalog_import_needs_the_right(ctx, qtbot, preview, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = generate.catalog_xlsx(tmp_path)        # signed in as sales: no catalog.write
+    preview.import_catalog(path)
+    qtbot.waitUntil(lambda: preview.result.text() != "", timeout=10000)
+    assert "Traceback" not in preview.result.text()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QFileSystemWatcher, QTimer, Signal
+from PySide6.QtCore import QFileSystemWatcher, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -58,7 +58,10 @@ class HotFolderWidget(QWidget):
         self.table = QTableWidget(0, 2)
         self.table.setObjectName("hotFolders")
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        head = self.table.horizontalHeader()
+        head.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        head.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.channel = QLineEdit()
         self.folder = QLineEdit()
         self.browse = QPushButton()
@@ -71,6 +74,7 @@ class HotFolderWidget(QWidget):
         self.status = QLabel()
         self._log_title = QLabel()
         row = QHBoxLayout()
+        self.channel.setMinimumWidth(220)
         row.addWidget(self.channel, 1)
         row.addWidget(self.folder, 3)
         row.addWidget(self.browse)

@@ -126,6 +126,8 @@ class ImportPreviewWidget(QWidget):
 
         self.open_button = QPushButton()
         self.open_button.setObjectName("openFile")
+        self.catalog_button = QPushButton()
+        self.catalog_button.setObjectName("importCatalog")
         self.file_label = QLabel()
         self.file_label.setObjectName("fileLabel")
         self.file_label.setWordWrap(True)
@@ -177,6 +179,7 @@ class ImportPreviewWidget(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.open_button)
         top.addWidget(self.file_label, 1)
+        top.addWidget(self.catalog_button)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -208,6 +211,7 @@ class ImportPreviewWidget(QWidget):
         layout.addLayout(bottom)
 
         self.open_button.clicked.connect(self._choose_file)
+        self.catalog_button.clicked.connect(self._choose_catalog)
         self.import_button.clicked.connect(self.import_good_rows)
         self.export_button.clicked.connect(self._choose_rejects_file)
         self.setAcceptDrops(True)
@@ -216,6 +220,9 @@ class ImportPreviewWidget(QWidget):
 
     def retranslate_ui(self) -> None:
         self.open_button.setText(self.tr("Open order sheet…"))
+        self.catalog_button.setText(self.tr("Import catalog workbook…"))
+        self.catalog_button.setToolTip(self.tr("Customers, products with nicknames, BOMs, stock "
+                                               "and incoming receipts, one sheet each"))
         if not self.path:
             self.file_label.setText(self.tr("Excel (.xlsx, .xls) or CSV from a customer, the old "
                                             "system or a marketplace; or drop a file here."))
@@ -410,6 +417,40 @@ class ImportPreviewWidget(QWidget):
         self._update_buttons()
         if getattr(exc, "code", "") != "import_aborted":
             show_error(self, exc)
+
+    # -- catalog ------------------------------------------------------------------------
+    def _choose_catalog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import catalog workbook"), "",
+                                              FILE_FILTER)
+        if path:
+            self.import_catalog(path)
+
+    def import_catalog(self, path: str | Path) -> None:
+        """Upsert customers, products, BOMs, stock and receipts from a workbook (a job)."""
+        from orderdesk.intake.catalog_import import run_catalog_import
+
+        self.path = str(path)
+        self._dialog = ProgressDialog.run(
+            self, self.ctx.tasks, run_catalog_import, self.ctx.desk, [str(path)],
+            title=self.tr("Importing catalog"), label=Path(path).name,
+            on_done=self._on_catalog_imported, on_error=self._on_import_failed)
+
+    def _on_catalog_imported(self, report: Any) -> None:
+        self.ctx.apply(report.changes, self)
+        self.rejected = list(report.rejected)
+        kinds = {"customers": self.tr("customers"), "products": self.tr("products"),
+                 "bom": self.tr("BOM lines"), "stock": self.tr("stock"),
+                 "receipts": self.tr("receipts")}
+        parts = [self.tr("{sheet}: {kind} {created} new, {updated} updated, {rejected} "
+                         "rejected").format(sheet=r.sheet, kind=kinds.get(r.kind or "", r.kind),
+                                            created=r.created, updated=r.updated,
+                                            rejected=r.rejected) for r in report.sheets]
+        parts += [describe_error(err) for _, err in report.errors]
+        self.result.setText("\n".join(parts))
+        self.result.setStyleSheet("color: #b00020;" if report.errors and not report.sheets
+                                  else "")
+        self._update_buttons()
+        self.import_did_finish.emit(report)
 
     def rejected_rows(self) -> list[Any]:
         """Rejected rows: from the import if it ran, else from the preview."""
