@@ -64,6 +64,7 @@ class CatalogIndex:
     sku_norms: set[str] = field(default_factory=set)
     nicknames: dict[str, str] = field(default_factory=dict)
     _choices: list[str] = field(default_factory=list)
+    _memo: dict[tuple[Any, ...], dict[str, str]] = field(default_factory=dict)
 
     def resolve(self, *, customer_id: str | None = None, text: str | None = None,
                 phone: str | None = None, name: str | None = None) -> dict[str, str]:
@@ -71,8 +72,19 @@ class CatalogIndex:
 
         Methods: 'code' (customer id or code given), 'phone' (a contact's phone),
         'name' (company name or alias, exactly or nearly). A customer id wins; text and
-        names are only looked at when nothing firmer is known.
+        names are only looked at when nothing firmer is known. Answers are remembered
+        for the life of this index (the catalog it was built from).
         """
+        memo_key = (customer_id, text, phone, name)
+        known = self._memo.get(memo_key)
+        if known is None:
+            known = self._resolve(customer_id, text, phone, name)
+            if len(self._memo) < 200_000:
+                self._memo[memo_key] = known
+        return dict(known)
+
+    def _resolve(self, customer_id: str | None, text: str | None, phone: str | None,
+                 name: str | None) -> dict[str, str]:
         found: dict[str, str] = {}
         if customer_id:
             found[customer_id] = "code"
