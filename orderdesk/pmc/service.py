@@ -36,6 +36,7 @@ from orderdesk.pmc.kitting import (
     OrderInput,
     ProductInfo,
     ReceiptInput,
+    gc_paused,
 )
 
 #: Production statuses whose orders still need their material: PMC's open orders.
@@ -208,7 +209,7 @@ def load_input(s: Session) -> tuple[KitInput, dict[str, _Meta]]:
 
 
 def _rebuild(desk: Desk, st: _State) -> None:
-    with desk.read() as s:
+    with gc_paused(), desk.read() as s:
         data, meta = load_input(s)
     st.engine = KitEngine(data)
     st.meta = meta
