@@ -411,193 +411,198 @@
     <context>
         <name>OrderEntryForm</name>
         <message>
-            <location filename="../../ui/sales/entry_form.py" line="259" />
+            <location filename="../../ui/sales/entry_form.py" line="269" />
             <source>&amp;Customer</source>
             <extracomment>emitted after each background lookup lands (tests wait on it)</extracomment>
             <translation>客户(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/entry_form.py" line="261" />
+            <location filename="../../ui/sales/entry_form.py" line="271" />
             <source>code, name, alias or phone</source>
             <translation>编码、名称、简称或电话</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/entry_form.py" line="262" />
+            <location filename="../../ui/sales/entry_form.py" line="272" />
             <source>&amp;Due date</source>
             <translation>交期(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/entry_form.py" line="264" />
+            <location filename="../../ui/sales/entry_form.py" line="274" />
             <source>e.g. 2026-03-20, 3/20, 明天, 下周三</source>
             <translation>如 2026-03-20、3/20、明天、下周三</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/entry_form.py" line="265" />
+            <location filename="../../ui/sales/entry_form.py" line="275" />
             <source>&amp;Urgent</source>
             <translation>加急(&amp;U)</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/entry_form.py" line="266" />
+            <location filename="../../ui/sales/entry_form.py" line="276" />
             <source>Customer PO</source>
             <translation>客户PO</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/entry_form.py" line="267" />
+            <location filename="../../ui/sales/entry_form.py" line="277" />
             <source>Contact</source>
             <translation>联系人</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/entry_form.py" line="268" />
+            <location filename="../../ui/sales/entry_form.py" line="278" />
             <source>name</source>
             <translation>名称</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/entry_form.py" line="269" />
+            <location filename="../../ui/sales/entry_form.py" line="279" />
             <source>phone</source>
             <translation>电话</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/entry_form.py" line="270" />
+            <location filename="../../ui/sales/entry_form.py" line="280" />
             <source>Delivery address</source>
             <translation>收货地址</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/entry_form.py" line="271" />
+            <location filename="../../ui/sales/entry_form.py" line="281" />
             <source>Terms</source>
             <translation>付款条件</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/entry_form.py" line="272" />
+            <location filename="../../ui/sales/entry_form.py" line="282" />
             <source>&amp;SKU</source>
             <translation>物料(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/entry_form.py" line="274" />
+            <location filename="../../ui/sales/entry_form.py" line="284" />
             <source>code any way, name or nickname</source>
             <translation>编码(任意写法)、名称或俗称</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/entry_form.py" line="275" />
+            <location filename="../../ui/sales/entry_form.py" line="285" />
             <source>&amp;Qty</source>
             <translation>数量(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/entry_form.py" line="277" />
+            <location filename="../../ui/sales/entry_form.py" line="287" />
             <source>5000, 5k, 1.2万</source>
             <translation>5000、5k、1.2万</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/entry_form.py" line="278" />
+            <location filename="../../ui/sales/entry_form.py" line="288" />
             <source>SKU</source>
             <translation>物料编码</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/entry_form.py" line="278" />
+            <location filename="../../ui/sales/entry_form.py" line="288" />
             <source>Name</source>
             <translation>名称</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/entry_form.py" line="278" />
+            <location filename="../../ui/sales/entry_form.py" line="288" />
             <source>Spec</source>
             <translation>规格</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/entry_form.py" line="279" />
+            <location filename="../../ui/sales/entry_form.py" line="289" />
             <source>Quantity</source>
             <translation>数量</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/entry_form.py" line="279" />
+            <location filename="../../ui/sales/entry_form.py" line="289" />
             <source>Unit</source>
             <translation>单位</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/entry_form.py" line="280" />
+            <location filename="../../ui/sales/entry_form.py" line="290" />
             <source>Remove line</source>
             <translation>删除行</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/entry_form.py" line="281" />
+            <location filename="../../ui/sales/entry_form.py" line="291" />
             <source>New (Ctrl+N)</source>
             <translation>新建(Ctrl+N)</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/entry_form.py" line="282" />
+            <location filename="../../ui/sales/entry_form.py" line="292" />
             <source>Save order (Ctrl+S)</source>
             <translation>保存订单(Ctrl+S)</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/entry_form.py" line="283" />
+            <location filename="../../ui/sales/entry_form.py" line="293" />
             <source>Last orders of this customer — Enter copies the lines, Esc closes</source>
             <translation>该客户最近的订单 — 回车复制明细,Esc 关闭</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/entry_form.py" line="360" />
+            <location filename="../../ui/sales/entry_form.py" line="375" />
             <source>Unknown customer</source>
             <translation>未知客户</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/entry_form.py" line="375" />
+            <location filename="../../ui/sales/entry_form.py" line="377" />
+            <source>Several customers match: pick one from the list</source>
+            <translation>匹配到多个客户:请从列表中选择</translation>
+        </message>
+        <message>
+            <location filename="../../ui/sales/entry_form.py" line="393" />
             <source>{name} · tier {tier}</source>
             <translation>{name} · {tier} 类客户</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/entry_form.py" line="400" />
+            <location filename="../../ui/sales/entry_form.py" line="418" />
             <source>Choose a customer first</source>
             <translation>请先选择客户</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/entry_form.py" line="407" />
+            <location filename="../../ui/sales/entry_form.py" line="425" />
             <source>No earlier orders for this customer</source>
             <translation>该客户没有历史订单</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/entry_form.py" line="429" />
+            <location filename="../../ui/sales/entry_form.py" line="449" />
             <source>Lines copied from {order}</source>
             <translation>已从 {order} 复制明细</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/entry_form.py" line="471" />
+            <location filename="../../ui/sales/entry_form.py" line="492" />
             <source>{product} · pack of {pack}</source>
             <translation>{product} · 每包 {pack}</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/entry_form.py" line="528" />
+            <location filename="../../ui/sales/entry_form.py" line="557" />
             <source>{date} is in the past</source>
             <translation>{date} 已经过去</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/entry_form.py" line="578" />
+            <location filename="../../ui/sales/entry_form.py" line="607" />
             <source>Choose a customer</source>
             <translation>请选择客户</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/entry_form.py" line="580" />
+            <location filename="../../ui/sales/entry_form.py" line="609" />
             <source>Add at least one line</source>
             <translation>请至少添加一行</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/entry_form.py" line="584" />
+            <location filename="../../ui/sales/entry_form.py" line="613" />
             <source>The due date is not a date</source>
             <translation>交期不是有效日期</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/entry_form.py" line="587" />
+            <location filename="../../ui/sales/entry_form.py" line="616" />
             <source>The due date is in the past</source>
             <translation>交期已经过去</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/entry_form.py" line="597" />
+            <location filename="../../ui/sales/entry_form.py" line="626" />
             <source>Saving…</source>
             <translation>正在保存…</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/entry_form.py" line="605" />
+            <location filename="../../ui/sales/entry_form.py" line="634" />
             <source>Saved as {order}</source>
             <translation>已保存为 {order}</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/entry_form.py" line="617" />
+            <location filename="../../ui/sales/entry_form.py" line="646" />
             <source>Merged into the existing order</source>
             <translation>已合并到原有订单</translation>
         </message>

@@ -67,7 +67,7 @@ def test_phone_order_by_keyboard_only(ctx, qtbot, demo_catalog, sign_in, wait_ta
     form.customer.setFocus()
     _type(qtbot, form, form.customer, "C001", wait="customer")
     _enter(qtbot, form.customer)
-    assert form.customer_id == demo_catalog["customer_a"]
+    qtbot.waitUntil(lambda: form.customer_id == demo_catalog["customer_a"], timeout=5000)
     focused(qtbot, form.due)
     qtbot.waitUntil(lambda: form.address.text() == "苏州工业园区星湖街1号", timeout=5000)
     assert form.terms.text() == "月结30天" and form.phone.text() == "138-0013-8000"
@@ -79,13 +79,17 @@ def test_phone_order_by_keyboard_only(ctx, qtbot, demo_catalog, sign_in, wait_ta
     _enter(qtbot, form.sku)
     focused(qtbot, form.qty)
     qtbot.keyClicks(form.qty, "5k")
-    _enter(qtbot, form.qty)
+    with qtbot.waitSignal(form.lookup_did_finish, timeout=5000,
+                          check_params_cb=lambda what: what == "add"):
+        _enter(qtbot, form.qty)
     focused(qtbot, form.sku)
     assert form.lines_data() == [("BRK-1001", Decimal(5000))]
     ime(form.sku, "插头壳")                       # by nickname
     _enter(qtbot, form.sku)
     qtbot.keyClicks(form.qty, "300")
-    _enter(qtbot, form.qty)
+    with qtbot.waitSignal(form.lookup_did_finish, timeout=5000,
+                          check_params_cb=lambda what: what == "add"):
+        _enter(qtbot, form.qty)
     assert form.lines_data()[-1] == ("HSG-2002", Decimal(300))
     form.grab().save(str(SHOTS / "sales-entry.png"))
     _enter(qtbot, form.sku)                       # empty SKU: on to Save
@@ -119,7 +123,9 @@ def test_reorder_in_two_keystrokes(ctx, qtbot, demo_catalog, sign_in, wait_tasks
     assert form.recent.isVisible()
     focused(qtbot, form.recent)
     form.grab().save(str(SHOTS / "sales-reorder.png"))
-    _enter(qtbot, form.recent)                                               # 2
+    with qtbot.waitSignal(form.lookup_did_finish, timeout=5000,
+                          check_params_cb=lambda what: what == "reorder"):
+        _enter(qtbot, form.recent)                                           # 2
     assert form.lines_data() == [("BRK-1001", Decimal(2000)), ("HSG-2002", Decimal(100))]
     assert not form.recent.isVisible()
 

@@ -68,6 +68,16 @@ def number_text(value: Decimal) -> str:
     return str(int(value)) if value == value.to_integral_value() else str(value)
 
 
+def _products_for(desk: Any, lines: list[tuple[str, Decimal]]) -> list[tuple[Any, Decimal]]:
+    """Catalog rows of an earlier order's lines (query pool); lines no longer sold drop out."""
+    out = []
+    for sku, qty in lines:
+        product = entry.lookup_product(desk, sku)
+        if product is not None:
+            out.append((product, qty))
+    return out
+
+
 class _EnterFilter(QObject):
     """Enter in a field moves on (the form decides where), like Tab but for the keypad."""
 
@@ -345,19 +355,27 @@ class OrderEntryForm(QWidget):
         self.lookup_did_finish.emit("customer")
 
     def _resolve_customer_now(self) -> None:
-        """Enter on the customer: take the single (or exactly typed) match."""
+        """Enter on the customer: take the single (or exactly typed) match, off the GUI thread."""
         text = self.customer.text().strip()
         if self.customer_id or not text:
             return
         if text in self._customers:
             self._set_customer(self._customers[text])
             return
-        rows = catalog.complete_customers(self.ctx.desk, text, limit=3)  # tiny indexed read
-        exact = [r for r in rows if text.upper() in (r.code.upper(),)]
+        self.ctx.tasks.query(catalog.complete_customers, self.ctx.desk, text, 5,
+                             on_done=lambda rows, text=text: self._on_enter_customers(text, rows))
+
+    def _on_enter_customers(self, text: str, rows: list[catalog.CustomerRow]) -> None:
+        if self.customer_id or self.customer.text().strip() != text:
+            return
+        exact = [r for r in rows if r.code.upper() == text.upper()]
         if len(rows) == 1 or exact:
-            self._set_customer((exact or rows)[0])
+            self._set_customer((exact or rows)[0], keep_text=not exact)
         elif not rows:
             self.customer_info.setText(self.tr("Unknown customer"))
+        else:
+            self.customer_info.setText(self.tr("Several customers match: pick one from the list"))
+        self.lookup_did_finish.emit("customer")
 
     def _on_completion_chosen(self, kind: str, text: str) -> None:
         if kind == "customer" and text in self._customers:
@@ -422,12 +440,15 @@ class OrderEntryForm(QWidget):
             return
         order = self._recent[row]
         self._hide_recent()
-        for sku, qty in order.lines:
-            product = entry.lookup_product(self.ctx.desk, sku)  # indexed single-row read
-            if product:
-                self._append_line(product, qty)
-        self.status.setText(self.tr("Lines copied from {order}").format(order=order.order_no))
-        self.due.setFocus()
+        self.ctx.tasks.query(_products_for, self.ctx.desk, list(order.lines),
+                             on_done=lambda rows, no=order.order_no: self._on_reorder(no, rows))
+
+    def _on_reorder(self, order_no: str, rows: list[tuple[catalog.ProductRow, Decimal]]) -> None:
+        for product, qty in rows:
+            self._append_line(product, qty)
+        self.status.setText(self.tr("Lines copied from {order}").format(order=order_no))
+        self._focus(self.due)
+        self.lookup_did_finish.emit("reorder")
 
     # -- lines --------------------------------------------------------------------------
     def _on_sku_edited(self) -> None:
@@ -477,23 +498,31 @@ class OrderEntryForm(QWidget):
         warn = "not_pack_multiple" in problems
         self.line_info.setStyleSheet("color: #b00020;" if bad else "color: #8a5a00;" if warn else "")
 
-    def add_line(self) -> bool:
-        """Enter on the quantity: check and append the line, back to SKU for the next."""
-        result = entry.check_line(self.ctx.desk, self.sku.text(), self.qty.text())
+    def add_line(self) -> None:
+        """Enter on the quantity: check (on the query pool) and append the line, then back
+        to SKU for the next one."""
+        sku, qty = self.sku.text(), self.qty.text()
+        self.ctx.tasks.query(entry.check_line, self.ctx.desk, sku, qty,
+                             on_done=lambda result, key=(sku, qty): self._add_checked(key, result))
+
+    def _add_checked(self, key: tuple[str, str], result: entry.LineCheck) -> None:
+        if key != (self.sku.text(), self.qty.text()):
+            return  # typed on meanwhile: the user is no longer adding this line
         blocking = [p for p in result.problems if p != "not_pack_multiple"]
-        if not self.qty.text().strip():
+        if not key[1].strip():
             blocking.append("blank")
         if result.product is None or blocking:
             self._show_line_problems(result.product, tuple(blocking) or ("unknown_sku",))
             self._focus(self.sku if result.product is None else self.qty)
-            return False
-        self._append_line(result.product, parse_quantity(self.qty.text()))
+            self.lookup_did_finish.emit("add")
+            return
+        self._append_line(result.product, parse_quantity(key[1]))
         self._show_line_problems(result.product, result.problems)
         self.sku.clear()
         self.qty.clear()
         self._product = None
         self._focus(self.sku)
-        return True
+        self.lookup_did_finish.emit("add")
 
     def _append_line(self, product: catalog.ProductRow, qty: Decimal) -> None:
         self._lines.append((product, qty))
