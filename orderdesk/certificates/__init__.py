@@ -13,6 +13,8 @@ TEXTS.update({
     "certificate_state": ("证书 {number} 当前状态为 {state},不能执行此操作",
                           "certificate {number} is {state}; this is not possible"),
     "reason_required": ("请填写原因", "a reason is required"),
+    "order_cancelled": ("订单 {order} 已取消或已合并,不能出具合格证",
+                        "order {order} is cancelled or merged; no certificate can be issued"),
     "signing_key_missing": ("找不到签名私钥文件:{path}", "signing key file not found: {path}"),
     "signing_key_unreadable": ("签名私钥文件无法读取:{path}({reason})",
                                "cannot read signing key {path} ({reason})"),

@@ -405,6 +405,9 @@ def _issue_many(session: Session, bindings: Sequence[BatchBinding], *, inspector
     now = utcnow()
     numbers = next_certificate_numbers(session, len(bindings), now)
     made = []
+    for order in orders.values():
+        if order.cancelled or order.merged_into_id:
+            raise CertificateStateError(order=order.order_no, state="order_cancelled")
     for binding, number in zip(bindings, numbers):
         batch = batches[binding.batch_id]
         order = orders[binding.order_id]

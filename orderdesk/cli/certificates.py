@@ -17,7 +17,7 @@ import os
 from pathlib import Path
 
 from orderdesk.cli.common import DEFAULT_DB, add_db_argument, open_desk
-from orderdesk.messages import language
+from orderdesk.messages import describe, language
 
 VERDICT_TEXT = {
     "valid": ("有效", "valid"),
@@ -101,6 +101,8 @@ def cmd_certificate(args: argparse.Namespace) -> int:
         try:
             result = service.issue_for_order(desk, order_id, inspector=args.inspector)
         except service.CertificateStateError as exc:
+            if exc.facts.get("state") == "order_cancelled":
+                raise CommandError(describe("order_cancelled", order=args.order_no), 1) from exc
             if exc.facts.get("state") == "no_bound_batches":
                 raise CommandError(_t({"x": (f"订单 {args.order_no} 还没有绑定批次,无法出具合格证",
                                              f"order {args.order_no} has no bound batches yet")},

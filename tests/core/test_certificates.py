@@ -297,6 +297,16 @@ def test_unbound_batch_cannot_get_a_certificate(desk: Desk, shop) -> None:
     assert all(r.material_lots == ("ML-2611-001",) for r in ready)
 
 
+def test_cancelled_order_gets_no_certificate(desk: Desk, shop) -> None:
+    from orderdesk.services import orders
+
+    orders.cancel_order(desk, shop.order_id, "客户取消")
+    with pytest.raises(service.CertificateStateError) as err:
+        service.issue_for_order(desk, shop.order_id)
+    assert err.value.facts["state"] == "order_cancelled"
+    assert service.list_certificates(desk) == []
+
+
 def test_qr_link_stays_small_enough_for_paper(desk: Desk, shop) -> None:
     cert = service.issue_for_bindings(desk, shop.binding_ids[:1]).certificates[0]
     from orderdesk.certificates.pdf import QR_SIZE_PT, qr_matrix

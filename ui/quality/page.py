@@ -51,6 +51,10 @@ def _describe_state(exc: BaseException) -> str:
     state = f.get("state")
     if state == "unbound":
         return QCoreApplication.translate("QualityPage", "This batch is no longer bound to the order; it cannot get a certificate.")
+    if state == "order_cancelled":
+        return QCoreApplication.translate(
+            "QualityPage", "Order {order} is cancelled or merged; no certificate can be issued."
+        ).format(order=f.get("order", "-"))
     if state == "no_bound_batches":
         return QCoreApplication.translate("QualityPage", "No batches are bound to this order yet.")
     return QCoreApplication.translate("QualityPage", "Certificate {number} is {state}; this is not possible.").format(
