@@ -1,4 +1,5 @@
-"""`orderdesk labels` (batch label PDF) and `orderdesk scan` (bind codes to an order)."""
+"""`orderdesk labels` (batch label PDF), `orderdesk batch-add` (register production
+batches, optionally printing their labels) and `orderdesk scan` (bind codes to an order)."""
 
 from __future__ import annotations
 
@@ -22,6 +23,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=cmd_labels)
 
     p = subparsers.add_parser(
+        "batch-add", help="register production batches (cartons/pallets) and print their labels")
+    add_db_argument(p)
+    p.add_argument("--sku", required=True, help="product code")
+    p.add_argument("--quantity", required=True, help="quantity in each batch")
+    p.add_argument("--count", type=int, default=1, help="how many such batches (default 1)")
+    p.add_argument("--lot", help="production lot (default: the batch code)")
+    p.add_argument("--production-date", metavar="YYYY-MM-DD")
+    p.add_argument("--expiry", metavar="YYYY-MM-DD")
+    p.add_argument("--labels", metavar="FILE.pdf", help="also write their labels to this PDF")
+    p.add_argument("--size", default="100x60", metavar="WxH", help="label size in mm")
+    p.set_defaults(handler=cmd_batch_add)
+
+    p = subparsers.add_parser(
         "scan", help="scan codes for an order as a warehouse station would (script/test aid)")
     add_db_argument(p)
     p.add_argument("--order", metavar="ORDER_NO", default=None,
@@ -29,6 +43,38 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("codes", nargs="+", metavar="CODE",
                    help="scanned codes; '<GS>' or '\\x1d' stand for the GS1 separator")
     p.set_defaults(handler=cmd_scan)
+
+
+def _date(text: str):  # type: ignore[no-untyped-def]
+    import datetime as dt
+
+    from orderdesk.cli import CommandError
+
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as exc:
+        raise CommandError(f"not a date (YYYY-MM-DD): {text!r}") from exc
+
+
+def cmd_batch_add(args: argparse.Namespace) -> int:
+    from orderdesk.warehouse import binding, labels
+
+    desk = open_desk(args.db)
+    try:
+        made = [binding.register_batch(
+            desk, args.sku, args.quantity, lot=args.lot,
+            production_date=_date(args.production_date) if args.production_date else None,
+            expiry_date=_date(args.expiry) if args.expiry else None)
+            for _ in range(args.count)]
+        for batch in made:
+            print(f"{batch.code}\t{batch.sku}\t{binding.format_qty(batch.quantity)}\t"
+                  f"lot {batch.lot or '-'}")
+        if args.labels:
+            labels.write_labels(made, Path(args.labels), size=_size(args.size))
+            print(f"{len(made)} label(s) written to {args.labels}")
+    finally:
+        desk.close()
+    return 0
 
 
 def _size(text: str):  # type: ignore[no-untyped-def]

@@ -35,3 +35,19 @@ def test_scan_and_labels_commands(desk, demo_catalog, db_path, tmp_path, capsys,
     assert "--size" in capsys.readouterr().err
     assert main(["scan", "--db", str(db_path), "--order", "SO-1999-000009", "x"]) == 2
     assert main(["scan", "--db", str(tmp_path / "missing.db"), "x"]) == 2
+
+
+def test_batch_add_command(desk, demo_catalog, db_path, tmp_path, capsys):  # type: ignore[no-untyped-def]
+    desk.close()
+    pdf = tmp_path / "new.pdf"
+    rc = main(["batch-add", "--db", str(db_path), "--sku", "BRK-1001", "--quantity", "100",
+               "--count", "3", "--lot", "L2611-A", "--production-date", "2026-11-20",
+               "--expiry", "2028-11-19", "--labels", str(pdf)])
+    out = capsys.readouterr().out
+    assert rc == 0 and out.count("\tBRK-1001\t100\tlot L2611-A") == 3
+    assert pdf.read_bytes().startswith(b"%PDF")
+    assert main(["batch-add", "--db", str(db_path), "--sku", "NOPE-1", "--quantity", "1"]) == 2
+    assert main(["batch-add", "--db", str(db_path), "--sku", "BRK-1001", "--quantity", "x"]) == 2
+    assert main(["batch-add", "--db", str(db_path), "--sku", "BRK-1001", "--quantity", "5",
+                 "--expiry", "31/12/2028"]) == 2
+    assert "YYYY-MM-DD" in capsys.readouterr().err
