@@ -27,18 +27,20 @@ STATE = {"valid": "ok", "revoked": "error", "tampered": "error", "unknown": "war
 
 
 def server_check(server_url: str):  # type: ignore[no-untyped-def]
-    """A `remote` checker for verify_qr asking the central server (query pool thread)."""
-    import httpx
+    """A `remote` checker for verify_qr asking the central server (query pool thread).
+
+    Uses requests, like the sync client, so the station bundle needs nothing more."""
+    import requests
 
     def check(cert_no: str, qr_text: str = "") -> str | None:
         try:
-            reply = httpx.get(f"{server_url.rstrip('/')}/api/certificates/verify",
-                              params={"qr": qr_text}, timeout=4.0)
+            reply = requests.get(f"{server_url.rstrip('/')}/api/certificates/verify",
+                                 params={"qr": qr_text}, timeout=4.0)
             reply.raise_for_status()
             body = reply.json()
-        except (httpx.HTTPError, ValueError) as exc:
+        except (requests.RequestException, ValueError) as exc:
             raise OSError(str(exc)) from exc
-        return body.get("record_status")
+        return body.get("record_status") if isinstance(body, dict) else None
 
     return check
 
