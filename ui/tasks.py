@@ -21,7 +21,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QElapsedTimer, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, QObject, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 log = logging.getLogger(__name__)
@@ -47,24 +47,20 @@ class JobHandle:
         return self.abort.is_set()
 
 
-class _Call(QRunnable):
-    def __init__(self, runner: TaskRunner, token: int, fn: Callable[..., Any], args: tuple,
-                 kwargs: dict) -> None:
-        super().__init__()
-        self.setAutoDelete(True)
-        self._runner = runner
-        self._token = token
-        self._fn = fn
-        self._args = args
-        self._kwargs = kwargs
+def _runner_call(finished: Signal, token: int, fn: Callable[..., Any], args: tuple,
+                 kwargs: dict) -> Callable[[], None]:
+    """The work item a pool runs: a plain callable (no Python QRunnable subclass whose
+    C++ side Qt would delete on the worker thread)."""
 
-    def run(self) -> None:  # worker thread
+    def run() -> None:  # worker thread
         try:
-            result = self._fn(*self._args, **self._kwargs)
+            result = fn(*args, **kwargs)
         except BaseException as exc:  # noqa: BLE001 - every failure goes back to the GUI
-            self._runner._finished.emit(self._token, False, exc)
+            finished.emit(token, False, exc)
         else:
-            self._runner._finished.emit(self._token, True, result)
+            finished.emit(token, True, result)
+
+    return run
 
 
 def _alive(callback: Callable[..., Any] | None) -> bool:
@@ -110,7 +106,7 @@ class TaskRunner(QObject):
         self._next += 1
         token = self._next
         self._pending[token] = (kind, on_done, on_error, on_progress)
-        pool.start(_Call(self, token, fn, args, kwargs))
+        pool.start(_runner_call(self._finished, token, fn, args, kwargs))
         return token
 
     def mutate(self, fn: Callable[..., Any], *args: Any, on_done: Callable | None = None,
@@ -162,7 +158,7 @@ class TaskRunner(QObject):
         token = self._next
         holder["token"] = token
         self._pending[token] = ("job", finish_done, finish_error, on_progress)
-        self._jobs.start(_Call(self, token, fn, args, kwargs))
+        self._jobs.start(_runner_call(self._finished, token, fn, args, kwargs))
         return handle
 
     # -- delivering (GUI thread) --------------------------------------------------------
