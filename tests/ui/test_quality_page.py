@@ -291,7 +291,7 @@ def test_screens_in_chinese(ctx, qtbot, page, sign_in, bound, wait_tasks, desk) 
     p.tabs.setCurrentWidget(p.cert_tab)
     p.preview(cert.id, cert.number)
     wait_tasks(ctx)
-    p.last_dialog.resize(900, 1100)
+    p.last_dialog.resize(1000, 1150)
     shot(p.last_dialog, "certificate-preview-zh.png")
     # The certificate itself as paper shows it (pdftoppm), for the docs.
     pdf_path = SHOTS / "certificate-page.pdf"

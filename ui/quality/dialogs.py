@@ -21,7 +21,7 @@ class PreviewDialog(QDialog):
     def __init__(self, title: str, images: list, parent: QWidget | None = None) -> None:  # type: ignore[type-arg]
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.resize(900, 1000)
+        self.resize(1000, 1050)   # a 110 dpi A4 page (910 px) plus frame and scroll bar
         inner = QWidget(self)
         column = QVBoxLayout(inner)
         column.setSpacing(16)
