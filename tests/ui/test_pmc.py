@@ -360,3 +360,52 @@ def test_status_button_counts_and_opens_board(qtbot, ctx, sign_in, factory, wait
     dialog.board.confirm(factory["red"], "engineering")
     wait_tasks(ctx)
     qtbot.waitUntil(lambda: button.waiting == 0, timeout=5000)
+
+
+def test_robot_message_is_sent_off_the_gui_thread(qtbot, ctx, sign_in, factory,
+                                                  wait_tasks) -> None:
+    """A robot that hangs does not freeze the window: the GUI keeps processing events
+    while the post is in flight, and the message is marked sent when it answers."""
+    import json as _json
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    from PySide6.QtCore import QTimer
+
+    arrived, release = threading.Event(), threading.Event()
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:  # noqa: N802
+            self.rfile.read(int(self.headers["Content-Length"]))
+            arrived.set()
+            release.wait(20)
+            body = _json.dumps({"errcode": 0, "errmsg": "ok"}).encode()
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        sign_in("supervisor")
+        page = _page(qtbot, ctx, wait_tasks)       # its first check finds nothing to post
+        gc.save_rules(ctx.desk, {"webhook_url": f"http://127.0.0.1:{server.server_port}/send"})
+        gc.request_rush(ctx.desk, factory["red"], "停线", now=utcnow() - dt.timedelta(hours=3))
+        assert gc.due_escalations(ctx.desk)[0].webhook_queued
+        page.green.send_webhooks()
+        assert arrived.wait(10)
+        ticks = []
+        QTimer.singleShot(0, lambda: ticks.append(1))
+        qtbot.waitUntil(lambda: ticks == [1], timeout=2000)    # GUI alive mid-request
+        assert not release.is_set() and gc.webhook_status(ctx.desk)[0] == 1
+        release.set()
+        wait_tasks(ctx)
+        qtbot.waitUntil(lambda: gc.webhook_status(ctx.desk)[:2] == (0, 1), timeout=10000)
+    finally:
+        release.set()
+        server.shutdown()
+        server.server_close()
