@@ -147,7 +147,30 @@ class StationShell(QObject):
         if result != QDialog.DialogCode.Accepted or dialog is None or dialog.user is None:
             self.quit_requested.emit()
             return
-        self.open_window(dialog.user)
+        from orderdesk.services.audit import password_change_required
+
+        user = dialog.user
+        self.ctx.desk.sign_in(user)
+        self.ctx.tasks.query(password_change_required, self.ctx.desk, user.username,
+                             on_done=lambda required: self._after_login(user, required),
+                             on_error=lambda exc: self._after_login(user, False))
+
+    def _after_login(self, user, must_change: bool) -> None:  # type: ignore[no-untyped-def]
+        if not must_change:
+            self.open_window(user)
+            return
+        from orderdesk.ui.login import ChangePasswordDialog
+
+        dialog = ChangePasswordDialog(self.ctx, forced=True)
+
+        def done(result: int) -> None:
+            self.dialog = None
+            if result == QDialog.DialogCode.Accepted:
+                self.open_window(user)
+            else:
+                self.sign_out()
+
+        self._open_dialog(dialog, done)
 
     def open_window(self, user) -> None:  # type: ignore[no-untyped-def]
         from orderdesk.ui.main_window import MainWindow

@@ -213,3 +213,80 @@ class FirstRunDialog(QDialog):
     def _on_failed(self, exc: BaseException) -> None:
         self.ok_button.setEnabled(True)
         _set_state(self.message, "error", describe_error(exc))
+
+
+class ChangePasswordDialog(QDialog):
+    """Choose a new password: forced after an administrator set it (or it expired), or
+    from File > Change password. The password policy is the service's."""
+
+    def __init__(self, ctx, parent: QWidget | None = None, *, forced: bool = False) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(parent)
+        self.ctx = ctx
+        self.forced = forced
+        self.setObjectName("changePasswordDialog")
+        self.setMinimumWidth(480)
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.password = QLineEdit()
+        self.password.setObjectName("newPassword")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.repeat = QLineEdit()
+        self.repeat.setObjectName("repeatPassword")
+        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
+        self.message = QLabel()
+        self.message.setObjectName("changePasswordMessage")
+        self.message.setWordWrap(True)
+        self.message.setVisible(False)
+        self.labels = [QLabel(), QLabel()]
+        form = QFormLayout()
+        form.addRow(self.labels[0], self.password)
+        form.addRow(self.labels[1], self.repeat)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setProperty("role", "primary")
+        self.buttons.accepted.connect(self.change)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("Change password"))
+        self.intro.setText(self.tr("Choose a new password for your account.") if not self.forced
+                           else self.tr("Your password was set by an administrator or has "
+                                        "expired. Choose a new one to continue."))
+        self.labels[0].setText(self.tr("New password"))
+        self.labels[1].setText(self.tr("Repeat password"))
+        self.ok_button.setText(self.tr("Change password"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
+            self.tr("Sign out") if self.forced else self.tr("Cancel"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def change(self) -> None:
+        if self.password.text() != self.repeat.text():
+            _set_state(self.message, "error", self.tr("The two passwords differ."))
+            return
+        user = self.ctx.desk.user
+        if user is None:
+            return
+        self.ok_button.setEnabled(False)
+        self.ctx.tasks.mutate(users.set_password, self.ctx.desk, user.username,
+                              self.password.text(), on_done=self._on_changed,
+                              on_error=self._on_failed)
+
+    def _on_changed(self, _result: object) -> None:
+        self.password.clear()
+        self.repeat.clear()
+        self.accept()
+
+    def _on_failed(self, exc: BaseException) -> None:
+        self.ok_button.setEnabled(True)
+        _set_state(self.message, "error", describe_error(exc))

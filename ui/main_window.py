@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
@@ -71,6 +71,9 @@ class MainWindow(QMainWindow):
         self.settings_action = QAction(self)
         self.settings_action.setObjectName("settingsAction")
         self.settings_action.triggered.connect(self._on_settings)
+        self.password_action = QAction(self)
+        self.password_action.setObjectName("changePasswordAction")
+        self.password_action.triggered.connect(self._on_change_password)
         self.sign_out_action = QAction(self)
         self.sign_out_action.setObjectName("signOutAction")
         self.sign_out_action.triggered.connect(self.sign_out_requested)
@@ -79,6 +82,7 @@ class MainWindow(QMainWindow):
         self.quit_action.triggered.connect(self.close)
         self.file_menu.addAction(self.settings_action)
         self.file_menu.addSeparator()
+        self.file_menu.addAction(self.password_action)
         self.file_menu.addAction(self.sign_out_action)
         self.file_menu.addAction(self.quit_action)
 
@@ -164,6 +168,7 @@ class MainWindow(QMainWindow):
             user=self.user.display_name, station=station))
         self.file_menu.setTitle(self.tr("&File"))
         self.settings_action.setText(self.tr("Station &settings\u2026"))
+        self.password_action.setText(self.tr("Change &password\u2026"))
         self.sign_out_action.setText(self.tr("Sign &out"))
         self.quit_action.setText(self.tr("&Quit"))
         self.language_menu.setTitle(self.tr("&Language"))
@@ -215,6 +220,13 @@ class MainWindow(QMainWindow):
 
         dialog = SettingsDialog(self.ctx, self)
         dialog.settings_did_change.connect(self._on_settings_changed)
+        dialog.open()
+
+    def _on_change_password(self) -> None:
+        from orderdesk.ui.login import ChangePasswordDialog
+
+        dialog = ChangePasswordDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
     def _on_settings_changed(self) -> None:

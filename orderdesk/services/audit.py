@@ -156,3 +156,12 @@ def record_logout(desk: Desk, username: str, reason: str = "user") -> None:
     with desk.write(Actor(user=username, station=desk.station)) as s:
         add_audit(s, action="logout", entity="users", field="username", new=username,
                   outcome="ok" if reason == "user" else reason)
+
+
+def password_change_required(desk: Desk, username: str) -> bool:
+    """True when the account must choose a new password before working (first sign-in
+    with a password an administrator set, or the password is older than the policy)."""
+    from orderdesk.models import User
+
+    with desk.read() as s:
+        return bool(s.scalar(select(User.must_change_password).where(User.username == username)))

@@ -227,3 +227,75 @@ def test_first_run_shell_starts_with_the_admin_dialog(qtbot, ctx):
     assert shell.dialog.objectName() == "firstRunDialog"
     with qtbot.waitSignal(shell.quit_requested):
         shell.dialog.reject()
+
+
+def test_account_made_by_an_admin_must_choose_a_new_password(qtbot, ctx):
+    from orderdesk.ui.app import StationShell
+
+    previous, ctx.desk.user = ctx.desk.user, None
+    users.create_user(ctx.desk, "newbie", "New", USER_PASSWORD, ["sales"], must_change=True)
+    ctx.desk.user = previous
+    shell = StationShell(ctx, username="newbie")
+    shell.show_login()
+    shell.dialog.password.setText(USER_PASSWORD)
+    shell.dialog.sign_in()
+    ctx.tasks.wait_idle()
+    qtbot.waitUntil(lambda: shell.dialog is not None
+                    and shell.dialog.objectName() == "changePasswordDialog", timeout=5000)
+    assert shell.window is None  # no work before the password is changed
+    change = shell.dialog
+    change.password.setText(USER_PASSWORD)
+    change.repeat.setText(USER_PASSWORD)
+    change.change()  # same strong password is accepted by policy; "weak" is not:
+    ctx.tasks.wait_idle()
+    qtbot.waitUntil(lambda: shell.window is not None, timeout=5000)
+    from orderdesk.services.audit import password_change_required
+
+    assert not password_change_required(ctx.desk, "newbie")
+    shell.window.close()
+
+
+def test_weak_new_password_is_refused(qtbot, ctx, sign_in):
+    from orderdesk.ui.login import ChangePasswordDialog
+
+    user = sign_in("sales")
+    dialog = ChangePasswordDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.password.setText("abc")
+    dialog.repeat.setText("abc")
+    dialog.change()
+    ctx.tasks.wait_idle()
+    assert "too weak" in dialog.message.text() and dialog.isVisible()
+    dialog.password.setText("Better#Pass99")
+    dialog.repeat.setText("Better#Pass99")
+    dialog.change()
+    ctx.tasks.wait_idle()
+    assert users.authenticate(ctx.desk, user.username, "Better#Pass99").username == user.username
+
+
+def test_station_settings_are_kept_in_the_config_dir(qtbot, ctx, tmp_path):
+    import os
+
+    from orderdesk.ui.context import StationSettings
+    from orderdesk.ui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.station.setText("wh-dock-2")
+    dialog.server.setText("ftp://server")
+    dialog.save()
+    assert dialog.isVisible() and "http://" in dialog.message.text()  # refused, not saved
+    assert StationSettings.load().station_name != "wh-dock-2"
+    dialog.server.setText("https://10.0.0.5:8443/")
+    dialog.idle.setValue(5)
+    dialog.save()
+    assert not dialog.isVisible()
+    stored = StationSettings.load()
+    assert (stored.station_name, stored.server_url, stored.idle_minutes) == (
+        "wh-dock-2", "https://10.0.0.5:8443", 5)
+    ini = tmp_path / "config" / "orderdesk" / "station.ini"
+    assert ini.is_file() and "wh-dock-2" in ini.read_text(encoding="utf-8")
+    assert os.environ["ORDERDESK_CONFIG_DIR"] == str(ini.parent)
+    assert dialog.printer.itemData(0) == ""  # "system default" is always offered
