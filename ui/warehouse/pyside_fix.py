@@ -23,6 +23,12 @@ def keep_none_alive() -> bool:
     drops references to the bools a Qt call returns). Returns True if it acted."""
     if sys.version_info >= (3, 12) or hasattr(sys, "getobjects"):  # immortal / debug build
         return False
+    import PySide6
+
+    # pyproject pins PySide6 below 6.12; this only guards an environment that has the
+    # broken release anyway (e.g. a developer's own venv).
+    if not PySide6.__version__.startswith("6.12."):
+        return False
     acted = False
     for singleton in (None, True, False):
         # ob_refcnt is the first field of every PyObject in a release build.
