@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -203,6 +203,7 @@ class BoardPage(StationPage):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
+        self.view.viewport().installEventFilter(self)
         self.view.doubleClicked.connect(self._on_row_activated)
         self.view.activated.connect(self._on_row_activated)
 
@@ -386,15 +387,30 @@ class BoardPage(StationPage):
         self._show_count()
 
     def _size_columns(self) -> None:
-        """Fit columns to the first page; the customer column takes any spare width (and
-        nothing is squeezed: a narrow window scrolls sideways instead)."""
+        """Fit columns to the first page; the customer column takes the spare width and
+        gives it back when the window narrows (never below its content: a narrow window
+        scrolls sideways instead of cutting text)."""
         self.view.horizontalHeader().setResizeContentsPrecision(40)
         self.view.resizeColumnsToContents()
+        col = self._customer_column()
+        self._customer_min = self.view.horizontalHeader().sectionSize(col)
+        self._fill_width()
+
+    def _customer_column(self) -> int:
+        return [c.key for c in self.model.columns].index("customer")
+
+    def _fill_width(self) -> None:
+        if not getattr(self, "_customer_min", 0):
+            return
         header = self.view.horizontalHeader()
-        spare = self.view.viewport().width() - header.length()
-        if spare > 0:
-            col = [c.key for c in self.model.columns].index("customer")
-            header.resizeSection(col, header.sectionSize(col) + spare)
+        col = self._customer_column()
+        others = header.length() - header.sectionSize(col)
+        header.resizeSection(col, max(self._customer_min, self.view.viewport().width() - others))
+
+    def eventFilter(self, watched, event) -> bool:  # type: ignore[no-untyped-def]  # noqa: N802
+        if watched is self.view.viewport() and event.type() == QEvent.Type.Resize:
+            self._fill_width()
+        return super().eventFilter(watched, event)
 
     def _on_load_failed(self, generation: int, exc: BaseException) -> None:
         if generation != self._generation:
