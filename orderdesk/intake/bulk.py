@@ -10,6 +10,8 @@ same transaction. Only for inserts of new rows; updates still go through the ORM
 
 from __future__ import annotations
 
+import json
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import insert, inspect
@@ -19,6 +21,10 @@ from orderdesk import tracking
 from orderdesk.ids import uuid7
 from orderdesk.models import AuditLog, Outbox
 from orderdesk.models.base import utcnow
+
+
+# Same output as tracking.dumps (json.dumps(..., ensure_ascii=False)), one encoder reused.
+_json = json.JSONEncoder(ensure_ascii=False).encode
 
 
 def bulk_insert(session: Session, model: type, rows: list[dict[str, Any]]) -> None:
@@ -59,7 +65,7 @@ def bulk_insert(session: Session, model: type, rows: list[dict[str, Any]]) -> No
         entity_id = ":".join(str(row[k]) for k in pk)
         # The hook's audit text and outbox value of an insert are the same JSON
         # (tracking._audit_text == tracking.dumps for anything but bytes): encode once.
-        text = tracking.dumps(values)
+        text = _json(values)
         audit = dict(at=now, user=actor.user, station=actor.station, action="insert",
                      entity=entity, entity_id=entity_id, field=None, old_value=None,
                      new_value=text, outcome="ok", tx_id=tx_id)
@@ -90,9 +96,15 @@ def _executemany(conn: Any, table: Any, rows: list[dict[str, Any]]) -> None:
     procs = {n: table.columns[n].type._cached_bind_processor(dialect) for n in names}
     if compiled.positional:
         order = list(compiled.positiontup)
-        funcs = [procs[n] for n in order]
-        params: list[Any] = [tuple(f(row[n]) if f else row[n] for n, f in zip(order, funcs))
-                             for row in rows]
+        getter = itemgetter(*order)
+        convert = [(i, procs[n]) for i, n in enumerate(order) if procs[n] is not None]
+        params: list[Any] = []
+        for row in rows:
+            values = getter(row)
+            values = list(values) if len(order) > 1 else [values]
+            for i, fn in convert:
+                values[i] = fn(values[i])
+            params.append(tuple(values))
     else:
         params = [{n: (procs[n](row[n]) if procs[n] else row[n]) for n in names}
                   for row in rows]
