@@ -212,7 +212,7 @@ def push_all(desk: Desk, client: SyncClient, *, batch: int = PUSH_BATCH,
              abort: threading.Event | None = None,
              progress: Progress | None = None) -> dict[str, int]:
     tally = dict(pushed=0, applied=0, conflicts=0, held=0, rejected=0, duplicates=0)
-    total = local.pending_count(desk)
+    total = local.pending_count(desk) if progress else 0
     while True:
         _check(abort)
         rows = local.outbox_batch(desk, batch)

@@ -216,6 +216,10 @@ class _Applier:
         self.loaded: set[tuple[str, str]] = set()
         # Rows of this page by (entity, id), loaded once or added here (None: no row).
         self.objects: dict[tuple[str, str], Any] = {}
+        # Tables with rows added since the last flush: a row referring to one of them
+        # flushes first (the unit of work does not order tables joined by a bare
+        # foreign key without a relationship).
+        self.unflushed: set[str] = set()
         self.changed = 0
         self.skipped = 0
         self.missing = 0
@@ -284,6 +288,8 @@ class _Applier:
         if change["op"] == "insert":
             values = codec.decode_row(table, value)
             if obj is None:
+                self._flush_for(table, values)
+                self.unflushed.add(entity)
                 obj = self.objects[key] = model(**values)
                 self.session.add(obj)
                 self.changed += 1
@@ -300,6 +306,7 @@ class _Applier:
                 self.missing += 1
                 return False
             val = codec.decode_text(table, field, value)
+            self._flush_for(table, {field: val})
             if not codec.same(getattr(obj, field), val):
                 setattr(obj, field, val)
                 self.changed += 1
@@ -312,6 +319,18 @@ class _Applier:
             self.bump(entity, entity_id, "", seq)
         self.entities.add(entity)
         return True
+
+    def _flush_for(self, table: Any, values: dict[str, Any]) -> None:
+        if not self.unflushed:
+            return
+        for name, value in values.items():
+            if value is None or name not in table.columns:
+                continue
+            if any(fk.column.table.name in self.unflushed
+                   for fk in table.columns[name].foreign_keys):
+                self.session.flush()
+                self.unflushed.clear()
+                return
 
     def finish(self) -> None:
         self.session.flush()
@@ -362,6 +381,11 @@ def _changes_for(entities: set[str], conflicts: bool) -> Changes:
 def apply_pull(desk: Desk, page: dict[str, Any]) -> PullTally:
     """Apply one page from the server and move the cursor, in one local transaction."""
     changes = page["changes"]
+    if not changes and not page["conflicts"] and str(page["next_cursor"]) == \
+            read_state(desk).get(K_CURSOR, None):
+        # Nothing new: no write transaction (an idle round stays a read).
+        return PullTally(received=0, applied=0, skipped=0, missing=0, conflicts=0,
+                         changes=Changes())
     with desk.write(sync_apply=True) as s:
         applier = _Applier(s)
         applier.preload(changes)
@@ -401,7 +425,20 @@ def cursor(desk: Desk) -> int:
     return int(read_state(desk).get(K_CURSOR) or 0)
 
 
+_last_noted: dict[str, tuple[float, str | None]] = {}
+NOTE_EVERY_S = 30.0
+
+
 def note_round(desk: Desk, error: str | None) -> None:
+    """Remember the last good round (and the last error) in sync_state; an idle station
+    syncing every few seconds writes it at most every NOTE_EVERY_S."""
+    import time
+
+    now = time.monotonic()
+    previous = _last_noted.get(desk.url)
+    if previous is not None and previous[1] == error and now - previous[0] < NOTE_EVERY_S:
+        return
+    _last_noted[desk.url] = (now, error)
     with desk.write(sync_apply=True) as s:
         if error is None:
             set_state(s, K_LAST_SYNC, utcnow().isoformat())

@@ -25,6 +25,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from orderdesk.changes import Changes
+from orderdesk.models import utcnow
 from orderdesk.sync import station as local
 from orderdesk.sync.client import (
     AuthFailed,
@@ -94,6 +95,7 @@ class SyncWorker(QObject):
         self._state = "offline"
         self._error: str | None = None
         self._cursor = 0
+        self._last_ok: dt.datetime | None = None
         self._changes_pulled.connect(self._on_changes_pulled)
         # Local edits are pushed soon, but a burst of them makes one round.
         self._debounce = QTimer(self)
@@ -141,13 +143,13 @@ class SyncWorker(QObject):
         try:
             pending = local.pending_count(self.ctx.desk)
             conflicts = local.open_conflict_count(self.ctx.desk)
-            last = local.read_state(self.ctx.desk).get(local.K_LAST_SYNC)
+            stored = local.read_state(self.ctx.desk).get(local.K_LAST_SYNC)
         except Exception:  # noqa: BLE001 - a status read must never end the loop
             log.exception("reading sync status failed")
-            pending, conflicts, last = 0, 0, None
+            pending, conflicts, stored = 0, 0, None
+        last = self._last_ok or (dt.datetime.fromisoformat(stored) if stored else None)
         self.status_did_change.emit(SyncStatus(
-            state=state, pending=pending, conflicts=conflicts,
-            last_sync=dt.datetime.fromisoformat(last) if last else None, error=error,
+            state=state, pending=pending, conflicts=conflicts, last_sync=last, error=error,
             server=self.server_url))
 
     def _sync_loop(self) -> None:
@@ -176,6 +178,7 @@ class SyncWorker(QObject):
                     backoff = min(backoff * 2, BACKOFF_MAX_S)
                 else:
                     backoff = BACKOFF_MIN_S
+                    self._last_ok = utcnow()
                     self._cursor = report.cursor
                     if report.changes.any():
                         self._changes_pulled.emit(report.changes)

@@ -250,3 +250,34 @@ def test_server_down_is_a_clear_error_and_nothing_is_lost(server, make_station):
     with a.read() as s:
         assert s.scalar(select(func.count()).select_from(SyncConflict)) == 0
         assert s.scalar(select(func.count()).select_from(AuditLog)) > 0
+
+
+def test_channel_intake_reaches_stations_once(server, make_station):
+    a = make_station("A")
+    _catalog(a)
+    sync_once(a, server.url, _creds("sales1", PASSWORD))
+    admin = requests.post(server.url + "/api/auth/login",
+                          json={"username": "admin", "password": PASSWORD}).json()["token"]
+    key = requests.post(server.url + "/api/channel-keys", json={"channel": "douyin"},
+                        headers={"Authorization": f"Bearer {admin}"}).json()["key"]
+    body = {"channel_order_no": "DY-889900", "customer_name": "抖音买家", "phone": "13800138000",
+            "address": "宁波市鄞州区", "lines": [{"sku": "brk 1001", "quantity": 12}]}
+    first = requests.post(server.url + "/api/intake/orders", json=body,
+                          headers={"X-API-Key": key})
+    assert first.status_code == 200, first.text
+    again = requests.post(server.url + "/api/intake/orders", json=body,
+                          headers={"X-API-Key": key})
+    assert first.json()["created"] and not again.json()["created"]
+    assert again.json()["order_id"] == first.json()["order_id"]
+    # Orders made on the server carry its own number prefix (00), never a station's.
+    assert first.json()["order_no"].split("-")[2].startswith("00")
+    bad = requests.post(server.url + "/api/intake/orders", headers={"X-API-Key": key},
+                        json={**body, "channel_order_no": "DY-1", "lines": [{"sku": "NOPE-1",
+                                                                            "quantity": -3}]})
+    assert 400 <= bad.status_code < 500 and bad.json()["message"]
+    sync_once(a, server.url, _creds("sales1", PASSWORD))
+    with a.read() as s:
+        order = s.get(Order, first.json()["order_id"])
+        assert order is not None and order.channel == "douyin"
+        assert s.scalar(select(func.count()).select_from(Order)
+                        .where(Order.order_no == first.json()["order_no"])) == 1

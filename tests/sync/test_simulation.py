@@ -21,6 +21,7 @@ from collections import Counter
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
 from sqlalchemy import select
 
 from orderdesk.desk import Desk
@@ -118,7 +119,7 @@ class Sim:
             self.cut[i] = not self.cut[i]
             self.ops["network_toggle"] += 1
             return
-        if roll < 0.16:
+        if roll < 0.10:
             self.sync(i)
             self.ops["sync"] += 1
             return
@@ -213,6 +214,7 @@ def _kill_mid_push(server, path: Path, pwfile: Path, logs: Path) -> dict[str, in
         desk.close()
 
 
+@pytest.mark.timeout(900)  # a few minutes on a busy 2-core machine
 def test_randomized_stations_converge_and_account_for_every_change(server, make_station, tmp_path):
     rng = random.Random(SEED)
     desks = [make_station(f"S{i}") for i in range(STATIONS)]
