@@ -4,22 +4,22 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../ui/admin/page.py" line="515"/>
+        <location filename="../../ui/admin/page.py" line="522"/>
         <source>Administration</source>
         <translation>系统管理</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/page.py" line="520"/>
+        <location filename="../../ui/admin/page.py" line="527"/>
         <source>Accounts</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/page.py" line="521"/>
+        <location filename="../../ui/admin/page.py" line="528"/>
         <source>Audit trail</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/page.py" line="522"/>
+        <location filename="../../ui/admin/page.py" line="529"/>
         <source>Your roles give no administration rights.</source>
         <translation>您的角色没有管理权限。</translation>
     </message>
@@ -27,121 +27,121 @@
 <context>
     <name>AuditPanel</name>
     <message>
-        <location filename="../../ui/admin/page.py" line="288"/>
+        <location filename="../../ui/admin/page.py" line="290"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/page.py" line="289"/>
+        <location filename="../../ui/admin/page.py" line="291"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/page.py" line="290"/>
-        <location filename="../../ui/admin/page.py" line="371"/>
+        <location filename="../../ui/admin/page.py" line="292"/>
+        <location filename="../../ui/admin/page.py" line="373"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/page.py" line="291"/>
+        <location filename="../../ui/admin/page.py" line="293"/>
         <source>Station</source>
         <translation>工作站</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/page.py" line="292"/>
-        <location filename="../../ui/admin/page.py" line="371"/>
+        <location filename="../../ui/admin/page.py" line="294"/>
+        <location filename="../../ui/admin/page.py" line="373"/>
         <source>Event</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/page.py" line="294"/>
-        <location filename="../../ui/admin/page.py" line="371"/>
+        <location filename="../../ui/admin/page.py" line="296"/>
+        <location filename="../../ui/admin/page.py" line="373"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/page.py" line="296"/>
+        <location filename="../../ui/admin/page.py" line="298"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/page.py" line="297"/>
+        <location filename="../../ui/admin/page.py" line="299"/>
         <source>Record id</source>
         <translation>记录编号</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/page.py" line="298"/>
+        <location filename="../../ui/admin/page.py" line="300"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/page.py" line="299"/>
+        <location filename="../../ui/admin/page.py" line="301"/>
         <source>Old value</source>
         <translation>原值</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/page.py" line="301"/>
+        <location filename="../../ui/admin/page.py" line="303"/>
         <source>New value</source>
         <translation>新值</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/page.py" line="372"/>
+        <location filename="../../ui/admin/page.py" line="374"/>
         <source>Contains</source>
         <translation>包含</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/page.py" line="372"/>
+        <location filename="../../ui/admin/page.py" line="374"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/page.py" line="374"/>
+        <location filename="../../ui/admin/page.py" line="376"/>
         <source>Record id or value</source>
         <translation>记录编号或值</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/page.py" line="375"/>
-        <location filename="../../ui/admin/page.py" line="455"/>
+        <location filename="../../ui/admin/page.py" line="377"/>
+        <location filename="../../ui/admin/page.py" line="462"/>
         <source>Verify hash chain</source>
         <translation>校验哈希链</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/page.py" line="386"/>
+        <location filename="../../ui/admin/page.py" line="390"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/page.py" line="448"/>
+        <location filename="../../ui/admin/page.py" line="455"/>
         <source>{shown} of {total} entries</source>
         <translation>已显示 {shown} / 共 {total} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/page.py" line="453"/>
+        <location filename="../../ui/admin/page.py" line="460"/>
         <source>Checking the audit trail…</source>
         <translation>正在校验审计日志…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/page.py" line="456"/>
+        <location filename="../../ui/admin/page.py" line="463"/>
         <source>Checking every audit entry…</source>
         <translation>正在逐条校验审计记录…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/page.py" line="462"/>
+        <location filename="../../ui/admin/page.py" line="469"/>
         <source>Check stopped after {n} entries.</source>
         <translation>已校验 {n} 条后停止。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/page.py" line="466"/>
+        <location filename="../../ui/admin/page.py" line="473"/>
         <source>Audit trail intact: {n} entries checked, none altered or removed.</source>
         <translation>审计日志完好:已校验 {n} 条,无篡改、无删除。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/page.py" line="470"/>
+        <location filename="../../ui/admin/page.py" line="477"/>
         <source>Audit entry No. {id} was altered after it was written ({n} entries before it are intact).</source>
         <translation>第 {id} 条审计记录在写入后被篡改(其前 {n} 条完好)。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/page.py" line="474"/>
+        <location filename="../../ui/admin/page.py" line="481"/>
         <source>The chain is broken before audit entry No. {id}: an entry was removed or inserted ({n} entries before it are intact).</source>
         <translation>审计链在第 {id} 条记录前断开:有记录被删除或插入(其前 {n} 条完好)。</translation>
     </message>
@@ -237,12 +237,12 @@
         <translation>修改角色…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/page.py" line="240"/>
+        <location filename="../../ui/admin/page.py" line="242"/>
         <source>Enable</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/page.py" line="241"/>
+        <location filename="../../ui/admin/page.py" line="243"/>
         <source>Disable</source>
         <translation>停用</translation>
     </message>

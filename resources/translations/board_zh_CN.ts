@@ -4,82 +4,82 @@
 <context>
     <name>BoardPage</name>
     <message>
-        <location filename="../../ui/board/page.py" line="255"/>
+        <location filename="../../ui/board/page.py" line="259"/>
         <source>All departments</source>
         <translation>全部部门</translation>
     </message>
     <message>
-        <location filename="../../ui/board/page.py" line="268"/>
+        <location filename="../../ui/board/page.py" line="272"/>
         <source>Any status</source>
         <translation>任意状态</translation>
     </message>
     <message>
-        <location filename="../../ui/board/page.py" line="280"/>
+        <location filename="../../ui/board/page.py" line="284"/>
         <source>All channels</source>
         <translation>全部渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/board/page.py" line="288"/>
+        <location filename="../../ui/board/page.py" line="292"/>
         <source>Order board</source>
         <translation>订单看板</translation>
     </message>
     <message>
-        <location filename="../../ui/board/page.py" line="291"/>
+        <location filename="../../ui/board/page.py" line="295"/>
         <source>Order no., channel no. or customer PO</source>
         <translation>订单号、渠道单号或客户采购单号</translation>
     </message>
     <message>
-        <location filename="../../ui/board/page.py" line="292"/>
+        <location filename="../../ui/board/page.py" line="296"/>
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../ui/board/page.py" line="293"/>
+        <location filename="../../ui/board/page.py" line="297"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/board/page.py" line="294"/>
+        <location filename="../../ui/board/page.py" line="298"/>
         <source>Code or name</source>
         <translation>编码或名称</translation>
     </message>
     <message>
-        <location filename="../../ui/board/page.py" line="295"/>
+        <location filename="../../ui/board/page.py" line="299"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/board/page.py" line="296"/>
+        <location filename="../../ui/board/page.py" line="300"/>
         <source>Status of</source>
         <translation>部门状态</translation>
     </message>
     <message>
-        <location filename="../../ui/board/page.py" line="297"/>
+        <location filename="../../ui/board/page.py" line="301"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../ui/board/page.py" line="298"/>
+        <location filename="../../ui/board/page.py" line="302"/>
         <source>To</source>
         <translation>到</translation>
     </message>
     <message>
-        <location filename="../../ui/board/page.py" line="299"/>
+        <location filename="../../ui/board/page.py" line="303"/>
         <source>Rush only</source>
         <translation>只看急单</translation>
     </message>
     <message>
-        <location filename="../../ui/board/page.py" line="300"/>
+        <location filename="../../ui/board/page.py" line="304"/>
         <source>Show cancelled</source>
         <translation>显示已取消</translation>
     </message>
     <message>
-        <location filename="../../ui/board/page.py" line="301"/>
+        <location filename="../../ui/board/page.py" line="305"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/board/page.py" line="412"/>
+        <location filename="../../ui/board/page.py" line="433"/>
         <source>{shown} of {total} orders</source>
         <translation>已显示 {shown} / 共 {total} 单</translation>
     </message>
@@ -269,7 +269,7 @@
     </message>
     <message>
         <location filename="../../ui/board/order_dialog.py" line="244"/>
-        <location filename="../../ui/board/order_dialog.py" line="262"/>
+        <location filename="../../ui/board/order_dialog.py" line="263"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
@@ -329,27 +329,27 @@
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/board/order_dialog.py" line="287"/>
+        <location filename="../../ui/board/order_dialog.py" line="288"/>
         <source>Order {no}</source>
         <translation>订单 {no}</translation>
     </message>
     <message>
-        <location filename="../../ui/board/order_dialog.py" line="293"/>
+        <location filename="../../ui/board/order_dialog.py" line="294"/>
         <source>Cancelled: {reason}</source>
         <translation>已取消:{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/board/order_dialog.py" line="296"/>
+        <location filename="../../ui/board/order_dialog.py" line="297"/>
         <source>Rush order: {reason}</source>
         <translation>急单:{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/board/order_dialog.py" line="302"/>
+        <location filename="../../ui/board/order_dialog.py" line="303"/>
         <source> (tier {tier})</source>
         <translation>({tier} 类客户)</translation>
     </message>
     <message>
-        <location filename="../../ui/board/order_dialog.py" line="304"/>
+        <location filename="../../ui/board/order_dialog.py" line="305"/>
         <source>(no customer)</source>
         <translation>(无客户)</translation>
     </message>

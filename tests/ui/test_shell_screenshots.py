@@ -63,13 +63,20 @@ def _signed_in(ctx, username):  # type: ignore[no-untyped-def]
     return user
 
 
-def _assert_not_cut(view) -> None:  # type: ignore[no-untyped-def]
+def _assert_not_cut(view, rows: int = 20) -> None:  # type: ignore[no-untyped-def]
+    """No header and no cell of the first rows is wider than its column."""
     header = view.horizontalHeader()
     metrics = QFontMetrics(header.font())
+    cell_metrics = QFontMetrics(view.font())
     model = view.model()
     for col in range(model.columnCount()):
         text = model.headerData(col, Qt.Orientation.Horizontal)
         assert header.sectionSize(col) >= metrics.horizontalAdvance(text), text
+        for row in range(min(rows, model.rowCount())):
+            cell = str(model.data(model.index(row, col)) or "")
+            font = model.data(model.index(row, col), Qt.ItemDataRole.FontRole)
+            width = (QFontMetrics(font) if font is not None else cell_metrics).horizontalAdvance(cell)
+            assert header.sectionSize(col) >= width, (text, cell)
 
 
 def test_main_window_in_chinese(qtbot, demo_ctx):
@@ -115,6 +122,9 @@ def test_main_window_in_chinese(qtbot, demo_ctx):
     demo_ctx.tasks.wait_idle(20000)
     qtbot.wait(50)
     assert window.tabs.tabText(window.tabs.currentIndex()) == "Order board"
+    _assert_not_cut(board.view)  # columns re-fitted to the longer English labels
+    combo = board.department
+    assert combo.width() >= QFontMetrics(combo.font()).horizontalAdvance(combo.currentText())
     assert window.grab().save(str(SHOTS / "main-window-en.png"))
 
 

@@ -227,6 +227,8 @@ class UsersPanel(QWidget):
         self.edit_button.setText(self.tr("Change roles\u2026"))
         self._update_buttons()
         self.model.retranslate()
+        if self.model.rows:
+            self.view.resizeColumnsToContents()
 
     def selected(self):  # type: ignore[no-untyped-def]
         rows = self.view.selectionModel().selectedRows()
@@ -375,6 +377,8 @@ class AuditPanel(QWidget):
         self.verify_button.setText(self.tr("Verify hash chain"))
         self._fill_facets()
         self.model.retranslate()
+        if self.model.rows:
+            self._fit_columns()
         self._show_count()
 
     def _fill_facets(self) -> None:
@@ -431,14 +435,17 @@ class AuditPanel(QWidget):
         if offset == 0:
             self.total = total
             self.model.set_rows(rows)
-            self.view.horizontalHeader().setResizeContentsPrecision(40)
-            self.view.resizeColumnsToContents()
-            for col in range(self.model.columnCount()):
-                self.view.setColumnWidth(col, min(self.view.columnWidth(col), 260))
+            self._fit_columns()
         elif offset == len(self.model.rows):
             self.model.append_rows(rows)
         self._loading = False
         self._show_count()
+
+    def _fit_columns(self) -> None:
+        self.view.horizontalHeader().setResizeContentsPrecision(40)
+        self.view.resizeColumnsToContents()
+        for col in range(self.model.columnCount()):
+            self.view.setColumnWidth(col, min(self.view.columnWidth(col), 260))
 
     def _on_failed(self, exc: BaseException) -> None:
         self._loading = False

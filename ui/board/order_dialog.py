@@ -258,6 +258,7 @@ class OrderDialog(QDialog):
             model.retranslate()
         if self.detail is not None:
             self._show(self.detail)
+            self._fit_columns()  # labels change width with the language
         else:
             self.setWindowTitle(self.tr("Order"))
 
@@ -335,12 +336,15 @@ class OrderDialog(QDialog):
         self.files_model.set_rows(detail.attachments)
         self.trail_model.set_rows(detail.trail)
         if first_load:
-            for view in (self.lines_view, self.refs_view, self.events_view, self.notes_view,
-                         self.files_view, self.trail_view):
-                view.resizeColumnsToContents()
-                for col in range(view.model().columnCount()):
-                    if view.columnWidth(col) > 320:
-                        view.setColumnWidth(col, 320)
+            self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        for view in (self.lines_view, self.refs_view, self.events_view, self.notes_view,
+                     self.files_view, self.trail_view):
+            view.resizeColumnsToContents()
+            for col in range(view.model().columnCount()):
+                if view.columnWidth(col) > 320:
+                    view.setColumnWidth(col, 320)
 
     @staticmethod
     def _next_status(dept: str, current: str) -> str:

@@ -140,14 +140,17 @@ class BoardPage(StationPage):
         self.search.setMinimumWidth(300)
         self.department = QComboBox()
         self.department.setObjectName("departmentFilter")
+        self.department.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.status = QComboBox()
         self.status.setObjectName("statusFilter")
+        self.status.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.status.setMinimumWidth(140)
         self.customer = QLineEdit()
         self.customer.setObjectName("customerFilter")
         self.customer.setClearButtonEnabled(True)
         self.channel = QComboBox()
         self.channel.setObjectName("channelFilter")
+        self.channel.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.channel.setMinimumWidth(150)
         self.date_from = self._date_edit("dateFrom")
         self.date_to = self._date_edit("dateTo")
@@ -303,6 +306,8 @@ class BoardPage(StationPage):
         self._fill_departments()
         self._fill_channels()
         self.model.retranslate()
+        if self.model.rows:
+            self._size_columns()  # English and Chinese labels differ in width
         self._show_count()
 
     # -- filter ---------------------------------------------------------------------------
