@@ -109,7 +109,9 @@ class SyncClient:
         self.station = station
         self.timeout = timeout
         self.http = requests.Session()
-        self.http.verify = verify
+        # Passed with each request: a session-level setting would lose to
+        # REQUESTS_CA_BUNDLE / CURL_CA_BUNDLE from the environment.
+        self.verify = verify
         self.token: str | None = None
         self.hello_done = False
 
@@ -128,7 +130,8 @@ class SyncClient:
             headers["Authorization"] = f"Bearer {self.token}"
         try:
             response = self.http.request(method, self.url + path, headers=headers,
-                                         timeout=timeout or self.timeout, **kwargs)
+                                         timeout=timeout or self.timeout, verify=self.verify,
+                                         **kwargs)
         except requests.RequestException as exc:
             raise ServerUnreachable(url=self.url, reason=type(exc).__name__) from exc
         if response.status_code == 401 and auth:
