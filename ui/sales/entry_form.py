@@ -198,7 +198,6 @@ class OrderEntryForm(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.remove_line)
         buttons.addStretch(1)
-        buttons.addWidget(self.status, 3)
         buttons.addWidget(self.clear_button)
         buttons.addWidget(self.save)
 
@@ -209,6 +208,8 @@ class OrderEntryForm(QWidget):
         layout.addWidget(self.lines, 1)
         layout.addWidget(self.recent_label)
         layout.addWidget(self.recent)
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
         layout.addLayout(buttons)
         for w in (self.customer, self.due, self.urgent, self.sku, self.qty, self.save):
             w.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
