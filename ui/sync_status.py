@@ -50,6 +50,7 @@ class SyncStatusWidget(QWidget):
                        self.conflicts_button):
             layout.addWidget(widget)
         self.worker.status_did_change.connect(self._on_status)
+        self.worker.progress_did_change.connect(self._on_progress)
         ctx.changes_did_apply.connect(self._on_changes)
         self._panel = None
         self.retranslate_ui()
@@ -62,6 +63,12 @@ class SyncStatusWidget(QWidget):
     def _on_status(self, status: SyncStatus) -> None:
         self.status = status
         self.retranslate_ui()
+
+    def _on_progress(self, done: int, total: int, phase: str) -> None:
+        # A first download (or a week offline) takes a while: say how far it is.
+        if phase == "pull" and total >= 2000 and done < total:
+            self.state_label.setText(self.tr("Downloading {percent}%").format(
+                percent=int(100 * done / max(total, 1))))
 
     def _on_changes(self, changes: Changes, initiator: object) -> None:
         self._refresh_counts()

@@ -80,6 +80,7 @@ class SyncWorker(QObject):
 
     status_did_change = Signal(object)  # SyncStatus
     round_did_finish = Signal(object)  # SyncReport
+    progress_did_change = Signal(int, int, str)  # done, total, "push" / "pull"
     _changes_pulled = Signal(object)
 
     def __init__(self, ctx, credentials: Credentials | None = None,  # type: ignore[no-untyped-def]
@@ -159,7 +160,8 @@ class SyncWorker(QObject):
             while not self._stop.is_set():
                 self._wake.clear()
                 try:
-                    report = sync_once(self.ctx.desk, client=client, abort=self._stop)
+                    report = sync_once(self.ctx.desk, client=client, abort=self._stop,
+                                       progress=self.progress_did_change.emit)
                 except ServerUnreachable:
                     self._status("offline")
                     wait = backoff

@@ -208,47 +208,52 @@
     <context>
         <name>SyncStatusWidget</name>
         <message>
-            <location filename="../../ui/sync_status.py" line="89" />
+            <location filename="../../ui/sync_status.py" line="70" />
+            <source>Downloading {percent}%</source>
+            <translation>正在下载 {percent}%</translation>
+        </message>
+        <message>
+            <location filename="../../ui/sync_status.py" line="96" />
             <source>● Online</source>
             <translation>● 在线</translation>
         </message>
         <message>
-            <location filename="../../ui/sync_status.py" line="89" />
+            <location filename="../../ui/sync_status.py" line="96" />
             <source>● Offline</source>
             <translation>● 离线</translation>
         </message>
         <message>
-            <location filename="../../ui/sync_status.py" line="90" />
+            <location filename="../../ui/sync_status.py" line="97" />
             <source>● Sync problem</source>
             <translation>● 同步异常</translation>
         </message>
         <message>
-            <location filename="../../ui/sync_status.py" line="90" />
+            <location filename="../../ui/sync_status.py" line="97" />
             <source>Local only</source>
             <translation>仅本地</translation>
         </message>
         <message>
-            <location filename="../../ui/sync_status.py" line="98" />
+            <location filename="../../ui/sync_status.py" line="105" />
             <source>Sync problem: {code}</source>
             <translation>同步异常:{code}</translation>
         </message>
         <message>
-            <location filename="../../ui/sync_status.py" line="100" />
+            <location filename="../../ui/sync_status.py" line="107" />
             <source>Server: {url}</source>
             <translation>服务器:{url}</translation>
         </message>
         <message>
-            <location filename="../../ui/sync_status.py" line="101" />
+            <location filename="../../ui/sync_status.py" line="108" />
             <source>To send: {n}</source>
             <translation>待发送:{n}</translation>
         </message>
         <message>
-            <location filename="../../ui/sync_status.py" line="102" />
+            <location filename="../../ui/sync_status.py" line="109" />
             <source>Last sync: {time}</source>
             <translation>上次同步:{time}</translation>
         </message>
         <message>
-            <location filename="../../ui/sync_status.py" line="104" />
+            <location filename="../../ui/sync_status.py" line="111" />
             <source>Conflicts: {n}</source>
             <translation>冲突:{n}</translation>
         </message>

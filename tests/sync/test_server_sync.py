@@ -281,3 +281,34 @@ def test_channel_intake_reaches_stations_once(server, make_station):
         assert order is not None and order.channel == "douyin"
         assert s.scalar(select(func.count()).select_from(Order)
                         .where(Order.order_no == first.json()["order_no"])) == 1
+
+
+def test_first_download_reports_progress_and_resumes_after_an_interruption(server, make_station):
+    import threading
+
+    a = make_station("A")
+    _catalog(a)
+    for n in range(40):
+        _order(a, n + 1)
+    sync_once(a, server.url, _creds("sales1", PASSWORD))
+    fresh = make_station("NEW")
+    abort = threading.Event()
+    seen: list[tuple[int, int, str]] = []
+
+    def progress(done: int, total: int, phase: str) -> None:
+        seen.append((done, total, phase))
+        if phase == "pull" and len(seen) == 2:
+            abort.set()  # the station is switched off after its second page
+
+    with pytest.raises(SyncError) as err:
+        sync_once(fresh, server.url, _creds("sales1", PASSWORD), abort=abort,
+                  progress=progress, pull_batch=25)
+    assert err.value.code == "sync_aborted"
+    stopped_at = local.cursor(fresh)
+    head = seen[-1][1]
+    assert 0 < stopped_at < head  # committed pages stay
+    report = sync_once(fresh, server.url, _creds("sales1", PASSWORD), pull_batch=25)
+    assert report.cursor == report.head and report.pulled > 0
+    with fresh.read() as s, a.read() as t:
+        assert s.scalar(select(func.count()).select_from(Order)) == 40
+        assert sorted(s.scalars(select(Order.order_no))) == sorted(t.scalars(select(Order.order_no)))
