@@ -53,7 +53,11 @@ def run_app(db: str | None, server: str | None, self_test: bool, demo_login: boo
     from orderdesk.ui.context import AppContext, StationSettings
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("alembic").setLevel(logging.WARNING)
     app = make_application()
+    # Between the sign-in dialog closing and the main window opening no window is shown;
+    # the shell decides when the app ends (quit_requested), not "last window closed".
+    app.setQuitOnLastWindowClosed(False)
     settings = StationSettings.load()
     i18n.set_language(lang or settings.language)
     station_name = station or settings.station_name or os.environ.get("ORDERDESK_STATION") \
