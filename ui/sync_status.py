@@ -31,7 +31,12 @@ class SyncStatusWidget(QWidget):
         self.setObjectName("syncStatus")
         self.ctx = ctx
         self.worker = SyncWorker(ctx, credentials, self)
-        self.status = SyncStatus(state="offline" if self.worker.enabled else "disabled")
+        if self.worker.enabled:
+            initial = "offline"
+        else:
+            # A server is configured but this machine has no station key yet.
+            initial = "unregistered" if ctx.server_url else "disabled"
+        self.status = SyncStatus(state=initial, server=ctx.server_url)
         self.state_label = QLabel()
         self.state_label.setObjectName("syncState")
         self.pending_label = QLabel()
@@ -94,7 +99,8 @@ class SyncStatusWidget(QWidget):
     def retranslate_ui(self) -> None:
         s = self.status
         text = {"online": self.tr("● Online"), "offline": self.tr("● Offline"),
-                "error": self.tr("● Sync problem"), "disabled": self.tr("Local only")}
+                "error": self.tr("● Sync problem"), "disabled": self.tr("Local only"),
+                "unregistered": self.tr("Station not registered: no station key")}
         self.state_label.setText(text.get(s.state, s.state))
         if self.state_label.property("sync") != s.state:
             # Colours come from the station stylesheet (QLabel[sync="..."]).
@@ -107,7 +113,7 @@ class SyncStatusWidget(QWidget):
             self.state_label.setToolTip(self.tr("Server: {url}").format(url=s.server))
         self.pending_label.setText(self.tr("To send: {n}").format(n=s.pending))
         self.last_label.setText(self.tr("Last sync: {time}").format(time=_local_time(s.last_sync)))
-        self.last_label.setVisible(s.state != "disabled")
+        self.last_label.setVisible(s.state not in ("disabled", "unregistered"))
         self.conflicts_button.setText(self.tr("Conflicts: {n}").format(n=s.conflicts))
         self.conflicts_button.setVisible(s.conflicts > 0)
 

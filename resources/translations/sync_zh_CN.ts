@@ -208,52 +208,57 @@
     <context>
         <name>SyncStatusWidget</name>
         <message>
-            <location filename="../../ui/sync_status.py" line="70" />
+            <location filename="../../ui/sync_status.py" line="75" />
             <source>Downloading {percent}%</source>
             <translation>正在下载 {percent}%</translation>
         </message>
         <message>
-            <location filename="../../ui/sync_status.py" line="96" />
+            <location filename="../../ui/sync_status.py" line="101" />
             <source>● Online</source>
             <translation>● 在线</translation>
         </message>
         <message>
-            <location filename="../../ui/sync_status.py" line="96" />
+            <location filename="../../ui/sync_status.py" line="101" />
             <source>● Offline</source>
             <translation>● 离线</translation>
         </message>
         <message>
-            <location filename="../../ui/sync_status.py" line="97" />
+            <location filename="../../ui/sync_status.py" line="102" />
             <source>● Sync problem</source>
             <translation>● 同步异常</translation>
         </message>
         <message>
-            <location filename="../../ui/sync_status.py" line="97" />
+            <location filename="../../ui/sync_status.py" line="102" />
             <source>Local only</source>
             <translation>仅本地</translation>
         </message>
         <message>
-            <location filename="../../ui/sync_status.py" line="105" />
+            <location filename="../../ui/sync_status.py" line="103" />
+            <source>Station not registered: no station key</source>
+            <translation>工作站未注册:缺少工作站密钥</translation>
+        </message>
+        <message>
+            <location filename="../../ui/sync_status.py" line="111" />
             <source>Sync problem: {code}</source>
             <translation>同步异常:{code}</translation>
         </message>
         <message>
-            <location filename="../../ui/sync_status.py" line="107" />
+            <location filename="../../ui/sync_status.py" line="113" />
             <source>Server: {url}</source>
             <translation>服务器:{url}</translation>
         </message>
         <message>
-            <location filename="../../ui/sync_status.py" line="108" />
+            <location filename="../../ui/sync_status.py" line="114" />
             <source>To send: {n}</source>
             <translation>待发送:{n}</translation>
         </message>
         <message>
-            <location filename="../../ui/sync_status.py" line="109" />
+            <location filename="../../ui/sync_status.py" line="115" />
             <source>Last sync: {time}</source>
             <translation>上次同步:{time}</translation>
         </message>
         <message>
-            <location filename="../../ui/sync_status.py" line="111" />
+            <location filename="../../ui/sync_status.py" line="117" />
             <source>Conflicts: {n}</source>
             <translation>冲突:{n}</translation>
         </message>

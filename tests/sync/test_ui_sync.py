@@ -171,3 +171,25 @@ def test_conflict_panel_shows_both_values_and_resolves(two_stations, qtbot):
         assert local.list_conflicts(ctx.desk) == []
         with ctx.desk.read() as s:
             assert s.get(OrderLine, line).quantity == Decimal(55)
+
+
+def test_indicator_without_server_or_key_says_so(make_station, qapp, qtbot, monkeypatch):
+    from orderdesk.ui import i18n
+    from orderdesk.ui.app import setup_application
+    from orderdesk.ui.context import AppContext, StationSettings
+    from orderdesk.ui.sync_status import SyncStatusWidget
+
+    monkeypatch.delenv("ORDERDESK_STATION_KEY", raising=False)
+    setup_application(qapp)
+    i18n.set_language("en")
+    desk = make_station("X")
+    for url, text in (("", "Local only"),
+                      ("http://127.0.0.1:9", "Station not registered: no station key")):
+        ctx = AppContext(desk, settings=StationSettings(station_name="X", language="en",
+                                                        server_url=url))
+        widget = SyncStatusWidget(ctx)
+        qtbot.addWidget(widget)
+        assert widget.state_label.text() == text
+        assert not widget.worker._threads  # nothing runs without a server and a key
+        assert ctx.tasks.wait_idle(5000)
+        ctx.tasks.shutdown()
