@@ -485,21 +485,36 @@ def _channel_no_for(first: ParsedLine, customer_code: str | None) -> str:
 
 def _create_customers(session: Session, catalog: Catalog, proposals: list[CustomerProposal],
                       choices: dict[str, str], create_all: bool) -> dict[str, str]:
-    """Create the proposed customers the user chose to create; one per distinct name."""
+    """Create the proposed customers the user chose to create; one per real company.
+
+    Longer names first, so a short name written in another row ('瑞丰') that is part of
+    a name created in this import ('宁波瑞丰塑胶有限公司') becomes its alias instead of a
+    second customer; the same phone is the same customer too.
+    """
     from orderdesk.services.catalog import upsert_customer
 
     made: dict[str, str] = {}
-    for prop in proposals:
+    created: list[tuple[str, str]] = []   # (name norm, customer id) made by this import
+    for prop in sorted(proposals, key=lambda p: -len(name_norm(p.name))):
         if choices.get(prop.key) != CREATE and not create_all:
             continue
         # Re-check: an earlier file of this import may have created it already.
         cid, _ = catalog.match_customer(prop.code, prop.phone, prop.name)
+        norm = name_norm(prop.name)
+        if cid is None and len(norm) >= 2 and not prop.key.startswith(("phone:", "code:")):
+            cid = next((c for n, c in created if norm in n), None)
+            if cid is not None:
+                info = catalog.customers[cid]
+                upsert_customer(session, info.code, info.name, aliases=[prop.name],
+                                contacts=[(prop.name, prop.phone)] if prop.phone else [])
+                catalog.by_name.setdefault(norm, cid)
         if cid is None:
             code = prop.code or _new_customer_code(session)
             contacts = [(prop.name, prop.phone)] if prop.phone else []
             c = upsert_customer(session, code, prop.name, contacts=contacts)
             catalog.add_customer(CustomerInfo(c.id, c.code, c.name), phone=prop.phone)
             cid = c.id
+            created.append((norm, cid))
         made[prop.key] = cid
     return made
 
@@ -635,7 +650,12 @@ def run_import(desk: Desk, paths: Sequence[str | Path], *, channel: str | None =
                                        customer_choices=choices, now=now))
         # Customers chosen for creation (or all, with create_customers) exist before
         # rows are re-checked against them; a name seen in two files is created once.
-        all_props = [p for pv in previews for p in pv.proposals]
+        # Only customers of rows that would otherwise import: a row rejected for its SKU
+        # must not leave a new customer behind.
+        viable = {ln.customer_key for pv in previews for ln in pv.lines
+                  if ln.customer_key and all(p.reason in ("unknown_customer", *_GROUP_REASONS)
+                                             for p in ln.problems)}
+        all_props = [p for pv in previews for p in pv.proposals if p.key in viable]
         made = _create_customers(s, catalog, all_props, choices, create_customers)
         created_customers = [catalog.customers[c].code for c in dict.fromkeys(made.values())]
         if made:

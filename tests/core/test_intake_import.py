@@ -351,3 +351,26 @@ def test_bulk_written_audit_rows_chain_and_match_the_hooks_format(desk, demo_cat
         out = s.scalars(select(Outbox).where(Outbox.entity == "order_lines",
                                              Outbox.tx_id == audit.tx_id)).all()
         assert len(out) == 4 and all(o.op == "insert" for o in out)
+
+
+def test_short_name_of_a_new_customer_becomes_its_alias_not_a_second_customer(desk, work) -> None:  # type: ignore[no-untyped-def]
+    from orderdesk.services import catalog
+
+    with desk.write() as s:   # a catalog that knows none of the file's customers
+        catalog.upsert_product(s, "BRK-1001", "支架", pack_size=100)
+        catalog.upsert_product(s, "HSG-2002", "外壳", pack_size=50)
+    report = run_import(desk, [work["gbk_csv"]], create_customers=True, now=NOW)
+    assert report.imported == 3 and len(report.customers_created) == 2
+    with desk.read() as s:
+        rf = s.scalars(select(Customer).where(Customer.name == "宁波瑞丰塑胶有限公司")).one()
+        assert {a.alias for a in rf.aliases} == {"瑞丰"}
+        assert s.scalar(select(func.count(Order.id)).where(Order.customer_id == rf.id)) == 2
+
+
+def test_rows_rejected_for_other_reasons_create_no_customer(desk, work, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = generate.csv_file(tmp_path, "bad.csv", "utf-8", generate.GBK_HEADER,
+                             [["X-1", "某新客户", "NOPE-404", "10", "2026-03-20", "", ""]])
+    report = run_import(desk, [path], create_customers=True, now=NOW)
+    assert report.imported == 0 and report.customers_created == ()
+    with desk.read() as s:
+        assert s.scalar(select(func.count(Customer.id))) == 0
