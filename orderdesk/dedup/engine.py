@@ -276,17 +276,18 @@ def load_sides(session: Session, index: CatalogIndex, order_ids: Iterable[str],
 
     sides: dict[str, Side] = {}
     conn = session.connection()  # Core statements: no ORM overhead on the popup's path
-    ids = list(dict.fromkeys(order_ids))
-    for part in chunks(ids):
+    with keymod.IdSet(conn, order_ids) as ids:
+        if not ids:
+            return sides
         query = (select(Order.id, Order.order_no, Order.channel, Order.order_time,
                         Order.customer_id, Order.contact_phone, Order.contact_name,
                         Order.delivery_address, Order.requested_date, Order.status_sales,
                         Order.status_warehouse, Order.created_at, Customer.name)
                  .outerjoin(Customer, Customer.id == Order.customer_id)
-                 .where(Order.id.in_(part)))
+                 .where(ids.clause(Order.id)))
         if active_only:
             query = query.where(Order.cancelled.is_(False), Order.merged_into_id.is_(None))
-        for row in conn.execute(query):
+        for row in conn.execute(query).all():
             resolved = index.resolve(customer_id=row.customer_id, phone=row.contact_phone,
                                      name=row.contact_name)
             sides[row.id] = Side(
@@ -301,23 +302,23 @@ def load_sides(session: Session, index: CatalogIndex, order_ids: Iterable[str],
                 customer_name=row.name or row.contact_name, created_at=row.created_at,
                 name_raw=row.contact_name,
             )
-        present = [i for i in part if i in sides]
-        if not present:
-            continue
+        if not sides:
+            return sides
         for oid, norm, qty in conn.execute(
                 select(OrderLine.order_id, Product.sku_norm, func.sum(OrderLine.quantity))
                 .join(Product, Product.id == OrderLine.product_id)
-                .where(OrderLine.order_id.in_(present), OrderLine.cancelled.is_(False))
-                .group_by(OrderLine.order_id, Product.sku_norm)):
-            sides[oid].qty[norm] = Decimal(qty) if qty is not None else None
+                .where(ids.clause(OrderLine.order_id), OrderLine.cancelled.is_(False))
+                .group_by(OrderLine.order_id, Product.sku_norm)).all():
+            if oid in sides:
+                sides[oid].qty[norm] = Decimal(qty) if qty is not None else None
         for oid, channel, number in conn.execute(
                 select(OrderChannelRef.order_id, OrderChannelRef.channel,
                        OrderChannelRef.channel_order_no)
-                .where(OrderChannelRef.order_id.in_(present), OrderChannelRef.active.is_(True))
-                .order_by(OrderChannelRef.id)):
-            side = sides[oid]
+                .where(ids.clause(OrderChannelRef.order_id), OrderChannelRef.active.is_(True))
+                .order_by(OrderChannelRef.id)).all():
+            side = sides.get(oid)
             # The number in the order's own channel first, else the first one mapped.
-            if side.channel_order_no is None or channel == side.channel:
+            if side is not None and (side.channel_order_no is None or channel == side.channel):
                 side.channel_order_no = number
     return sides
 
@@ -448,21 +449,18 @@ def _candidate_pairs(session: Session, index: CatalogIndex, order_ids: Sequence[
     conn = session.connection()
     probes: set[tuple[Any, ...]] = set()
     bounds: dict[dt.datetime, tuple[Any, Any]] = {}
-    for part in chunks(list(order_ids)):
-        for oid, key, sku, when in conn.execute(
-                select(DedupKey.order_id, DedupKey.customer_key, DedupKey.sku_norm,
-                       DedupKey.order_time).where(DedupKey.order_id.in_(part))):
-            span = bounds.get(when)
-            if span is None:
-                span = bounds[when] = (keymod.db_time(conn, when - window),
-                                       keymod.db_time(conn, when + window))
-            probes.add((oid, key, sku, *span))
-            if key.startswith("c:"):
-                cid = key[2:]
-                for core in index.cores_of.get(cid, ()):
-                    probes.add((oid, f"n:{core}", sku, *span))
-                for phone in index.phones_of.get(cid, ()):
-                    probes.add((oid, f"p:{phone}", sku, *span))
+    with keymod.IdSet(conn, order_ids) as ids:
+        stored = conn.execute(select(DedupKey.order_id, DedupKey.customer_key,
+                                     DedupKey.sku_norm, DedupKey.order_time)
+                              .where(ids.clause(DedupKey.order_id))).all() if ids else []
+    for oid, key, sku, when in stored:
+        span = bounds.get(when)
+        if span is None:
+            span = bounds[when] = (keymod.db_time(conn, when - window),
+                                   keymod.db_time(conn, when + window))
+        # Stored keys follow the catalog (keys.flush_pending re-indexes orders when a
+        # phone or alias becomes known), so the order's own keys are enough here.
+        probes.add((oid, key, sku, *span))
     if not probes:
         return set()
     _PROBE.drop(conn, checkfirst=True)
@@ -555,11 +553,9 @@ def flag_new_orders(session: Session, order_ids: list[str], *, source: str = "im
                        record=step_record - step_search, pairs=len(pairs))
     wanted = set(ids)
     flagged: set[str] = set()
-    for part in chunks(ids):
-        for a, b in session.execute(
-                select(DuplicatePair.order_a_id, DuplicatePair.order_b_id)
-                .where(DuplicatePair.status == "open",
-                       (DuplicatePair.order_a_id.in_(part))
-                       | (DuplicatePair.order_b_id.in_(part)))):
-            flagged.update({a, b} & wanted)
-    return len(flagged)
+    conn = session.connection()
+    with keymod.IdSet(conn, ids) as idset:
+        for column in (DuplicatePair.order_a_id, DuplicatePair.order_b_id):
+            flagged.update(conn.execute(select(column).where(
+                DuplicatePair.status == "open", idset.clause(column))).scalars().all())
+    return len(flagged & wanted)

@@ -15,6 +15,7 @@ bulk. Nothing here imports Qt or HTTP.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import threading
 import time
 from collections.abc import Iterable, Iterator, Sequence
@@ -22,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rapidfuzz import fuzz, process
-from sqlalchemy import delete, func, inspect, select
+from sqlalchemy import Column, MetaData, String, Table, delete, func, inspect, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
@@ -247,6 +248,41 @@ def bulk_insert(conn: Connection, table: str, columns: Sequence[str],
 
 
 _KEY_COLUMNS = ("order_id", "customer_key", "sku_norm", "order_time")
+_id_tables = itertools.count(1)
+
+
+class IdSet:
+    """Order ids one statement is restricted to: a literal IN list when there are few
+    (the popup), else a temporary table filled once through the driver and used as
+    ``IN (SELECT ...)`` — a 50,000-order import then costs one statement per step, not
+    a hundred statements with 500 bound parameters each."""
+
+    def __init__(self, conn: Connection, ids: Iterable[str]) -> None:
+        self.conn = conn
+        self.ids = list(dict.fromkeys(i for i in ids if i))
+        self.table: Table | None = None
+        if len(self.ids) > CHUNK:
+            self.table = Table(f"dedup_ids_{next(_id_tables)}", MetaData(),
+                               Column("order_id", String(36), primary_key=True),
+                               prefixes=["TEMPORARY"])
+            self.table.create(conn)
+            bulk_insert(conn, self.table.name, ("order_id",), [(i,) for i in self.ids])
+
+    def clause(self, column: Any) -> Any:
+        if self.table is None:
+            return column.in_(self.ids)
+        return column.in_(select(self.table.c.order_id))
+
+    def __bool__(self) -> bool:
+        return bool(self.ids)
+
+    def __enter__(self) -> IdSet:
+        return self
+
+    def __exit__(self, *_exc: Any) -> None:
+        if self.table is not None:
+            self.table.drop(self.conn)
+            self.table = None
 
 
 # -- building rows ------------------------------------------------------------------------
@@ -256,20 +292,20 @@ def rows_for_orders(conn: Connection, index: CatalogIndex,
     """dedup_keys rows (order_id, customer_key, sku_norm, order_time for the driver) for
     these orders (active, not merged away, lines not cancelled)."""
     rows: list[tuple[Any, ...]] = []
-    for part in chunks(list(order_ids)):
+    with IdSet(conn, order_ids) as ids:
+        if not ids:
+            return rows
         orders = conn.execute(
             select(Order.id, Order.customer_id, Order.contact_phone, Order.contact_name,
                    Order.order_time)
-            .where(Order.id.in_(part), Order.cancelled.is_(False),
+            .where(ids.clause(Order.id), Order.cancelled.is_(False),
                    Order.merged_into_id.is_(None))).all()
-        if not orders:
-            continue
         skus: dict[str, set[str]] = {}
         for oid, norm in conn.execute(
                 select(OrderLine.order_id, Product.sku_norm)
                 .join(Product, Product.id == OrderLine.product_id)
-                .where(OrderLine.order_id.in_([o.id for o in orders]),
-                       OrderLine.cancelled.is_(False))):
+                .where(ids.clause(OrderLine.order_id),
+                       OrderLine.cancelled.is_(False))).all():
             skus.setdefault(oid, set()).add(norm)
         for o in orders:
             keys = order_keys(index, customer_id=o.customer_id, phone=o.contact_phone,
@@ -287,8 +323,8 @@ def refresh(session: Session, order_ids: Iterable[str]) -> int:
         return 0
     conn = session.connection()
     index = catalog_index(session)
-    for part in chunks(ids):
-        conn.execute(delete(DedupKey.__table__).where(DedupKey.order_id.in_(part)))
+    with IdSet(conn, ids) as idset:
+        conn.execute(delete(DedupKey.__table__).where(idset.clause(DedupKey.order_id)))
     rows = rows_for_orders(conn, index, ids)
     bulk_insert(conn, "dedup_keys", _KEY_COLUMNS, rows)
     return len(rows)
@@ -316,8 +352,30 @@ _KEY_FIELDS = {"customer_id", "contact_phone", "contact_name", "order_time", "ca
                "merged_into_id"}
 
 
+CATALOG = "dedup_catalog_keys"
+
+
+def _catalog_keys(obj: Any) -> set[str]:
+    """Keys under which orders stored before this catalog row existed may sit."""
+    if isinstance(obj, Contact):
+        digits = phone_norm(obj.phone_norm or obj.phone)
+        return {f"p:{digits}"} if len(digits) >= MIN_PHONE_DIGITS else set()
+    if isinstance(obj, CustomerAlias):
+        core = company_core(obj.alias)
+        return {f"n:{core}"} if len(core) >= 2 else set()
+    if isinstance(obj, Customer):
+        return {f"n:{core}" for core in (company_core(obj.name), name_norm(obj.name))
+                if len(core) >= 2}
+    return set()
+
+
 def after_flush(session: Session, _ctx: Any) -> None:
     dirty: set[str] | None = None
+    for obj in (*session.new, *session.dirty):
+        if isinstance(obj, (Contact, CustomerAlias, Customer)):
+            found = _catalog_keys(obj)
+            if found:
+                session.info.setdefault(CATALOG, set()).update(found)
     for obj in session.new:
         if isinstance(obj, Order):
             dirty = session.info.setdefault(DIRTY, set())
@@ -340,8 +398,19 @@ def pending(session: Session) -> set[str]:
 
 
 def flush_pending(session: Session) -> set[str]:
-    """Bring the index up to date for everything this transaction changed so far."""
+    """Bring the index up to date for everything this transaction changed so far.
+
+    A new contact phone, alias or customer name may belong to orders stored earlier under
+    only a phone or a buyer name: those orders are re-indexed too, so they now carry the
+    customer's key and every lookup (popup or batch) meets them by customer.
+    """
     session.flush()
+    catalog_keys = session.info.pop(CATALOG, set())
+    if catalog_keys:
+        conn = session.connection()
+        for part in chunks(sorted(catalog_keys)):
+            session.info.setdefault(DIRTY, set()).update(conn.execute(
+                select(DedupKey.order_id).where(DedupKey.customer_key.in_(part))).scalars())
     dirty = session.info.pop(DIRTY, set())
     if dirty:
         refresh(session, dirty)
@@ -349,7 +418,8 @@ def flush_pending(session: Session) -> set[str]:
 
 
 def before_commit(session: Session) -> None:
-    if not (session.info.get(DIRTY) or session.info.get(NEW) or session.new or session.dirty):
+    if not (session.info.get(DIRTY) or session.info.get(NEW) or session.info.get(CATALOG)
+            or session.new or session.dirty):
         return
     flush_pending(session)
     new = session.info.pop(NEW, set())

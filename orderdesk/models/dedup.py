@@ -103,6 +103,7 @@ def _before_commit(session: Session) -> None:
 def _after_rollback(session: Session) -> None:
     session.info.pop("dedup_dirty", None)
     session.info.pop("dedup_new", None)
+    session.info.pop("dedup_catalog_keys", None)
 
 
 if not event.contains(Session, "after_flush", _after_flush):

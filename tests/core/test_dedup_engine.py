@@ -277,3 +277,27 @@ def test_upgrade_indexes_orders_that_existed_before(tmp_path):  # type: ignore[n
         assert [f.order_no for f in found] == ["SO-1"]
     finally:
         desk.close()
+
+
+def test_orders_stored_before_the_catalog_knew_the_phone_are_found_by_customer(desk, existing):  # type: ignore[no-untyped-def]
+    """A marketplace order kept under an unknown phone meets the customer's typed order
+    once that phone is added to the customer (its index entry follows the catalog)."""
+    with desk.write() as s:
+        market = add_order(s, OrderDraft(channel="jd_pop", channel_order_no="JD-5",
+                                         contact_name="赵先生", contact_phone="186 1111 2222",
+                                         order_time=T0 + dt.timedelta(hours=2),
+                                         lines=[LineDraft("HSG-2002", 30)]))
+        market_id = market.id
+    with desk.write() as s:
+        catalog.upsert_customer(s, "C002", "无锡华通汽车电子有限公司",
+                                contacts=[("赵先生", "18611112222")])
+    with desk.read() as s:
+        keys = set(s.scalars(select(DedupKey.customer_key).where(DedupKey.order_id == market_id)))
+    assert any(k.startswith("c:") for k in keys)
+    with desk.write() as s:
+        typed = add_order(s, OrderDraft(channel="phone", customer_code="C002",
+                                        order_time=T0 + dt.timedelta(hours=2, minutes=4),
+                                        lines=[LineDraft("HSG 2002", 30)]))
+        assert flag_new_orders(s, [typed.id]) == 1
+    (pair,) = list_pairs(desk)
+    assert (pair.a.id, pair.explanation.split("、")[0]) == (market_id, "同一客户(电话一致)")

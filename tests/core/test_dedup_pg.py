@@ -58,3 +58,21 @@ def test_lookup_flag_merge_undo_on_postgresql(pg_desk):  # type: ignore[no-untyp
                                     order_time=T0))[0].order_id == first_id
     undo_merge(desk, pair.id)
     assert [p.status for p in list_pairs(desk)] == ["open"]
+
+
+@pytest.mark.pg
+def test_batch_check_of_a_larger_import_on_postgresql(pg_desk):  # type: ignore[no-untyped-def]
+    """More than 500 orders: the batch path with temporary id and probe tables."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    import dedup_dataset as dataset
+
+    data = dataset.generate(seed=5, real_orders=450)
+    ids, flagged = dataset.bulk_load(pg_desk, data)
+    assert len(ids) > 500
+    truth = data.true_pairs()
+    precision, recall = dataset.precision_recall(dataset.predicted_pairs(pg_desk, ids), truth)
+    assert precision >= 0.99 and recall >= 0.98, (precision, recall)
+    assert flagged > 0
