@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, Qt, QTimer
+from PySide6.QtCore import QDate, QEvent, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,6 +32,7 @@ from orderdesk import roles as role_defs
 from orderdesk.changes import Changes
 from orderdesk.services import audit, users
 from orderdesk.services.audit import AuditFilter, ChainReport
+from orderdesk.ui.board.labels import action_label, entity_label, outcome_label
 from orderdesk.ui.board.table import Column, RowTableModel
 from orderdesk.ui.errors import describe_error, local_time_text, show_error
 from orderdesk.ui.main_window import role_name
@@ -53,36 +54,6 @@ def _view(model: RowTableModel, name: str) -> QTableView:
     view.horizontalHeader().setStretchLastSection(True)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     return view
-
-
-def action_label(code: str) -> str:
-    texts = {
-        "insert": QCoreApplication.translate("audit", "Created"),
-        "update": QCoreApplication.translate("audit", "Changed"),
-        "delete": QCoreApplication.translate("audit", "Deleted"),
-        "login": QCoreApplication.translate("audit", "Sign-in"),
-        "logout": QCoreApplication.translate("audit", "Sign-out"),
-        "lockout": QCoreApplication.translate("audit", "Account locked"),
-        "export": QCoreApplication.translate("audit", "Export"),
-        "print": QCoreApplication.translate("audit", "Print"),
-        "undo": QCoreApplication.translate("audit", "Undo"),
-        "audit_verify": QCoreApplication.translate("audit", "Audit check"),
-    }
-    return texts.get(code, code)
-
-
-def outcome_label(code: str) -> str:
-    texts = {
-        "ok": QCoreApplication.translate("audit", "OK"),
-        "bad_password": QCoreApplication.translate("audit", "Wrong password"),
-        "unknown_user": QCoreApplication.translate("audit", "Unknown user"),
-        "disabled": QCoreApplication.translate("audit", "Account disabled"),
-        "locked": QCoreApplication.translate("audit", "Account locked"),
-        "idle": QCoreApplication.translate("audit", "Idle timeout"),
-        "broken": QCoreApplication.translate("audit", "Chain broken"),
-        "refused": QCoreApplication.translate("audit", "Refused"),
-    }
-    return texts.get(code, code)
 
 
 def _set_state(label: QLabel, state: str, text: str) -> None:
@@ -295,7 +266,8 @@ class AuditPanel(QWidget):
                    tooltip=lambda r: r.action),
             Column("outcome", lambda: self.tr("Outcome"), lambda r: outcome_label(r.outcome),
                    tooltip=lambda r: r.outcome),
-            Column("entity", lambda: self.tr("Record"), lambda r: r.entity),
+            Column("entity", lambda: self.tr("Record"), lambda r: entity_label(r.entity),
+                   tooltip=lambda r: r.entity),
             Column("entity_id", lambda: self.tr("Record id"), lambda r: r.entity_id),
             Column("field", lambda: self.tr("Field"), lambda r: r.field),
             Column("old", lambda: self.tr("Old value"), lambda r: (r.old_value or "")[:200],

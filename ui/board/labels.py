@@ -64,3 +64,71 @@ def channel_label(code: str) -> str:
         "manual": QCoreApplication.translate("channels", "Manual entry"),
     }
     return texts.get(code, code)
+
+
+def action_label(code: str) -> str:
+    texts = {
+        "insert": QCoreApplication.translate("audit", "Created"),
+        "update": QCoreApplication.translate("audit", "Changed"),
+        "delete": QCoreApplication.translate("audit", "Deleted"),
+        "login": QCoreApplication.translate("audit", "Sign-in"),
+        "logout": QCoreApplication.translate("audit", "Sign-out"),
+        "lockout": QCoreApplication.translate("audit", "Account locked"),
+        "export": QCoreApplication.translate("audit", "Export"),
+        "print": QCoreApplication.translate("audit", "Print"),
+        "undo": QCoreApplication.translate("audit", "Undo"),
+        "audit_verify": QCoreApplication.translate("audit", "Audit check"),
+    }
+    return texts.get(code, code)
+
+
+def outcome_label(code: str) -> str:
+    texts = {
+        "ok": QCoreApplication.translate("audit", "OK"),
+        "bad_password": QCoreApplication.translate("audit", "Wrong password"),
+        "unknown_user": QCoreApplication.translate("audit", "Unknown user"),
+        "disabled": QCoreApplication.translate("audit", "Account disabled"),
+        "locked": QCoreApplication.translate("audit", "Account locked"),
+        "idle": QCoreApplication.translate("audit", "Idle timeout"),
+        "broken": QCoreApplication.translate("audit", "Chain broken"),
+        "refused": QCoreApplication.translate("audit", "Refused"),
+    }
+    return texts.get(code, code)
+
+
+def entity_label(table: str | None) -> str:
+    """A tracked table's name as people call the record (audit trail, change trail)."""
+    texts = {
+        "orders": QCoreApplication.translate("audit", "Order"),
+        "order_lines": QCoreApplication.translate("audit", "Order line"),
+        "order_channel_refs": QCoreApplication.translate("audit", "Channel number"),
+        "status_events": QCoreApplication.translate("audit", "Status change"),
+        "notes": QCoreApplication.translate("audit", "Note"),
+        "attachments": QCoreApplication.translate("audit", "Attachment"),
+        "users": QCoreApplication.translate("audit", "Account"),
+        "user_roles": QCoreApplication.translate("audit", "Account role"),
+        "customers": QCoreApplication.translate("audit", "Customer"),
+        "products": QCoreApplication.translate("audit", "Product"),
+        "settings": QCoreApplication.translate("audit", "Setting"),
+        "audit_log": QCoreApplication.translate("audit", "Audit log"),
+    }
+    return texts.get(table or "", table or "")
+
+
+def field_label(field: str | None) -> str:
+    """An order field's name for the change trail (other fields show their code)."""
+    texts = {
+        "status_sales": QCoreApplication.translate("audit", "Sales status"),
+        "status_production": QCoreApplication.translate("audit", "Production status"),
+        "status_warehouse": QCoreApplication.translate("audit", "Warehouse status"),
+        "quantity": QCoreApplication.translate("audit", "Quantity"),
+        "unit_price": QCoreApplication.translate("audit", "Unit price"),
+        "due_date": QCoreApplication.translate("audit", "Due date"),
+        "requested_date": QCoreApplication.translate("audit", "Requested date"),
+        "promised_date": QCoreApplication.translate("audit", "Promised date"),
+        "customer_po": QCoreApplication.translate("audit", "Customer PO"),
+        "rush": QCoreApplication.translate("audit", "Rush"),
+        "cancelled": QCoreApplication.translate("audit", "Cancelled"),
+        "delivery_address": QCoreApplication.translate("audit", "Delivery address"),
+    }
+    return texts.get(field or "", field or "")

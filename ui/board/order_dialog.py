@@ -32,7 +32,14 @@ from orderdesk import statuses
 from orderdesk.changes import Changes
 from orderdesk.services import board, orders
 from orderdesk.services.board import OrderDetail
-from orderdesk.ui.board.labels import channel_label, department_label, status_label
+from orderdesk.ui.board.labels import (
+    action_label,
+    channel_label,
+    department_label,
+    entity_label,
+    field_label,
+    status_label,
+)
 from orderdesk.ui.board.page import _date, _qty
 from orderdesk.ui.board.table import Column, RowTableModel
 from orderdesk.ui.errors import describe_error, local_time_text, show_error
@@ -175,9 +182,10 @@ class OrderDialog(QDialog):
             Column("at", lambda: self.tr("Time"), lambda r: local_time_text(r.at)),
             Column("user", lambda: self.tr("By"), lambda r: r.user),
             Column("station", lambda: self.tr("Station"), lambda r: r.station),
-            Column("action", lambda: self.tr("Action"), lambda r: r.action),
-            Column("entity", lambda: self.tr("Record"), lambda r: r.entity),
-            Column("field", lambda: self.tr("Field"), lambda r: r.field),
+            Column("action", lambda: self.tr("Action"), lambda r: action_label(r.action)),
+            Column("entity", lambda: self.tr("Record"), lambda r: entity_label(r.entity)),
+            Column("field", lambda: self.tr("Field"), lambda r: field_label(r.field),
+                   tooltip=lambda r: r.field),
             Column("old", lambda: self.tr("Old value"), lambda r: _value_text(r.old_value),
                    tooltip=lambda r: _value_text(r.old_value)),
             Column("new", lambda: self.tr("New value"), lambda r: _value_text(r.new_value),
