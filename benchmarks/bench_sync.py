@@ -136,8 +136,8 @@ def bench_many(url: str, folder: Path, template: Path, stations: int, rounds: in
     clients = [SyncClient(url, Credentials("sales1", PASSWORD), station=d.station)
                for d in desks]
     with desks[0].write() as s:
-        catalog.upsert_customer(s, "C001", "苏州恒锐精密有限公司", tier="A")
-        catalog.upsert_product(s, "BRK-1001", "支架")
+        catalog.upsert_customer(s, "C050", "无锡华通汽车电子有限公司", tier="B")
+        catalog.upsert_product(s, "BRK-5001", "支架")
     sync_once(desks[0], client=clients[0])
     for d, c in zip(desks, clients):
         sync_once(d, client=c)
@@ -151,8 +151,8 @@ def bench_many(url: str, folder: Path, template: Path, stations: int, rounds: in
             for _ in range(rounds):
                 for _ in range(per_round):
                     orders.create_order(desks[i], orders.OrderDraft(
-                        channel="phone", customer_code="C001",
-                        lines=[orders.LineDraft("BRK-1001", 5)]))
+                        channel="phone", customer_code="C050",
+                        lines=[orders.LineDraft("BRK-5001", 5)]))
                 t = time.perf_counter()
                 report = sync_once(desks[i], client=clients[i])
                 with lock:

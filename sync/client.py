@@ -272,6 +272,12 @@ def send_resolutions(desk: Desk, client: SyncClient) -> int:
                                       change_id=item["pending_change_id"],
                                       user=item["pending_user"])
         except SyncError as exc:
+            if exc.facts.get("status") == 404:
+                # A conflict only this station knows (a local clash): closed here.
+                local.close_local_conflict(desk, item["id"], item["pending_value"],
+                                           item["pending_user"])
+                sent += 1
+                continue
             if exc.facts.get("status") != 409:
                 raise
             continue  # resolved elsewhere first: the pull brings the closed conflict

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import func, insert, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from orderdesk.changes import Changes
@@ -221,6 +222,7 @@ class _Applier:
         # foreign key without a relationship).
         self.unflushed: set[str] = set()
         self.changed = 0
+        self.clashes = 0
         self.skipped = 0
         self.missing = 0
         self.entities: set[str] = set()
@@ -320,6 +322,32 @@ class _Applier:
         self.entities.add(entity)
         return True
 
+    def apply_alone(self, change: dict[str, Any]) -> bool:
+        """apply() in its own savepoint; a change that breaks a local constraint is set
+        aside as a local conflict (kind local_clash) instead of failing the page."""
+        self.session.flush()
+        self.unflushed.clear()
+        savepoint = self.session.begin_nested()
+        try:
+            done = self.apply(change)
+            self.session.flush()
+            self.unflushed.clear()
+        except IntegrityError as exc:
+            savepoint.rollback()
+            self.objects.pop((change["entity"], change["entity_id"]), None)
+            self.session.execute(insert(_CF).values(
+                id=uuid7(), kind="local_clash", rule="not_applied", entity=change["entity"],
+                entity_id=change["entity_id"], field=change.get("field"),
+                kept_value=None, other_value=change.get("value"),
+                other_change_id=change.get("change_id"), other_station=change.get("station"),
+                other_user=change.get("user"), other_at=_parse_dt(change.get("at")),
+                detail=str(exc.orig).splitlines()[0][:300], status="open",
+                created_at=utcnow(), seq=change["seq"]))
+            self.clashes += 1
+            return False
+        savepoint.commit()
+        return done
+
     def _flush_for(self, table: Any, values: dict[str, Any]) -> None:
         if not self.unflushed:
             return
@@ -386,17 +414,33 @@ def apply_pull(desk: Desk, page: dict[str, Any]) -> PullTally:
         # Nothing new: no write transaction (an idle round stays a read).
         return PullTally(received=0, applied=0, skipped=0, missing=0, conflicts=0,
                          changes=Changes())
+    try:
+        applier, applied = _apply_page(desk, page, careful=False)
+    except IntegrityError:
+        # A server row clashes with a local one on a unique key (a local row the server
+        # rejected, e.g. the same customer code made at two stations while apart). Do
+        # the page again change by change, set the clashing ones aside as local
+        # conflicts, and keep going: a pull must never get stuck.
+        applier, applied = _apply_page(desk, page, careful=True)
+    return PullTally(received=len(changes), applied=applied, skipped=applier.skipped,
+                     missing=applier.missing, conflicts=len(page["conflicts"]),
+                     changes=_changes_for(applier.entities, bool(page["conflicts"])))
+
+
+def _apply_page(desk: Desk, page: dict[str, Any], *, careful: bool) -> tuple[_Applier, int]:
+    changes = page["changes"]
     with desk.write(sync_apply=True) as s:
         applier = _Applier(s)
         applier.preload(changes)
-        applied = sum(applier.apply(c) for c in changes)
+        if careful:
+            applied = sum(applier.apply_alone(c) for c in changes)
+        else:
+            applied = sum(applier.apply(c) for c in changes)
         applier.finish()
         for conflict in page["conflicts"]:
             _upsert_conflict(s, conflict)
         set_state(s, K_CURSOR, str(page["next_cursor"]))
-    return PullTally(received=len(changes), applied=applied, skipped=applier.skipped,
-                     missing=applier.missing, conflicts=len(page["conflicts"]),
-                     changes=_changes_for(applier.entities, bool(page["conflicts"])))
+    return applier, applied
 
 
 def _parse_dt(value: Any) -> Any:
@@ -551,6 +595,13 @@ def pending_resolutions(desk: Desk) -> list[dict[str, Any]]:
         return [dict(r) for r in s.execute(
             select(_CF.c.id, _CF.c.pending_value, _CF.c.pending_change_id, _CF.c.pending_user)
             .where(_CF.c.pending_change_id.is_not(None), _CF.c.status == "open")).mappings()]
+
+
+def close_local_conflict(desk: Desk, conflict_id: str, value: str | None, user: str | None) -> None:
+    with desk.write(sync_apply=True) as s:
+        s.execute(update(_CF).where(_CF.c.id == conflict_id).values(
+            status="resolved", resolved_by=user, resolved_at=utcnow(), resolution=value,
+            pending_value=None, pending_change_id=None, pending_user=None))
 
 
 def record_resolution(desk: Desk, conflict: dict[str, Any]) -> None:

@@ -312,3 +312,26 @@ def test_first_download_reports_progress_and_resumes_after_an_interruption(serve
     with fresh.read() as s, a.read() as t:
         assert s.scalar(select(func.count()).select_from(Order)) == 40
         assert sorted(s.scalars(select(Order.order_no))) == sorted(t.scalars(select(Order.order_no)))
+
+
+def test_same_customer_code_made_at_two_stations_never_blocks_a_pull(server, make_station):
+    a, b = make_station("A"), make_station("B")
+    for desk in (a, b):
+        sync_once(desk, server.url, _creds("sales1", PASSWORD))
+        with desk.write() as s:
+            catalog.upsert_customer(s, "C777", f"客户 {desk.station}", tier="B")
+    sync_once(a, server.url, _creds("sales1", PASSWORD))
+    rb = sync_once(b, server.url, _creds("sales1", PASSWORD))
+    # The server refused B's copy (unique code) and says so; B's pull is not stuck on
+    # the server's copy either: it is set aside as a local conflict, visible to people.
+    assert rb.push_rejected == 1 and rb.cursor == rb.head
+    kinds = sorted(c.kind for c in local.list_conflicts(b))
+    assert kinds == ["local_clash", "rejected"]
+    again = sync_once(b, server.url, _creds("sales1", PASSWORD))
+    assert again.cursor == again.head and again.pending == 0
+    # A person closes the local clash at B; it never reaches the server (404) and the
+    # round still succeeds.
+    clash = next(c for c in local.list_conflicts(b) if c.kind == "local_clash")
+    local.choose_resolution(b, clash.id, keep="kept")
+    sync_once(b, server.url, _creds("sales1", PASSWORD))
+    assert [c.kind for c in local.list_conflicts(b)] == ["rejected"]

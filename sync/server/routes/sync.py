@@ -147,12 +147,11 @@ def conflicts(status: str | None = Query("open", pattern="^(open|resolved)$"),
 @router.post("/conflicts/{conflict_id}/resolve", **access(SYNC))
 def resolve(conflict_id: str, body: ResolveIn, request: Request,
             st: ServerState = Depends(state)) -> dict:
-    """Close a conflict with the kept value, the other value, or a new one; the choice is
-    a new change in the log (audited), idempotent by `change_id`."""
+    """Close a conflict with the kept value, the other value, or a new one (`value` as
+    JSON text; absent means null); the choice is a new change in the log (audited),
+    idempotent by `change_id`."""
     who = caller(request)
     origin = _origin(request)
-    if body.keep is None and body.value is None:
-        raise HTTPException(status_code=422, detail="give keep or value / 需要 keep 或 value")
     user = (body.user or who.name) if who.kind == "station" else who.name
     try:
         with st.desk.write(Actor(user=user, station=origin), sync_apply=True) as s:
