@@ -247,3 +247,23 @@ def test_unknown_order_shows_a_message(qtbot, ctx, sign_in):
 
 def test_order_filter_roundtrip_default(page):
     assert page.current_filter() == OrderFilter()
+
+
+def test_a_failed_load_says_why_and_keeps_what_was_shown(page, placed, monkeypatch):
+    from orderdesk.errors import DatabaseLocked
+    from orderdesk.services import board
+
+    shown = numbers(page)
+
+    def locked(*args, **kwargs):
+        raise DatabaseLocked(url="station.db")
+
+    monkeypatch.setattr(board, "list_orders", locked)
+    reload(page)
+    assert page.message.isVisible()
+    assert page.message.text() == ("The database station.db is busy in another program. "
+                                   "Try again in a moment.")
+    assert numbers(page) == shown  # nothing lost from the screen
+    monkeypatch.undo()
+    reload(page)
+    assert not page.message.isVisible()

@@ -168,3 +168,26 @@ def test_registered_describer_wins(ctx):
     assert "unknown_barcode_test" in describe_error(UnknownBarcode(code_text="X1"))
     register_describer("unknown_barcode_test", lambda e: f"barcode {e.facts['code_text']}?")
     assert describe_error(UnknownBarcode(code_text="X1")) == "barcode X1?"
+
+
+def test_progress_dialog_cancel_stops_the_job(ctx, qtbot, wait_tasks):
+    from orderdesk.ui.tasks import ProgressDialog
+
+    out = []
+    started = threading.Event()
+
+    def work(*, abort, progress):
+        for i in range(100000):
+            if abort.is_set():
+                return ("stopped", i)
+            progress(i, 100000, "row")
+            started.set()
+            threading.Event().wait(0.001)
+        return ("done", 100000)
+
+    dialog = ProgressDialog.run(None, ctx.tasks, work, title="t", on_done=out.append)
+    started.wait(5)
+    dialog.canceled.emit()  # what the Cancel button (or Esc) sends
+    wait_tasks(ctx)
+    assert out and out[0][0] == "stopped"
+    assert dialog.handle.cancelled
