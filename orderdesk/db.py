@@ -7,6 +7,8 @@ PostgreSQL for the central server.
 
 from __future__ import annotations
 
+import functools
+import re
 import sqlite3
 from pathlib import Path
 
@@ -79,18 +81,37 @@ def _alembic_config(url: str):  # type: ignore[no-untyped-def]
     return cfg
 
 
-def head_revisions() -> set[str]:
-    from alembic.script import ScriptDirectory
+_REVISION = re.compile(r"^revision(?:\s*:\s*\w+)?\s*=\s*['\"]([^'\"]+)['\"]", re.M)
+_DOWN = re.compile(r"^down_revision(?:\s*:[^=]+)?\s*=\s*(.+)$", re.M)
 
-    script = ScriptDirectory.from_config(_alembic_config("sqlite://"))
-    return set(script.get_heads())
+
+@functools.lru_cache(maxsize=1)
+def _revision_graph() -> tuple[frozenset[str], frozenset[str]]:
+    """(all revisions, heads) read straight from the migration files.
+
+    Importing Alembic and loading its script directory costs about half a second at
+    every start; the station only needs to know whether its database is current.
+    """
+    known: set[str] = set()
+    parents: set[str] = set()
+    for path in (MIGRATIONS_DIR / "versions").glob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        rev = _REVISION.search(source)
+        if not rev:
+            continue
+        known.add(rev.group(1))
+        down = _DOWN.search(source)
+        if down:
+            parents.update(re.findall(r"['\"]([^'\"]+)['\"]", down.group(1)))
+    return frozenset(known), frozenset(known - parents)
+
+
+def head_revisions() -> set[str]:
+    return set(_revision_graph()[1])
 
 
 def known_revisions() -> set[str]:
-    from alembic.script import ScriptDirectory
-
-    script = ScriptDirectory.from_config(_alembic_config("sqlite://"))
-    return {rev.revision for rev in script.walk_revisions()}
+    return set(_revision_graph()[0])
 
 
 def current_revisions(engine: Engine) -> set[str]:
@@ -120,6 +141,8 @@ def upgrade(engine: Engine) -> None:
     from alembic import command
 
     check_readable(engine)
+    if is_current(engine):
+        return
     cfg = _alembic_config(str(engine.url.render_as_string(hide_password=False)))
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn

@@ -40,7 +40,16 @@ def run_app(db: str | None, server: str | None, self_test: bool, demo_login: boo
     from orderdesk.messages import describe
 
     if self_test:
+        # A self-test proves the bundle works on build and CI machines with no screen.
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         return _self_test(db, lang)
+    if sys.platform.startswith("linux") and not (
+            os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+            or os.environ.get("QT_QPA_PLATFORM")):
+        # Without this Qt aborts with a message about platform plugins nobody can act on.
+        return _fail("没有可用的显示器(DISPLAY 未设置):请在桌面会话中启动 orderdesk app / "
+                     "no display available (DISPLAY is not set): start orderdesk app from a "
+                     "desktop session")
     if not db:
         return _fail(describe("file_missing", path="--db"))
     if "://" not in db and not Path(db).is_file():

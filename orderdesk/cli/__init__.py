@@ -27,9 +27,13 @@ COMMAND_MODULES = (
     "orderdesk.cli.pmc",
     "orderdesk.cli.warehouse",
     "orderdesk.sync.cli",
-    "orderdesk.sync.cli",
     "orderdesk.ui.cli",
 )
+
+
+# Commands that start often and must start fast (the desktop app at every shift change)
+# load only their own module instead of every command's imports.
+FAST_COMMANDS = {"app": "orderdesk.ui.cli"}
 
 
 class CommandError(Exception):
@@ -40,7 +44,7 @@ class CommandError(Exception):
         self.exit_code = exit_code
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: Sequence[str] | None = None) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="orderdesk",
         description="orderdesk: order flow stations for discrete manufacturers",
@@ -48,7 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"orderdesk {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     subparsers.required = True
-    for name in dict.fromkeys(COMMAND_MODULES):  # a module listed twice registers once
+    for name in dict.fromkeys(only or COMMAND_MODULES):  # a module listed twice registers once
         try:
             module = importlib.import_module(name)
         except ModuleNotFoundError as exc:
@@ -60,7 +64,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    fast = FAST_COMMANDS.get(argv[0]) if argv else None
+    parser = build_parser([fast] if fast else None)
     args = parser.parse_args(argv)
     handler: Callable[[argparse.Namespace], int | None] = args.handler
     try:

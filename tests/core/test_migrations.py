@@ -80,3 +80,12 @@ def test_postgresql_upgrades_to_head_and_round_trips(empty_pg):
         assert set(Base.metadata.tables) <= set(inspect(conn).get_table_names())
     _round_trip(desk)
     desk.close()
+
+
+def test_quick_revision_scan_agrees_with_alembic():
+    """Stations skip Alembic when current; the quick scan must see what Alembic sees."""
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(db._alembic_config("sqlite://"))
+    assert db.head_revisions() == set(script.get_heads())
+    assert db.known_revisions() == {r.revision for r in script.walk_revisions()}
