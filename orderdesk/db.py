@@ -21,6 +21,8 @@ from orderdesk.errors import DatabaseLocked, DatabaseTooNew, DatabaseUnreadable
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 WRITE_OPTION = "orderdesk_write"
+#: Arbitrary constant naming orderdesk's write lock among PostgreSQL's advisory locks.
+WRITE_LOCK_KEY = 0x0D5E_5E9C
 
 
 def url_for(db: str | Path) -> str:
@@ -63,7 +65,17 @@ def make_engine(db: str | Path, **kwargs: object) -> Engine:
         event.listen(engine, "begin", _sqlite_begin)
     else:
         engine = create_engine(url, pool_pre_ping=True, **kwargs)
+        if engine.dialect.name == "postgresql":
+            event.listen(engine, "begin", _pg_write_lock)
     return engine
+
+
+def _pg_write_lock(conn) -> None:  # type: ignore[no-untyped-def]
+    # Every writer to a PostgreSQL database (server workers, an admin's command line)
+    # queues on one transaction-scoped lock, so the audit hash chain and the change
+    # sequence follow commit order.
+    if conn.get_execution_options().get(WRITE_OPTION):
+        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
 
 
 def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:

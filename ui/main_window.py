@@ -117,6 +117,22 @@ class MainWindow(QMainWindow):
         status.addPermanentWidget(self.station_label)
         self.sync_widget = self._make_sync_widget()
         self.add_status_widget(self.sync_widget)
+        self.rush_widget = self._make_rush_widget()
+        if self.rush_widget is not None:
+            self.add_status_widget(self.rush_widget)
+
+    def _make_rush_widget(self) -> QWidget | None:
+        """Rush orders waiting for this user's department and escalations, for every
+        business role (the green channel concerns all departments, not only PMC)."""
+        if not roles.BUSINESS_ROLES & set(self.user.roles):
+            return None
+        try:
+            from orderdesk.ui.pmc.rush_status import RushStatusButton
+
+            return RushStatusButton(self.ctx)
+        except Exception:  # noqa: BLE001 - a broken indicator must not stop the window
+            log.exception("rush status button failed to start")
+            return None
 
     def _make_sync_widget(self) -> QWidget:
         try:

@@ -102,7 +102,10 @@ class TaskRunner(QObject):
                 kwargs: dict, on_done: Callable | None, on_error: Callable | None,
                 on_progress: Callable | None = None) -> int:
         if self._closing:
-            raise RuntimeError("task runner is shut down")
+            # Timers and late signals of widgets being torn down may still ask for work
+            # while the window closes; dropping it is right, nothing waits for it.
+            log.debug("task runner shut down: dropped %s %s", kind, getattr(fn, "__name__", fn))
+            return -1
         self._next += 1
         token = self._next
         self._pending[token] = (kind, on_done, on_error, on_progress)

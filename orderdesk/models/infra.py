@@ -43,6 +43,8 @@ class Outbox(Base):
 
     __tablename__ = "outbox"
     __tracked__ = False
+    # Each sync round asks for what is not yet pushed; without this it scans the outbox.
+    __table_args__ = (Index("ix_outbox_pending", "pushed_at", "seq"),)
 
     seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     change_id: Mapped[str] = mapped_column(String(36), unique=True)

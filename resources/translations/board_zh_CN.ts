@@ -87,269 +87,274 @@
     <context>
         <name>OrderDialog</name>
         <message>
-            <location filename="../../ui/board/order_dialog.py" line="244" />
+            <location filename="../../ui/board/order_dialog.py" line="252" />
             <source>Customer</source>
             <translation>客户</translation>
         </message>
         <message>
-            <location filename="../../ui/board/order_dialog.py" line="161" />
-            <location filename="../../ui/board/order_dialog.py" line="244" />
+            <location filename="../../ui/board/order_dialog.py" line="164" />
+            <location filename="../../ui/board/order_dialog.py" line="252" />
             <source>Channel</source>
             <translation>渠道</translation>
         </message>
         <message>
-            <location filename="../../ui/board/order_dialog.py" line="147" />
+            <location filename="../../ui/board/order_dialog.py" line="150" />
             <source>#</source>
             <translation>序号</translation>
         </message>
         <message>
-            <location filename="../../ui/board/order_dialog.py" line="148" />
+            <location filename="../../ui/board/order_dialog.py" line="151" />
             <source>Product code</source>
             <translation>产品编码</translation>
         </message>
         <message>
-            <location filename="../../ui/board/order_dialog.py" line="149" />
+            <location filename="../../ui/board/order_dialog.py" line="152" />
             <source>Product</source>
             <translation>产品</translation>
         </message>
         <message>
-            <location filename="../../ui/board/order_dialog.py" line="150" />
+            <location filename="../../ui/board/order_dialog.py" line="153" />
             <source>Spec</source>
             <translation>规格</translation>
         </message>
         <message>
-            <location filename="../../ui/board/order_dialog.py" line="151" />
+            <location filename="../../ui/board/order_dialog.py" line="154" />
             <source>Quantity</source>
             <translation>数量</translation>
         </message>
         <message>
-            <location filename="../../ui/board/order_dialog.py" line="152" />
+            <location filename="../../ui/board/order_dialog.py" line="155" />
             <source>Unit</source>
             <translation>单位</translation>
         </message>
         <message>
-            <location filename="../../ui/board/order_dialog.py" line="153" />
+            <location filename="../../ui/board/order_dialog.py" line="156" />
             <source>Unit price</source>
             <translation>单价</translation>
         </message>
         <message>
-            <location filename="../../ui/board/order_dialog.py" line="156" />
+            <location filename="../../ui/board/order_dialog.py" line="159" />
             <source>Due</source>
             <translation>交期</translation>
         </message>
         <message>
-            <location filename="../../ui/board/order_dialog.py" line="157" />
+            <location filename="../../ui/board/order_dialog.py" line="160" />
             <source>State</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ui/board/order_dialog.py" line="158" />
+            <location filename="../../ui/board/order_dialog.py" line="161" />
             <source>Cancelled</source>
             <translation>已取消</translation>
         </message>
         <message>
-            <location filename="../../ui/board/order_dialog.py" line="162" />
+            <location filename="../../ui/board/order_dialog.py" line="165" />
             <source>Channel order no.</source>
             <translation>渠道单号</translation>
         </message>
         <message>
-            <location filename="../../ui/board/order_dialog.py" line="165" />
-            <location filename="../../ui/board/order_dialog.py" line="172" />
-            <location filename="../../ui/board/order_dialog.py" line="182" />
+            <location filename="../../ui/board/order_dialog.py" line="168" />
+            <location filename="../../ui/board/order_dialog.py" line="175" />
+            <location filename="../../ui/board/order_dialog.py" line="185" />
             <source>Time</source>
             <translation>时间</translation>
         </message>
         <message>
-            <location filename="../../ui/board/order_dialog.py" line="166" />
+            <location filename="../../ui/board/order_dialog.py" line="169" />
             <source>Department</source>
             <translation>部门</translation>
         </message>
         <message>
-            <location filename="../../ui/board/order_dialog.py" line="167" />
+            <location filename="../../ui/board/order_dialog.py" line="170" />
             <source>From</source>
             <translation>从</translation>
         </message>
         <message>
-            <location filename="../../ui/board/order_dialog.py" line="168" />
+            <location filename="../../ui/board/order_dialog.py" line="171" />
             <source>To</source>
             <translation>到</translation>
         </message>
         <message>
-            <location filename="../../ui/board/order_dialog.py" line="169" />
-            <location filename="../../ui/board/order_dialog.py" line="174" />
-            <location filename="../../ui/board/order_dialog.py" line="183" />
+            <location filename="../../ui/board/order_dialog.py" line="172" />
+            <location filename="../../ui/board/order_dialog.py" line="177" />
+            <location filename="../../ui/board/order_dialog.py" line="186" />
             <source>By</source>
             <translation>操作人</translation>
         </message>
         <message>
-            <location filename="../../ui/board/order_dialog.py" line="173" />
-            <location filename="../../ui/board/order_dialog.py" line="179" />
+            <location filename="../../ui/board/order_dialog.py" line="176" />
+            <location filename="../../ui/board/order_dialog.py" line="182" />
             <source>Kind</source>
             <translation>类型</translation>
         </message>
         <message>
-            <location filename="../../ui/board/order_dialog.py" line="175" />
+            <location filename="../../ui/board/order_dialog.py" line="178" />
             <source>Text</source>
             <translation>内容</translation>
         </message>
         <message>
-            <location filename="../../ui/board/order_dialog.py" line="178" />
+            <location filename="../../ui/board/order_dialog.py" line="181" />
             <source>File</source>
             <translation>文件</translation>
         </message>
         <message>
-            <location filename="../../ui/board/order_dialog.py" line="184" />
+            <location filename="../../ui/board/order_dialog.py" line="187" />
             <source>Station</source>
             <translation>工作站</translation>
         </message>
         <message>
-            <location filename="../../ui/board/order_dialog.py" line="185" />
+            <location filename="../../ui/board/order_dialog.py" line="188" />
             <source>Action</source>
             <translation>操作</translation>
         </message>
         <message>
-            <location filename="../../ui/board/order_dialog.py" line="186" />
+            <location filename="../../ui/board/order_dialog.py" line="189" />
             <source>Record</source>
             <translation>记录</translation>
         </message>
         <message>
-            <location filename="../../ui/board/order_dialog.py" line="187" />
+            <location filename="../../ui/board/order_dialog.py" line="190" />
             <source>Field</source>
             <translation>字段</translation>
         </message>
         <message>
-            <location filename="../../ui/board/order_dialog.py" line="189" />
+            <location filename="../../ui/board/order_dialog.py" line="192" />
             <source>Old value</source>
             <translation>原值</translation>
         </message>
         <message>
-            <location filename="../../ui/board/order_dialog.py" line="191" />
+            <location filename="../../ui/board/order_dialog.py" line="194" />
             <source>New value</source>
             <translation>新值</translation>
         </message>
         <message>
-            <location filename="../../ui/board/order_dialog.py" line="245" />
+            <location filename="../../ui/board/order_dialog.py" line="253" />
             <source>Channel no.</source>
             <translation>渠道单号</translation>
         </message>
         <message>
-            <location filename="../../ui/board/order_dialog.py" line="245" />
+            <location filename="../../ui/board/order_dialog.py" line="253" />
             <source>Customer PO</source>
             <translation>客户采购单号</translation>
         </message>
         <message>
-            <location filename="../../ui/board/order_dialog.py" line="246" />
+            <location filename="../../ui/board/order_dialog.py" line="254" />
             <source>Ordered</source>
             <translation>下单时间</translation>
         </message>
         <message>
-            <location filename="../../ui/board/order_dialog.py" line="246" />
+            <location filename="../../ui/board/order_dialog.py" line="254" />
             <source>Requested</source>
             <translation>要求交期</translation>
         </message>
         <message>
-            <location filename="../../ui/board/order_dialog.py" line="247" />
+            <location filename="../../ui/board/order_dialog.py" line="255" />
             <source>Promised</source>
             <translation>承诺交期</translation>
         </message>
         <message>
-            <location filename="../../ui/board/order_dialog.py" line="247" />
+            <location filename="../../ui/board/order_dialog.py" line="255" />
             <source>Contact</source>
             <translation>联系人</translation>
         </message>
         <message>
-            <location filename="../../ui/board/order_dialog.py" line="248" />
+            <location filename="../../ui/board/order_dialog.py" line="256" />
             <source>Delivery address</source>
             <translation>收货地址</translation>
         </message>
         <message>
-            <location filename="../../ui/board/order_dialog.py" line="248" />
+            <location filename="../../ui/board/order_dialog.py" line="256" />
             <source>Entered by</source>
             <translation>录入人</translation>
         </message>
         <message>
-            <location filename="../../ui/board/order_dialog.py" line="252" />
-            <location filename="../../ui/board/order_dialog.py" line="271" />
+            <location filename="../../ui/board/order_dialog.py" line="260" />
+            <location filename="../../ui/board/order_dialog.py" line="280" />
             <source>Order</source>
             <translation>订单</translation>
         </message>
         <message>
-            <location filename="../../ui/board/order_dialog.py" line="253" />
+            <location filename="../../ui/board/order_dialog.py" line="261" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ui/board/order_dialog.py" line="256" />
+            <location filename="../../ui/board/order_dialog.py" line="264" />
             <source>Set</source>
             <translation>设置</translation>
         </message>
         <message>
-            <location filename="../../ui/board/order_dialog.py" line="257" />
+            <location filename="../../ui/board/order_dialog.py" line="265" />
             <source>Lines</source>
             <translation>订单行</translation>
         </message>
         <message>
-            <location filename="../../ui/board/order_dialog.py" line="257" />
+            <location filename="../../ui/board/order_dialog.py" line="265" />
             <source>Channel numbers</source>
             <translation>渠道单号</translation>
         </message>
         <message>
-            <location filename="../../ui/board/order_dialog.py" line="258" />
+            <location filename="../../ui/board/order_dialog.py" line="266" />
             <source>Status timeline</source>
             <translation>状态时间线</translation>
         </message>
         <message>
-            <location filename="../../ui/board/order_dialog.py" line="258" />
+            <location filename="../../ui/board/order_dialog.py" line="266" />
             <source>Notes</source>
             <translation>备注</translation>
         </message>
         <message>
-            <location filename="../../ui/board/order_dialog.py" line="259" />
+            <location filename="../../ui/board/order_dialog.py" line="267" />
             <source>Attachments</source>
             <translation>附件</translation>
         </message>
         <message>
-            <location filename="../../ui/board/order_dialog.py" line="259" />
+            <location filename="../../ui/board/order_dialog.py" line="267" />
             <source>Change trail</source>
             <translation>修改留痕</translation>
         </message>
         <message>
-            <location filename="../../ui/board/order_dialog.py" line="261" />
+            <location filename="../../ui/board/order_dialog.py" line="268" />
+            <source>Engineering changes</source>
+            <translation>技术变更</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/order_dialog.py" line="270" />
             <source>Add note</source>
             <translation>添加备注</translation>
         </message>
         <message>
-            <location filename="../../ui/board/order_dialog.py" line="262" />
+            <location filename="../../ui/board/order_dialog.py" line="271" />
             <source>A note for everyone working on this order</source>
             <translation>给处理此订单的所有人的备注</translation>
         </message>
         <message>
-            <location filename="../../ui/board/order_dialog.py" line="263" />
+            <location filename="../../ui/board/order_dialog.py" line="272" />
             <source>Close</source>
             <translation>关闭</translation>
         </message>
         <message>
-            <location filename="../../ui/board/order_dialog.py" line="296" />
+            <location filename="../../ui/board/order_dialog.py" line="305" />
             <source>Order {no}</source>
             <translation>订单 {no}</translation>
         </message>
         <message>
-            <location filename="../../ui/board/order_dialog.py" line="302" />
+            <location filename="../../ui/board/order_dialog.py" line="311" />
             <source>Cancelled: {reason}</source>
             <translation>已取消:{reason}</translation>
         </message>
         <message>
-            <location filename="../../ui/board/order_dialog.py" line="305" />
+            <location filename="../../ui/board/order_dialog.py" line="314" />
             <source>Rush order: {reason}</source>
             <translation>急单:{reason}</translation>
         </message>
         <message>
-            <location filename="../../ui/board/order_dialog.py" line="311" />
+            <location filename="../../ui/board/order_dialog.py" line="320" />
             <source> (tier {tier})</source>
             <translation>({tier} 类客户)</translation>
         </message>
         <message>
-            <location filename="../../ui/board/order_dialog.py" line="313" />
+            <location filename="../../ui/board/order_dialog.py" line="322" />
             <source>(no customer)</source>
             <translation>(无客户)</translation>
         </message>

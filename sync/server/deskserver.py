@@ -14,21 +14,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import event
 from sqlalchemy.orm import Session
 
-from orderdesk import db
 from orderdesk.desk import Desk
 from orderdesk.tracking import Actor
 
-#: Arbitrary constant naming orderdesk's write lock among the database's advisory locks.
-WRITE_LOCK_KEY = 0x0D5E_5E9C
+# Writes to PostgreSQL queue on the advisory lock orderdesk.db.make_engine installs.
 SERVER_ORDER_PREFIX = "00"
-
-
-def _pg_write_lock(conn: Any) -> None:
-    if conn.get_execution_options().get(db.WRITE_OPTION):
-        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
 
 
 class ServerDesk(Desk):
@@ -38,8 +30,6 @@ class ServerDesk(Desk):
         # Orders made on the server (intake API) are numbered SO-YYYY-00NNNNNN; stations
         # get 01, 02... at registration, so numbers made apart never clash.
         self._sessions.configure(info={"order_no_prefix": SERVER_ORDER_PREFIX})
-        if self.dialect == "postgresql":
-            event.listen(self.engine, "begin", _pg_write_lock)
 
     @contextmanager
     def write(self, actor: Actor | None = None, *, sync_apply: bool = False) -> Iterator[Session]:

@@ -7,6 +7,7 @@ read on the query pool and refreshed when `Changes(orders=True)` arrives.
 from __future__ import annotations
 
 import json
+import logging
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
@@ -43,6 +44,8 @@ from orderdesk.ui.board.labels import (
 from orderdesk.ui.board.page import _date, _qty
 from orderdesk.ui.board.table import Column, RowTableModel
 from orderdesk.ui.errors import describe_error, local_time_text, show_error
+
+log = logging.getLogger(__name__)
 
 _ACTION = {"sales": "order.write", "production": "order.status.production",
            "warehouse": "order.status.warehouse"}
@@ -218,6 +221,11 @@ class OrderDialog(QDialog):
         self.note_button.setVisible(can_note)
         self._tab_pages = [self.lines_view, self.refs_view, self.events_view, notes_page,
                            self.files_view, self.trail_view]
+        # Engineering's changes (text, pictures, video) must reach every station that
+        # opens the order, not only PMC.
+        self.annotations = _annotations_widget(ctx, order_id)
+        if self.annotations is not None:
+            self._tab_pages.append(self.annotations)
         for page in self._tab_pages:
             self.tabs.addTab(page, "")
 
@@ -256,7 +264,8 @@ class OrderDialog(QDialog):
             self.status_buttons[dept].setText(self.tr("Set"))
         for index, text in enumerate((self.tr("Lines"), self.tr("Channel numbers"),
                                       self.tr("Status timeline"), self.tr("Notes"),
-                                      self.tr("Attachments"), self.tr("Change trail"))):
+                                      self.tr("Attachments"), self.tr("Change trail"),
+                                      self.tr("Engineering changes"))[:self.tabs.count()]):
             self.tabs.setTabText(index, text)
         self.note_button.setText(self.tr("Add note"))
         self.note_edit.setPlaceholderText(self.tr("A note for everyone working on this order"))
@@ -393,3 +402,14 @@ class OrderDialog(QDialog):
     def _on_note_added(self, _changes: Changes) -> None:
         self.note_edit.clear()
         self.note_button.setEnabled(True)
+
+
+def _annotations_widget(ctx, order_id: str) -> QWidget | None:  # type: ignore[no-untyped-def]
+    try:
+        from orderdesk.ui.pmc.annotations import OrderAnnotationsWidget
+    except ImportError:
+        log.exception("engineering annotations widget unavailable")
+        return None
+    widget = OrderAnnotationsWidget(ctx)
+    widget.set_order(order_id)
+    return widget
