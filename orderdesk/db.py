@@ -150,11 +150,11 @@ def check_readable(engine: Engine) -> None:
 
 def upgrade(engine: Engine) -> None:
     """Create or upgrade the schema to the newest revision; safe to repeat."""
-    from alembic import command
-
     check_readable(engine)
     if is_current(engine):
         return
+    from alembic import command
+
     cfg = _alembic_config(str(engine.url.render_as_string(hide_password=False)))
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
