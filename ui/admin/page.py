@@ -6,13 +6,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -32,6 +31,7 @@ from orderdesk import roles as role_defs
 from orderdesk.changes import Changes
 from orderdesk.services import audit, users
 from orderdesk.services.audit import AuditFilter, ChainReport
+from orderdesk.ui.date_filter import OptionalDateEdit
 from orderdesk.ui.board.labels import action_label, entity_label, outcome_label
 from orderdesk.ui.board.table import Column, RowTableModel
 from orderdesk.ui.errors import describe_error, local_time_text, show_error
@@ -288,8 +288,8 @@ class AuditPanel(QWidget):
         self.text = QLineEdit()
         self.text.setObjectName("auditText")
         self.text.setClearButtonEnabled(True)
-        self.date_from = self._date_edit("auditFrom")
-        self.date_to = self._date_edit("auditTo")
+        self.date_from = OptionalDateEdit("auditFrom")
+        self.date_to = OptionalDateEdit("auditTo")
         self.verify_button = QPushButton()
         self.verify_button.setObjectName("verifyChainButton")
         self.verify_button.setProperty("role", "primary")
@@ -330,17 +330,6 @@ class AuditPanel(QWidget):
         self.reload()
         self._load_facets()
 
-    def _date_edit(self, name: str) -> QDateEdit:
-        edit = QDateEdit()
-        edit.setObjectName(name)
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat("yyyy-MM-dd")
-        edit.setMinimumDate(QDate(2000, 1, 1))
-        edit.setSpecialValueText("\u2014")
-        edit.setDate(edit.minimumDate())
-        edit.setMinimumWidth(130)
-        return edit
-
     def retranslate_ui(self) -> None:
         for label, text in zip(self.labels, (self.tr("User"), self.tr("Event"), self.tr("Outcome"),
                                              self.tr("Contains"), self.tr("Date"))):
@@ -374,12 +363,9 @@ class AuditPanel(QWidget):
         self._fill_facets()
 
     def current_filter(self) -> AuditFilter:
-        def day(edit: QDateEdit):  # type: ignore[no-untyped-def]
-            return None if edit.date() == edit.minimumDate() else edit.date().toPython()
-
         return AuditFilter(user=self.user.text().strip(), action=self.action.currentData(),
                            outcome=self.outcome.currentData(), text=self.text.text().strip(),
-                           date_from=day(self.date_from), date_to=day(self.date_to))
+                           date_from=self.date_from.day(), date_to=self.date_to.day())
 
     def reload(self) -> None:
         self._generation += 1

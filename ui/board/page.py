@@ -11,13 +11,12 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from PySide6.QtCore import QDate, QEvent, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -31,6 +30,7 @@ from orderdesk import statuses
 from orderdesk.changes import Changes
 from orderdesk.services import board
 from orderdesk.services.board import OrderFilter, OrderSummary
+from orderdesk.ui.date_filter import OptionalDateEdit
 from orderdesk.ui.board.labels import channel_label, department_label, status_label
 from orderdesk.ui.board.table import Column, RowTableModel
 from orderdesk.ui.errors import describe_error
@@ -152,8 +152,8 @@ class BoardPage(StationPage):
         self.channel.setObjectName("channelFilter")
         self.channel.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.channel.setMinimumWidth(150)
-        self.date_from = self._date_edit("dateFrom")
-        self.date_to = self._date_edit("dateTo")
+        self.date_from = OptionalDateEdit("dateFrom")
+        self.date_to = OptionalDateEdit("dateTo")
         self.rush_only = QCheckBox()
         self.rush_only.setObjectName("rushOnly")
         self.include_cancelled = QCheckBox()
@@ -240,18 +240,6 @@ class BoardPage(StationPage):
         self._load_channels()
 
     # -- widgets --------------------------------------------------------------------------
-    def _date_edit(self, name: str) -> QDateEdit:
-        edit = QDateEdit()
-        edit.setObjectName(name)
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat("yyyy-MM-dd")
-        # The minimum date stands for "no limit", shown as a dash.
-        edit.setMinimumDate(QDate(2000, 1, 1))
-        edit.setSpecialValueText("\u2014")
-        edit.setDate(edit.minimumDate())
-        edit.setMinimumWidth(130)
-        return edit
-
     def _fill_departments(self) -> None:
         current = self.department.currentData()
         self.department.blockSignals(True)
@@ -312,17 +300,12 @@ class BoardPage(StationPage):
 
     # -- filter ---------------------------------------------------------------------------
     def current_filter(self) -> OrderFilter:
-        def day(edit: QDateEdit) -> dt.date | None:
-            if edit.date() == edit.minimumDate():
-                return None
-            return edit.date().toPython()
-
         dept = self.department.currentData()
         return OrderFilter(
             text=self.search.text().strip(), department=dept,
             status=self.status.currentData() if dept else None,
             customer=self.customer.text().strip(), channel=self.channel.currentData(),
-            date_from=day(self.date_from), date_to=day(self.date_to),
+            date_from=self.date_from.day(), date_to=self.date_to.day(),
             rush_only=self.rush_only.isChecked(),
             include_cancelled=self.include_cancelled.isChecked(),
         )
@@ -339,7 +322,7 @@ class BoardPage(StationPage):
         self._fill_statuses()
         for edit in (self.date_from, self.date_to):
             edit.blockSignals(True)
-            edit.setDate(edit.minimumDate())
+            edit.clear_date()
             edit.blockSignals(False)
         for box in (self.rush_only, self.include_cancelled):
             box.blockSignals(True)
