@@ -129,7 +129,8 @@ def audit_hash(row: dict[str, Any] | AuditLog) -> str:
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
 
 
-def _chain(session: Session) -> _Chain:
+def audit_chain(session: Session) -> _Chain:
+    """The session's audit hash chain; bulk writers link their rows through it too."""
     chain = session.info.get("_audit_chain")
     if chain is None or chain.session is not session:
         chain = session.info["_audit_chain"] = _Chain(session)
@@ -146,7 +147,7 @@ def add_audit(session: Session, *, action: str, entity: str | None = None,
         entity_id=entity_id, field=field, old_value=_audit_text(old), new_value=_audit_text(new),
         outcome=outcome, tx_id=session.info.get("tx_id"),
     )
-    _chain(session).link(row)
+    audit_chain(session).link(row)
     session.connection().execute(insert(AuditLog.__table__), [row])
 
 
@@ -175,7 +176,7 @@ def _record(session: Session, obj: Any, op: str, changes: list[tuple[str | None,
     entity = type(obj).__tablename__
     entity_id = _primary_key(obj)
     now = utcnow()
-    chain = _chain(session)
+    chain = audit_chain(session)
     remote = session.info.get("sync_apply", False)
     versions = {} if remote or op == "insert" else _row_versions(session, entity, entity_id)
     redacted = getattr(type(obj), "__redacted__", frozenset())

@@ -51,7 +51,7 @@ def bulk_insert(session: Session, model: type, rows: list[dict[str, Any]]) -> No
     actor = session.info.get("actor") or tracking.SYSTEM
     tx_id = session.info.setdefault("tx_id", uuid7())
     remote = session.info.get("sync_apply", False)
-    chain = tracking._chain(session)  # the session's audit hash chain, shared with the hook
+    chain = tracking.audit_chain(session)  # the session's audit hash chain, shared with the hook
     entity = model.__tablename__
     audits: list[dict[str, Any]] = []
     outbox: list[dict[str, Any]] = []

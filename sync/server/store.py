@@ -24,7 +24,7 @@ from orderdesk.ids import uuid7
 from orderdesk.models import AuditLog, Outbox, utcnow
 from orderdesk.models.sync import ChangeLog, RowVersion, SyncConflict, SyncCounter, SyncStation
 from orderdesk.sync import codec, rules
-from orderdesk.tracking import _chain  # the audit hash chain of this session
+from orderdesk.tracking import audit_chain
 
 SEQ = "seq"
 STATION_NUMBER = "station_number"
@@ -450,7 +450,7 @@ class _Batch:
                 self.session.execute(insert(_CL), self.logs[i:i + 500])
             if self.conflicts:
                 self.session.execute(insert(_CF), self.conflicts)
-            chain = _chain(self.session)
+            chain = audit_chain(self.session)
             for audit in self.audits:
                 chain.link(audit)
             for i in range(0, len(self.audits), 500):
