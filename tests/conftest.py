@@ -90,3 +90,22 @@ def demo_catalog(desk):  # type: ignore[no-untyped-def]
         s.add(StockItem(product_id=resin.id, on_hand=Decimal(500)))
         s.add(StockItem(product_id=ins.id, on_hand=Decimal(10000)))
     return {"customer_a": a.id, "customer_b": b.id, "product": brk.id}
+
+
+@pytest.fixture(autouse=True)
+def _garbage_collected_on_gui_thread(request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
+    """Tests with Qt objects collect cycles on the GUI thread only, as the app does.
+
+    Otherwise a worker thread may free a cyclic widget and crash the run (see
+    orderdesk.ui.main_thread_gc). The full collection at teardown, after pytest-qt has
+    closed the test's widgets, leaves no Qt garbage for a later test's threads.
+    """
+    if not {"qtbot", "qapp"} & set(request.fixturenames):
+        yield
+        return
+    from orderdesk.ui import main_thread_gc
+
+    collector = main_thread_gc.install(request.getfixturevalue("qapp"))
+    yield
+    collector.stop()
+    collector.deleteLater()

@@ -72,6 +72,9 @@ def make_application(argv: list[str] | None = None) -> QApplication:
         app = QApplication(argv if argv is not None else sys.argv[:1])
     assert isinstance(app, QApplication)
     setup_application(app)
+    from orderdesk.ui import main_thread_gc
+
+    main_thread_gc.install(app)
     return app
 
 
