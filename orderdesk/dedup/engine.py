@@ -28,6 +28,7 @@ from orderdesk.dedup import keys as keymod
 from orderdesk.dedup.keys import CatalogIndex, catalog_index, chunks, lookup_keys
 from orderdesk.dedup.probe import Probe
 from orderdesk.dedup.rules import Rules, load_rules
+from orderdesk.ids import uuid7
 from orderdesk.models import (
     DedupKey,
     DuplicatePair,
@@ -513,17 +514,24 @@ def batch_pairs(session: Session, order_ids: Sequence[str], rules: Rules,
 
 
 def record_pairs(session: Session, pairs: Sequence[FoundPair], source: str) -> int:
+    """Store the pairs for the review queue, each with its audit and outbox rows.
+
+    A 50,000-row import finds ten thousand pairs and more; through the unit of work
+    their bookkeeping cost more than finding them, so they go in with the import's
+    bulk writer, which builds the same audit and outbox rows as the tracking hook."""
+    from orderdesk.intake.bulk import bulk_insert  # intake imports this module
+
+    session.flush()  # anything the ORM still holds goes first, in the audit chain too
     actor = session.info.get("actor")
     now = utcnow()
-    for pair in pairs:
-        session.add(DuplicatePair(
-            order_a_id=pair.older_id, order_b_id=pair.newer_id,
-            pair_key=pair_key(pair.older_id, pair.newer_id), score=pair.score,
-            reasons=json.dumps(pair.reasons, ensure_ascii=False),
-            explanation=explain(pair.reasons), status="open", source=source, found_at=now,
-            found_by=actor.user if actor else None))
-    session.flush()
-    return len(pairs)
+    rows = [dict(id=uuid7(), order_a_id=pair.older_id, order_b_id=pair.newer_id,
+                 pair_key=pair_key(pair.older_id, pair.newer_id), score=pair.score,
+                 reasons=json.dumps(pair.reasons, ensure_ascii=False),
+                 explanation=explain(pair.reasons), status="open", source=source,
+                 found_at=now, found_by=actor.user if actor else None)
+            for pair in pairs]
+    bulk_insert(session, DuplicatePair, rows)
+    return len(rows)
 
 
 def flag_new_orders(session: Session, order_ids: list[str], *, source: str = "import",

@@ -180,6 +180,25 @@ def test_address_comparison_reads_house_numbers():
 
 # -- batch flagging ------------------------------------------------------------------------
 
+def _assert_recorded_with_audit_and_outbox(desk, pair_id: str) -> None:  # type: ignore[no-untyped-def]
+    """The pair row went in with one audit insert, one outbox insert, and the audit hash
+    chain still links row to row (pairs are written by the bulk writer, not the ORM)."""
+    from orderdesk.models import AuditLog, Outbox
+    from orderdesk.tracking import audit_hash
+
+    with desk.read() as s:
+        audits = s.scalars(select(AuditLog).where(AuditLog.entity == "dedup_pairs",
+                                                  AuditLog.entity_id == pair_id)).all()
+        assert [a.action for a in audits] == ["insert"]
+        assert '"status": "open"' in (audits[0].new_value or "")
+        assert s.scalar(select(func.count()).select_from(Outbox).where(
+            Outbox.entity == "dedup_pairs", Outbox.entity_id == pair_id)) == 1
+        previous = None
+        for row in s.scalars(select(AuditLog).order_by(AuditLog.id)):
+            assert row.prev_hash == previous and row.hash == audit_hash(row), row.id
+            previous = row.hash
+
+
 def test_flag_new_orders_records_pairs_once_and_keep_is_never_proposed_again(desk, existing):  # type: ignore[no-untyped-def]
     with desk.write() as s:
         dup = add_order(s, OrderDraft(channel="taobao", channel_order_no="TB-55",
@@ -191,6 +210,7 @@ def test_flag_new_orders_records_pairs_once_and_keep_is_never_proposed_again(des
     pairs = list_pairs(desk)
     assert [(p.a.id, p.b.id) for p in pairs] == [(existing.id, dup_id)]
     assert pairs[0].a.channel_order_no == "PO-778" and pairs[0].b.channel_order_no == "TB-55"
+    _assert_recorded_with_audit_and_outbox(desk, pairs[0].id)
     with desk.write() as s:
         assert flag_new_orders(s, [dup_id]) == 1  # still waiting, not recorded twice
     with desk.read() as s:
