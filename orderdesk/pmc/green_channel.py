@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session
 from orderdesk.changes import Changes
 from orderdesk.desk import Desk
 from orderdesk.errors import NotFound, OrderdeskError, ValidationFailed
+from orderdesk.ids import event_id
 from orderdesk.models import (
     Customer,
     Notification,
@@ -515,8 +516,15 @@ def due_escalations(desk: Desk, *, now: dt.datetime | None = None) -> list[Escal
             lead = rules["leads"].get(role)
             minutes = int(overdue.total_seconds() // 60)
             body = _message(order_no, customer, st.step, level, minutes, lead)
-            note = Notification(recipient_role=role, recipient_user=lead, kind="escalation",
-                                order_id=st.order_id, step=st.step, body=body, created_at=now)
+            # Every PMC station runs this tick; stations that have not synced yet may
+            # escalate the same step, and the shared id makes that one notification.
+            note_id = event_id("escalation", st.id, level)
+            if s.get(Notification, note_id) is not None:
+                st.escalation_level = level
+                continue
+            note = Notification(id=note_id, recipient_role=role, recipient_user=lead,
+                                kind="escalation", order_id=st.order_id, step=st.step,
+                                body=body, created_at=now)
             s.add(note)
             s.flush()
             queued = False

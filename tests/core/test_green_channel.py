@@ -224,3 +224,43 @@ def test_cli_rush_request_confirm_list_escalate(desk, demo_catalog, db_path, cap
     assert main(["rush", "escalate", "--db", str(db_path)]) == 0
     assert "0 escalation(s)" in capsys.readouterr().out       # PMC's clock just started
     assert main(["rush", "evaluate", "--db", str(db_path)]) == 0
+
+
+def test_two_stations_escalating_one_step_make_one_notification(desk, demo_catalog, tmp_path) -> None:
+    """Every PMC station runs the escalation tick. Two stations holding the same synced
+    rush case make the same notification (same id), so sync folds them into one; a
+    station that has already pulled the other's notification does not add its own."""
+    import sqlite3
+
+    from orderdesk.desk import Desk
+
+    oid = _order(desk, "C001", T0.date() + dt.timedelta(days=9))
+    gc.request_rush(desk, oid, "停线", now=T0)
+    copy = tmp_path / "station-b.db"
+    with desk.engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    source = sqlite3.connect(desk.engine.url.database)
+    target = sqlite3.connect(copy)
+    source.backup(target)
+    source.close()
+    target.close()
+    other = Desk(copy, station="station-b")
+    try:
+        later = T0 + dt.timedelta(minutes=130)
+        (a,) = gc.due_escalations(desk, now=later)
+        (b,) = gc.due_escalations(other, now=later)
+        assert a.notification_id == b.notification_id
+        # Level 2 on station A only; station B pulls the notification before its tick.
+        (a2,) = gc.due_escalations(desk, now=later + dt.timedelta(minutes=120))
+        with desk.read() as s:
+            pulled = s.get(Notification, a2.notification_id)
+            row = {c.key: getattr(pulled, c.key) for c in Notification.__mapper__.column_attrs}
+        with other.write() as s:
+            s.add(Notification(**row))
+        assert gc.due_escalations(other, now=later + dt.timedelta(minutes=121)) == []
+        with other.read() as s:
+            assert s.scalar(select(func.count()).select_from(Notification)) == 2
+            step = s.scalar(select(RushStep).where(RushStep.step == "engineering"))
+            assert step.escalation_level == 2
+    finally:
+        other.close()
