@@ -146,9 +146,9 @@ class ChangeTargets:
 class ChangeApplied:
     order_id: str
     order_no: str
-    changes: tuple[FieldChange, ...]
+    fields: tuple[FieldChange, ...]
     tx_id: str                      # the transaction's audit rows: what undo puts back
-    result: Changes = field(default_factory=lambda: Changes(orders=True))
+    changes: Changes = field(default_factory=lambda: Changes(orders=True))
 
 
 # -- finding the order --------------------------------------------------------------------
@@ -486,6 +486,13 @@ def apply_change_request(desk: Desk, order_id: str, changes: Sequence[FieldChang
         return ChangeApplied(order.id, order.order_no, tuple(changes), tx_id, result)
 
 
+@dataclass(frozen=True)
+class ChangeUndone:
+    order_id: str
+    order_no: str
+    changes: Changes = field(default_factory=lambda: Changes(orders=True, stock=True))
+
+
 def _decode(entity: str, name: str, text: str | None) -> object:
     value = json.loads(text) if text is not None else None
     if value is None:
@@ -497,7 +504,7 @@ def _decode(entity: str, name: str, text: str | None) -> object:
     return value
 
 
-def undo_change_request(desk: Desk, tx_id: str) -> Changes:
+def undo_change_request(desk: Desk, tx_id: str) -> ChangeUndone:
     """Put back what one applied change request changed, from its audit rows.
 
     Refused (changed_since) when any of those fields was changed again afterwards; the
@@ -530,4 +537,4 @@ def undo_change_request(desk: Desk, tx_id: str) -> Changes:
                     note.active = False
         add_audit(s, action="undo", entity="orders", entity_id=order.id, old=tx_id,
                   new="change_request")
-    return Changes(orders=True, stock=True)
+        return ChangeUndone(order.id, order.order_no)

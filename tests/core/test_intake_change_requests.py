@@ -124,7 +124,7 @@ def test_apply_writes_change_note_audit_and_outbox_in_one_go(desk, orders, sign_
     target = t.candidate(t.chosen_id)
     assert {c.field for c in target.changes} == {"quantity", "requested_date", "rush"}
     done = apply_change_request(desk, target.id, target.changes, text)
-    assert done.order_no == orders["latest"].order_no and done.result.orders
+    assert done.order_no == orders["latest"].order_no and done.changes.orders
     with desk.read() as s:
         o = s.get(Order, target.id)
         assert o.rush and o.requested_date == dt.date(2026, 3, 18)

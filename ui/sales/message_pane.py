@@ -12,7 +12,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -33,7 +33,8 @@ from orderdesk.intake import entry
 from orderdesk.intake.messages import MessageProposal, parse_message
 from orderdesk.services import catalog
 from orderdesk.ui.errors import describe_error
-from orderdesk.ui.sales.texts import kind_label, reason_label
+from orderdesk.ui.sales.change_panel import ChangeRequestPanel
+from orderdesk.ui.sales.texts import change_field_label, kind_label, reason_label
 
 
 def resolve_rows(desk: Any, customer_code: str | None,
@@ -64,6 +65,9 @@ class MessagePane(QWidget):
         self.now: dt.datetime | None = None   # tests pin the clock
         self.text = QPlainTextEdit()
         self.text.setObjectName("messageText")
+        # Room for a few lines of chat even when the change panel below takes the space
+        # (the station stylesheet's min-height for inputs would win over setMinimumHeight).
+        self.text.setStyleSheet("QPlainTextEdit#messageText { min-height: 96px; }")
         self.sender = QLineEdit()
         self.sender.setObjectName("senderPhone")
         self.propose_button = QPushButton()
@@ -87,6 +91,9 @@ class MessagePane(QWidget):
         self.make_draft = QPushButton()
         self.make_draft.setObjectName("makeDraft")
         self.make_draft.setEnabled(False)
+        self.change_panel = ChangeRequestPanel(ctx)
+        self.change_panel.setObjectName("changePanel")
+        self.change_panel.setVisible(False)
         self._text_label, self._sender_label = QLabel(), QLabel()
         self._customer_label, self._due_label = QLabel(), QLabel()
         self._urgent_label, self._change_label = QLabel(), QLabel()
@@ -108,6 +115,7 @@ class MessagePane(QWidget):
         layout.addWidget(self.kind)
         layout.addLayout(form)
         layout.addWidget(self.lines, 2)
+        layout.addWidget(self.change_panel, 4)
         bottom = QHBoxLayout()
         bottom.addStretch(1)
         bottom.addWidget(self.make_draft)
@@ -131,6 +139,11 @@ class MessagePane(QWidget):
         self.lines.setHorizontalHeaderLabels([self.tr("From the words"), self.tr("Product"),
                                               self.tr("Quantity")])
         self.make_draft.setText(self.tr("Make draft order"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
 
     def propose(self) -> None:
         text = self.text.toPlainText().strip()
@@ -166,13 +179,15 @@ class MessagePane(QWidget):
             self.customer_note.setText(note)
         self.due.setText(proposal.due_date.isoformat() if proposal.due_date else "-")
         self.urgent.setText(self.tr("yes") if proposal.urgent else self.tr("no"))
-        if proposal.kind == "change_request":
-            parts = [f"{k}: {v}" for k, v in proposal.as_dict()["change"].items()]
-            if proposal.order_ref:
-                parts.insert(0, self.tr("order {order}").format(order=proposal.order_ref))
-            self.change.setText(", ".join(parts))
+        is_change = proposal.kind == "change_request"
+        self.change.setText(self._change_words(proposal) if is_change else "-")
+        self.lines.setVisible(not is_change)
+        self.make_draft.setVisible(not is_change)
+        self.change_panel.setVisible(is_change)
+        if is_change:
+            self.change_panel.load(proposal, now=self.now)
         else:
-            self.change.setText("-")
+            self.change_panel.clear()
         self.lines.setRowCount(len(proposal.lines))
         for i, line in enumerate(proposal.lines):
             self.lines.setItem(i, 0, QTableWidgetItem(line.text))
@@ -193,6 +208,26 @@ class MessagePane(QWidget):
             self.lines.setItem(i, 2, item)
         self.make_draft.setEnabled(proposal.kind == "order")
         self.proposal_did_load.emit(proposal)
+
+    def _change_words(self, proposal: MessageProposal) -> str:
+        """What the message asks, in words: 'Quantity → 6000, Rush'."""
+        change = proposal.as_dict()["change"]
+        if change.get("action") == "cancel":
+            return self.tr("Cancel the order")
+        parts = []
+        if "quantity" in change:
+            template = (self.tr("{field} + {value}") if change.get("action") == "add"
+                        else self.tr("{field} → {value}"))
+            what = change_field_label("quantity")
+            if change.get("sku"):
+                what = f"{what} {change['sku']}"
+            parts.append(template.format(field=what, value=change["quantity"]))
+        if "due_date" in change:
+            parts.append(self.tr("{field} → {value}").format(
+                field=change_field_label("requested_date"), value=change["due_date"]))
+        if change.get("urgent"):
+            parts.append(change_field_label("rush"))
+        return ", ".join(parts) or self.tr("(nothing recognised)")
 
     def chosen(self) -> tuple[str | None, list[tuple[str, Decimal]]]:
         """The customer code and (sku, quantity) lines as chosen in the combos."""

@@ -74,6 +74,40 @@ def kind_label(kind: str, reason: str | None = None) -> str:
         reason=reasons.get(reason or "other", reason))
 
 
+def change_field_label(name: str) -> str:
+    """An order field a change request changes."""
+    return {"quantity": QCoreApplication.translate("sales", "Quantity"),
+            "requested_date": QCoreApplication.translate("sales", "Due date"),
+            "rush": QCoreApplication.translate("sales", "Rush"),
+            "cancelled": QCoreApplication.translate("sales", "Cancelled")}.get(name, name)
+
+
+def why_label(code: str) -> str:
+    """Why an order was matched to a change request."""
+    return {"explicit": QCoreApplication.translate("sales", "number in the message"),
+            "latest": QCoreApplication.translate("sales", "latest order"),
+            "sku": QCoreApplication.translate("sales", "product"),
+            "quantity": QCoreApplication.translate("sales", "old quantity"),
+            "date_words": QCoreApplication.translate("sales", "order day"),
+            "only_one": QCoreApplication.translate("sales", "only open order")}.get(code, code)
+
+
+def refusal_label(reason: str) -> str:
+    """Why an order cannot take a change (ChangeRefused reasons and target problems)."""
+    return {
+        "shipped": QCoreApplication.translate("sales", "it has been shipped"),
+        "cancelled": QCoreApplication.translate("sales", "it is cancelled"),
+        "merged": QCoreApplication.translate("sales", "it was merged into another order"),
+        "changed_meanwhile": QCoreApplication.translate(
+            "sales", "it was changed after the proposal; propose again"),
+        "changed_since": QCoreApplication.translate(
+            "sales", "it was changed again afterwards, so this change cannot be undone"),
+        "nothing_to_change": QCoreApplication.translate(
+            "sales", "the message names nothing this order could change"),
+        "line_unclear": QCoreApplication.translate("sales", "choose the line to change"),
+    }.get(reason, reason)
+
+
 def _file_reason(reason: str) -> str:
     return {"not_a_spreadsheet": QCoreApplication.translate("sales", "it is not an Excel or CSV file"),
             "truncated": QCoreApplication.translate("sales", "the file is truncated or damaged"),
@@ -107,4 +141,7 @@ def register_describers() -> None:
         "Sheet {sheet} has no column for: {missing}. Choose it in the mapping.").format(
         sheet=e.facts.get("sheet", ""), missing=", ".join(
             field_label(f) for f in str(e.facts.get("missing", "")).split("/"))))
+    register_describer("change_refused", lambda e: QCoreApplication.translate(
+        "sales", "Order {order} cannot be changed: {reason}.").format(
+        order=e.facts.get("order_no", ""), reason=refusal_label(str(e.facts.get("reason", "")))))
     register_describer("import_aborted", lambda e: QCoreApplication.translate("sales", "Import cancelled; nothing was written."))
