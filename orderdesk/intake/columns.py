@@ -146,14 +146,19 @@ class ColumnMapping:
 def _score_row(row: list[object], vocab: dict[str, tuple[str, ...]],
                memory: dict[str, str] | None) -> tuple[int, dict[int, str], dict[int, str]]:
     best: dict[str, tuple[int, int]] = {}
+    ignored: list[int] = []
     for col, cell in enumerate(row):
         if not isinstance(cell, str):
             continue
         fld, strength = match_header(cell, vocab, memory)
         if fld and (fld not in best or strength > best[fld][1]):
             best[fld] = (col, strength)
+        elif fld is None and strength == 3:
+            ignored.append(col)       # remembered as 'ignore this column'
     fields = {col: fld for fld, (col, _) in best.items()}
     how = {col: ("memory" if s == 3 else "name") for fld, (col, s) in best.items()}
+    for col in ignored:
+        how.setdefault(col, "memory")
     score = sum(s for _, s in best.values())
     return score, fields, how
 
@@ -220,7 +225,8 @@ def _infer_by_content(headers: tuple[str, ...], body: list[list[object]], fields
                       known_skus: set[str] | None) -> None:
     """Map still-missing fields from what unmapped columns contain."""
     width = max([len(headers)] + [len(r) for r in body[:50]])
-    free = [c for c in range(width) if c not in fields]
+    # A column remembered or set as 'ignore' stays ignored: content must not re-claim it.
+    free = [c for c in range(width) if c not in fields and how.get(c) not in ("memory", "user")]
 
     def claim(fld: str, test, threshold: float) -> None:  # type: ignore[no-untyped-def]
         if fld in fields.values():

@@ -39,6 +39,18 @@ def detect_mapping(session: Session, sheets: list[SheetData], *, path: str, cata
     return mapping
 
 
+def should_remember(mapping: ColumnMapping, customer_id: str | None) -> bool:
+    """A correction is worth keeping; so is a remembered layout once a customer is named
+    (the customer's next file may come in another layout with the same column names)."""
+    how = set(mapping.how.values())
+    return "user" in how or (customer_id is not None and "memory" in how)
+
+
+def customer_memory(session: Session, customer_id: str) -> dict[str, str]:
+    """What was remembered for a customer: normalised header text → field ('' = ignore)."""
+    return _load(session, CUSTOMER_KEY.format(customer_id))
+
+
 def remember(session: Session, mapping: ColumnMapping, customer_id: str | None = None) -> None:
     """Store the mapping (including user corrections) for its layout and customer."""
     value: dict[str, str] = {}

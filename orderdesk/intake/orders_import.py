@@ -457,6 +457,15 @@ def preview_file(desk: Desk, path: str | Path, *, channel: str | None = None,
                           customer_choices=customer_choices, now=now)
 
 
+def import_customers(desk: Desk) -> list[CustomerInfo]:
+    """Active customers (code order) for the preview's 'whole file belongs to' picker."""
+    desk.require("import.run")
+    with desk.read() as s:
+        return [CustomerInfo(c.id, c.code, c.name) for c in s.execute(
+            select(Customer.id, Customer.code, Customer.name)
+            .where(Customer.active.is_(True)).order_by(Customer.code))]
+
+
 # -- writing ----------------------------------------------------------------------------
 
 def _next_numbers(session: Session, year: int, count: int) -> list[str]:
@@ -713,7 +722,7 @@ def run_import(desk: Desk, paths: Sequence[str | Path], *, channel: str | None =
                                                  else str(c): f for c, f in pv.mapping.fields.items()},
                                      "skipped_existing": skipped, "flagged": flagged},
                                      ensure_ascii=False)))
-            if remember_mappings and any(h == "user" for h in pv.mapping.how.values()):
+            if remember_mappings and memory.should_remember(pv.mapping, default_customer_id):
                 memory.remember(s, pv.mapping, customer_id=default_customer_id)
             status = ("imported" if ids else "already_imported" if skipped
                       else "nothing_to_import")

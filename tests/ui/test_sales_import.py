@@ -65,6 +65,9 @@ def test_preview_shows_mapping_rows_and_problems_then_imports(ctx, qtbot, previe
     with qtbot.waitSignal(preview.preview_did_load, timeout=10000):
         combo.setCurrentIndex(combo.findText("Create new customer"))
     assert preview.preview.good_lines and len(preview.preview.good_lines) == 3
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.processEvents()   # the replaced row combos are deleted, the layout settles
     preview.grab().save(str(SHOTS / "sales-import-preview.png"))
     before = n_orders(ctx)
     with qtbot.waitSignal(preview.import_did_finish, timeout=20000) as done:

@@ -1,7 +1,10 @@
 """Import preview: what orderdesk read from a sheet, before anything is written.
 
 Open a file (or drop it on the page): the detected mapping (one combo per column: the
-user can correct it; the correction is remembered for that file layout), the rows with
+user can correct it; the correction is remembered for that file layout, and for the
+customer the whole file belongs to when one is picked — sheets without a customer
+column — so that customer's next file maps the same columns the same way even in
+another layout), the rows with
 their status, each problem with row, column, value and reason, and the customers the
 catalog does not know (create, or pick an existing one). "Import good rows" runs the
 import as a job with progress and Cancel (one transaction: all good orders or none);
@@ -13,11 +16,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QCompleter,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -32,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from orderdesk.intake import CREATE, ColumnMapping, FilePreview, ImportReport, preview_file, run_import
+from orderdesk.intake.orders_import import import_customers
 from orderdesk.intake.columns import ORDER_FIELDS
 from orderdesk.intake.rejects import write_rejects
 from orderdesk.intake.values import cell_text
@@ -49,6 +54,9 @@ class PreviewRowsModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._lines: list[Any] = []
+        #: the customer picked for the whole file, shown on rows that took it
+        self.file_customer_id: str | None = None
+        self.file_customer_label = ""
         self._names = ["row", "status", "sku", "quantity", "requested_date", "customer",
                        "order", "problems"]
 
@@ -92,6 +100,9 @@ class PreviewRowsModel(QAbstractTableModel):
         if name == "requested_date":
             return line.requested_date.isoformat() if line.requested_date else ""
         if name == "customer":
+            if not (line.customer_name or line.customer_phone) and line.customer_id \
+                    and line.customer_id == self.file_customer_id:
+                return self.file_customer_label       # from the picker, not from the file
             return line.customer_name or line.customer_phone or ""
         if name == "order":
             return line.channel_order_no or line.customer_po or ""
@@ -110,6 +121,7 @@ class ImportPreviewWidget(QWidget):
 
     preview_did_load = Signal(object)
     import_did_finish = Signal(object)
+    customers_did_load = Signal(int)
 
     def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -120,6 +132,8 @@ class ImportPreviewWidget(QWidget):
         self.report: ImportReport | None = None
         self.rejected: list[Any] = []
         self.choices: dict[str, str] = {}
+        #: the customer the whole file belongs to (sheets without a customer column)
+        self.file_customer_id: str | None = None
         self._loading = False
         #: order time for rows that carry none (None: now); tests pin it
         self.now = None
@@ -131,6 +145,20 @@ class ImportPreviewWidget(QWidget):
         self.file_label = QLabel()
         self.file_label.setObjectName("fileLabel")
         self.file_label.setWordWrap(True)
+        self._file_customer_label = QLabel()
+        self.file_customer = QComboBox()
+        self.file_customer.setObjectName("fileCustomer")
+        self.file_customer.setEditable(True)     # type a code or a name to find it
+        self.file_customer.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.file_customer.completer().setFilterMode(Qt.MatchFlag.MatchContains)
+        self.file_customer.completer().setCompletionMode(
+            QCompleter.CompletionMode.PopupCompletion)
+        self.file_customer.setMinimumContentsLength(28)
+        self.file_customer_hint = QLabel()
+        self.file_customer_hint.setObjectName("fileCustomerHint")
+        self.file_customer_hint.setWordWrap(True)
+        self.file_customer_hint.setStyleSheet("color: #555;")
+        self._customers_loaded = False
         self.summary = QLabel()
         self.summary.setObjectName("previewSummary")
         self.summary.setWordWrap(True)
@@ -180,6 +208,10 @@ class ImportPreviewWidget(QWidget):
         top.addWidget(self.open_button)
         top.addWidget(self.file_label, 1)
         top.addWidget(self.catalog_button)
+        who = QHBoxLayout()
+        who.addWidget(self._file_customer_label)
+        who.addWidget(self.file_customer)
+        who.addWidget(self.file_customer_hint, 1)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -206,6 +238,7 @@ class ImportPreviewWidget(QWidget):
         bottom.addWidget(self.import_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addLayout(who)
         layout.addWidget(self.summary)
         layout.addWidget(split, 1)
         layout.addLayout(bottom)
@@ -214,6 +247,7 @@ class ImportPreviewWidget(QWidget):
         self.catalog_button.clicked.connect(self._choose_catalog)
         self.import_button.clicked.connect(self.import_good_rows)
         self.export_button.clicked.connect(self._choose_rejects_file)
+        self.file_customer.activated.connect(self._on_file_customer_activated)
         self.setAcceptDrops(True)
         self.retranslate_ui()
         self._update_buttons()
@@ -226,6 +260,14 @@ class ImportPreviewWidget(QWidget):
         if not self.path:
             self.file_label.setText(self.tr("Excel (.xlsx, .xls) or CSV from a customer, the old "
                                             "system or a marketplace; or drop a file here."))
+        self._file_customer_label.setText(self.tr("Whole file belongs to"))
+        self.file_customer_hint.setText(self.tr(
+            "For sheets without a customer column. Column corrections are remembered for "
+            "this customer too."))
+        if self.file_customer.count():
+            self.file_customer.setItemText(0, self.tr("(customer column of the file)"))
+        else:
+            self.file_customer.addItem(self.tr("(customer column of the file)"), None)
         self._mapping_title.setText(self.tr("Columns (correct the mapping if needed)"))
         self._rows_title.setText(self.tr("Rows"))
         self._problems_title.setText(self.tr("Problems"))
@@ -240,6 +282,11 @@ class ImportPreviewWidget(QWidget):
         self.export_button.setText(self.tr("Export rejected rows…"))
         self.rows_model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0,
                                                self.rows_model.columnCount() - 1)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
 
     # -- files --------------------------------------------------------------------------
     def dragEnterEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
@@ -258,10 +305,15 @@ class ImportPreviewWidget(QWidget):
 
     def load_file(self, path: str | Path, mapping: ColumnMapping | None = None) -> None:
         """Read and check the file on the query pool; the preview shows when it lands."""
-        self.path = str(path)
-        self.mapping = mapping
         if mapping is None:
             self.choices = {}
+            if str(path) != self.path:
+                self._set_file_customer(None)    # a new file: its customer is picked anew
+        self._read(path, mapping)
+
+    def _read(self, path: str | Path, mapping: ColumnMapping | None) -> None:
+        self.path = str(path)
+        self.mapping = mapping
         self.report = None
         self.result.setText("")
         self.file_label.setText(self.tr("Reading {name}…").format(name=Path(path).name))
@@ -269,7 +321,48 @@ class ImportPreviewWidget(QWidget):
         self._update_buttons()
         self.ctx.tasks.query(preview_file, self.ctx.desk, self.path, mapping=mapping,
                              customer_choices=dict(self.choices), now=self.now,
+                             default_customer_id=self.file_customer_id,
                              on_done=self._on_preview, on_error=self._on_preview_failed)
+        self._load_customers()
+
+    # -- the customer of the whole file ---------------------------------------------------
+    def _load_customers(self) -> None:
+        if self._customers_loaded:
+            return
+        self._customers_loaded = True
+        self.ctx.tasks.query(import_customers, self.ctx.desk, on_done=self._on_customers,
+                             on_error=lambda exc: setattr(self, "_customers_loaded", False))
+
+    def _on_customers(self, customers: list[Any]) -> None:
+        current = self.file_customer_id
+        self.file_customer.blockSignals(True)
+        while self.file_customer.count() > 1:
+            self.file_customer.removeItem(1)
+        for c in customers:
+            self.file_customer.addItem(f"{c.code} {c.name}", c.id)
+        self.file_customer.setCurrentIndex(max(0, self.file_customer.findData(current)))
+        self.file_customer.blockSignals(False)
+        self.customers_did_load.emit(len(customers))
+
+    def _set_file_customer(self, customer_id: str | None) -> None:
+        self.file_customer_id = customer_id
+        self.file_customer.blockSignals(True)
+        self.file_customer.setCurrentIndex(max(0, self.file_customer.findData(customer_id)))
+        self.file_customer.blockSignals(False)
+
+    def _on_file_customer_activated(self, index: int) -> None:
+        self.choose_file_customer(self.file_customer.itemData(index))
+
+    def choose_file_customer(self, customer_id: str | None) -> None:
+        """The whole file belongs to this customer: rows without one get it, and the column
+        mapping remembered for the customer applies (unless the user corrected columns)."""
+        if customer_id == self.file_customer_id:
+            return
+        self._set_file_customer(customer_id)
+        if not self.path:
+            return
+        corrected = self.mapping is not None and "user" in self.mapping.how.values()
+        self._read(self.path, self.mapping if corrected else None)
 
     def _on_preview_failed(self, exc: BaseException) -> None:
         self._loading = False
@@ -289,6 +382,9 @@ class ImportPreviewWidget(QWidget):
                 name=name, sheet=preview.mapping.sheet, row=preview.mapping.header_row + 1))
             self.file_label.setStyleSheet("")
         self._fill_mapping()
+        self.rows_model.file_customer_id = self.file_customer_id
+        self.rows_model.file_customer_label = (self.file_customer.currentText()
+                                               if self.file_customer_id else "")
         self.rows_model.set_lines(list(preview.lines))
         self.rows_view.resizeColumnsToContents()
         self._fill_problems()
@@ -373,7 +469,7 @@ class ImportPreviewWidget(QWidget):
         else:
             self.choices.pop(key, None)
         if self.path:
-            self.load_file(self.path, self.mapping)
+            self._read(self.path, self.mapping)
 
     # -- import and rejects -------------------------------------------------------------
     def _update_buttons(self) -> None:
@@ -391,6 +487,7 @@ class ImportPreviewWidget(QWidget):
             self, self.ctx.tasks, run_import, self.ctx.desk, [self.path],
             mappings={self.path: self.mapping} if self.mapping else None,
             customer_choices=dict(self.choices), remember_mappings=True, now=self.now,
+            default_customer_id=self.file_customer_id,
             title=self.tr("Importing orders"), label=Path(self.path).name,
             on_done=self._on_imported, on_error=self._on_import_failed)
 
