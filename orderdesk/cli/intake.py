@@ -165,13 +165,43 @@ def _parse_message(args: argparse.Namespace) -> int:
         if now.tzinfo is not None:
             now = now.astimezone().replace(tzinfo=None)
     desk = open_desk(args.db)
+    targets = None
     try:
         proposal = parse_message(desk, text, now=now, sender_phone=args.sender_phone)
+        if proposal.kind == "change_request":
+            from orderdesk.intake.change_requests import find_change_targets
+
+            targets = find_change_targets(desk, text, now=now, proposal=proposal)
     finally:
         desk.close()
     data = proposal.as_dict()
+    if targets is not None:
+        data["targets"] = targets.as_dict()   # the orders it may mean, old → new per field
     if args.json:
         print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         print(proposal.summary(_zh()))
+        if targets is not None:
+            print(_targets_text(targets))
     return 0
+
+
+def _targets_text(targets) -> str:  # type: ignore[no-untyped-def]
+    from orderdesk.tracking import encode
+
+    zh = _zh()
+    problems = {"no_customer": ("没有识别出客户", "no customer recognised"),
+                "no_orders": ("该客户没有订单", "the customer has no orders"),
+                "order_not_found": ("消息中的订单号不存在", "the order number is not known"),
+                "ambiguous": ("有多单可能,请在界面中选择", "several orders may be meant: choose")}
+    lines = []
+    if targets.problem in problems:
+        lines.append(problems[targets.problem][0 if zh else 1])
+    for t in targets.candidates:
+        mark = "*" if t.id == targets.chosen_id else " "
+        changes = ", ".join(f"{c.field}{' ' + c.sku if c.sku else ''}: {encode(c.old)} → "
+                            f"{encode(c.new)}"
+                            for c in t.changes)
+        lines.append(f"{mark} {t.order_no}  {changes or '-'}"
+                     + (f"  ({t.problem})" if t.problem else ""))
+    return "\n".join(lines)

@@ -326,31 +326,36 @@ def find_change_targets(desk: Desk, text: str, *, now: dt.datetime | None = None
     now = now or dt.datetime.now()
     if proposal is None:
         proposal = parse_message(desk, text, now=now, sender_phone=sender_phone)
+    with desk.read() as s:
+        return targets_in(s, proposal, now)
+
+
+def targets_in(s: Session, proposal: MessageProposal, now: dt.datetime) -> ChangeTargets:
+    """find_change_targets inside an open session (no permission check: the caller's)."""
     if proposal.kind != "change_request":
         return ChangeTargets(proposal, problem="not_a_change")
-    text = proposal.text or text
-    with desk.read() as s:
-        customer_ids = [proposal.customer_id] if proposal.customer_id else list(s.scalars(
-            select(Customer.id).where(Customer.code.in_(
-                [c.key for c in proposal.customer_candidates]))))
-        explicit, named_so = _explicit_orders(s, text, customer_ids)
-        mentioned = _numbers(text)
-        if explicit:
-            targets = _targets(s, sorted(explicit, key=lambda o: o.order_time, reverse=True))
-            targets = [replace(t, score=10, why=("explicit",)) for t in targets]
-            targets = [_with_changes(t, proposal, mentioned) for t in targets]
-            chosen = targets[0].id if len(targets) == 1 else None
-            return ChangeTargets(proposal, tuple(targets), chosen,
-                                 None if chosen else "ambiguous")
-        if not customer_ids:
-            return ChangeTargets(proposal, problem="order_not_found" if named_so else "no_customer")
-        orders = list(s.scalars(
-            select(Order).where(Order.customer_id.in_(customer_ids),
-                                Order.merged_into_id.is_(None))
-            .order_by(Order.order_time.desc(), Order.order_no.desc()).limit(RECENT)))
-        if not orders:
-            return ChangeTargets(proposal, problem="order_not_found" if named_so else "no_orders")
-        targets = _targets(s, orders)
+    text = proposal.text
+    customer_ids = [proposal.customer_id] if proposal.customer_id else list(s.scalars(
+        select(Customer.id).where(Customer.code.in_(
+            [c.key for c in proposal.customer_candidates]))))
+    explicit, named_so = _explicit_orders(s, text, customer_ids)
+    mentioned = _numbers(text)
+    if explicit:
+        targets = _targets(s, sorted(explicit, key=lambda o: o.order_time, reverse=True))
+        targets = [replace(t, score=10, why=("explicit",)) for t in targets]
+        targets = [_with_changes(t, proposal, mentioned) for t in targets]
+        chosen = targets[0].id if len(targets) == 1 else None
+        return ChangeTargets(proposal, tuple(targets), chosen,
+                             None if chosen else "ambiguous")
+    if not customer_ids:
+        return ChangeTargets(proposal, problem="order_not_found" if named_so else "no_customer")
+    orders = list(s.scalars(
+        select(Order).where(Order.customer_id.in_(customer_ids),
+                            Order.merged_into_id.is_(None))
+        .order_by(Order.order_time.desc(), Order.order_no.desc()).limit(RECENT)))
+    if not orders:
+        return ChangeTargets(proposal, problem="order_not_found" if named_so else "no_orders")
+    targets = _targets(s, orders)
     scored = _score(targets, proposal, text, now, mentioned)
     scored = [_with_changes(t, proposal, mentioned) for t in scored]
     ranked = sorted(scored, key=lambda t: -t.score)   # stable: newest first among equals

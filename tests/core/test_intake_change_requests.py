@@ -211,3 +211,27 @@ def test_undo_puts_the_fields_back_from_the_audit(desk, orders, sign_in_core) ->
     with pytest.raises(ChangeRefused) as refused:
         undo_change_request(desk, again.tx_id)
     assert refused.value.facts["reason"] == "changed_since"
+
+
+def test_cli_parse_message_keeps_its_keys_and_adds_the_targets(desk, orders, db_path,
+                                                               capsys) -> None:  # type: ignore[no-untyped-def]
+    from orderdesk.cli import main
+
+    desk.close()
+    code = main(["parse-message", "--db", str(db_path), "--now", NOW.isoformat(),
+                 "恒锐:上次那单改成6000", "--json"])
+    data = json.loads(capsys.readouterr().out)
+    assert code == 0
+    assert {"kind", "reason", "customer_code", "customer_name", "customer_via", "lines",
+            "due_date", "urgent", "change", "order_ref", "candidates"} <= set(data)
+    assert data["kind"] == "change_request" and data["change"]["quantity"] == 6000
+    assert data["order_ref"] == orders["latest"].order_no
+    assert data["targets"]["chosen"] == orders["latest"].order_no
+    first = data["targets"]["orders"][0]
+    assert first["changes"] == [{"field": "quantity", "sku": "BRK-1001", "old": "3000",
+                                 "new": "6000"}]
+    # Ambiguous: no order_ref is made up.
+    main(["parse-message", "--db", str(db_path), "--now", NOW.isoformat(),
+          "恒锐 BRK-1001 追加1000", "--json"])
+    data = json.loads(capsys.readouterr().out)
+    assert data["order_ref"] is None and data["targets"]["problem"] == "ambiguous"

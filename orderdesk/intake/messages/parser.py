@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from orderdesk.desk import Desk
 from orderdesk.intake.messages.dates import find_due_date
 from orderdesk.intake.values import CN_NUMERAL_CHARS, chinese_number
-from orderdesk.models import Contact, Customer, CustomerAlias, Order, Product, ProductNickname
+from orderdesk.models import Contact, Customer, CustomerAlias, Product, ProductNickname
 from orderdesk.normalize import company_core, half_width, name_norm, phone_norm, sku_norm
 
 KINDS = ("order", "change_request", "not_an_order")
@@ -517,18 +517,20 @@ def parse_message(desk: Desk, text: str, *, now: dt.datetime | None = None,
                   sender_phone: str | None = None) -> MessageProposal:
     """Propose an order (or recognise a change request or a non-order) from a message.
 
-    A change request that names an order by reference ('上次那单') gets the customer's
-    latest order number as `order_ref`.
+    A change request gets as `order_ref` the order it clearly refers to (an order or
+    channel number in it; else the customer's order its SKU, old quantity or date words
+    single out; '上次那单' = the latest), or None when that takes a person's choice —
+    see orderdesk.intake.change_requests.
     """
+    from dataclasses import replace
+
+    from orderdesk.intake.change_requests import targets_in
+
     with desk.read() as s:
         cat = MessageCatalog.load(s)
         proposal = parse_text(text, cat, now=now, sender_phone=sender_phone)
-        if proposal.kind == "change_request" and not proposal.order_ref and proposal.customer_id:
-            last = s.scalar(select(Order.order_no).where(
-                Order.customer_id == proposal.customer_id, Order.cancelled.is_(False))
-                .order_by(Order.order_time.desc()).limit(1))
-            if last:
-                from dataclasses import replace
-
-                proposal = replace(proposal, order_ref=last)
+        if proposal.kind == "change_request":
+            targets = targets_in(s, proposal, now or dt.datetime.now())
+            chosen = targets.candidate(targets.chosen_id)
+            proposal = replace(proposal, order_ref=chosen.order_no if chosen else None)
         return proposal
