@@ -174,3 +174,15 @@ def test_change_panel_in_chinese(ctx, qtbot, page, placed) -> None:  # type: ign
     assert panel.title.text() != "Which order does the message change?"
     assert field_rows(panel)[0][0] == "数量"
     shot(page, "sales-change-request-zh.png")
+
+
+def test_an_answer_for_an_earlier_message_is_dropped(ctx, qtbot, page, placed, wait_tasks) -> None:  # type: ignore[no-untyped-def]
+    from orderdesk.intake.messages import parse_message
+
+    panel = page.messages.change_panel
+    proposal = parse_message(ctx.desk, "恒锐:上次那单改成6000", now=NOW)
+    panel.load(proposal, now=NOW)
+    panel.clear()                      # the person moved on to another message
+    wait_tasks(ctx)
+    qtbot.wait(50)
+    assert panel.targets is None and panel.orders_model.rowCount() == 0

@@ -78,6 +78,7 @@ class ChangeRequestPanel(QWidget):
         self.confirm_box: QMessageBox | None = None
         self._current: TargetOrder | None = None
         self._now: dt.datetime | None = None
+        self._request = 0
 
         self.title = QLabel()
         self.title.setStyleSheet("font-weight: bold;")
@@ -178,6 +179,7 @@ class ChangeRequestPanel(QWidget):
 
     # -- loading --------------------------------------------------------------------------
     def clear(self) -> None:
+        self._request += 1          # an answer still on its way is for another message
         self.targets = None
         self._current = None
         self.orders_model.set_rows([])
@@ -193,11 +195,15 @@ class ChangeRequestPanel(QWidget):
         self.clear()
         self.applied = None
         self._now = now
+        self._request += 1
+        request = self._request
         self.status.setText(self.tr("Looking for the order…"))
         self.status.setStyleSheet("")
+        # A message proposed again before the answer came: only the last answer shows.
         self.ctx.tasks.query(find_change_targets, self.ctx.desk, proposal.text, now=now,
-                             proposal=proposal, on_done=self._on_targets,
-                             on_error=self._on_failed)
+                             proposal=proposal,
+                             on_done=lambda t: request == self._request and self._on_targets(t),
+                             on_error=lambda e: request == self._request and self._on_failed(e))
 
     def _on_failed(self, exc: BaseException) -> None:
         self.status.setText(describe_error(exc))
