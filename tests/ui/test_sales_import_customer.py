@@ -62,6 +62,8 @@ def test_file_customer_picker_remembers_mapping_for_the_next_file(ctx, qtbot, pr
     assert preview.file_customer_id == demo_catalog["customer_a"]
     assert len(pv.good_lines) == 2
     assert {ln.customer_id for ln in pv.good_lines} == {demo_catalog["customer_a"]}
+    model = preview.rows_model
+    assert model.data(model.index(0, 5)).startswith("C001 ")   # rows say whose they are
     note = preview.mapping_table.cellWidget(3, 1)
     assert note.currentData() == "note"
     with qtbot.waitSignal(preview.preview_did_load, timeout=10000):
