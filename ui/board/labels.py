@@ -78,6 +78,27 @@ def action_label(code: str) -> str:
         "print": QCoreApplication.translate("audit", "Print"),
         "undo": QCoreApplication.translate("audit", "Undo"),
         "audit_verify": QCoreApplication.translate("audit", "Audit check"),
+        "change_request": QCoreApplication.translate("audit", "Change requested by customer"),
+        "import": QCoreApplication.translate("audit", "Import"),
+        "unbind": QCoreApplication.translate("audit", "Batch unbound"),
+        "scan_refused": QCoreApplication.translate("audit", "Scan refused"),
+        "revoke": QCoreApplication.translate("audit", "Certificate revoked"),
+        "reissue": QCoreApplication.translate("audit", "Certificate reissued"),
+        "station_key": QCoreApplication.translate("audit", "Station key issued"),
+        "api_key": QCoreApplication.translate("audit", "Channel API key issued"),
+        "resolve_conflict": QCoreApplication.translate("audit", "Sync conflict resolved"),
+        "prune_change_log": QCoreApplication.translate("audit", "Change log pruned"),
+    }
+    return texts.get(code, code)
+
+
+def note_kind_label(code: str) -> str:
+    """What kind of note an order carries (order dialog, notes tab)."""
+    texts = {
+        "note": QCoreApplication.translate("audit", "Note"),
+        "message": QCoreApplication.translate("audit", "Customer message"),
+        "merge": QCoreApplication.translate("audit", "Merged order"),
+        "engineering": QCoreApplication.translate("audit", "Engineering"),
     }
     return texts.get(code, code)
 

@@ -39,6 +39,7 @@ from orderdesk.ui.board.labels import (
     department_label,
     entity_label,
     field_label,
+    note_kind_label,
     status_label,
 )
 from orderdesk.ui.board.page import _date, _qty
@@ -173,7 +174,7 @@ class OrderDialog(QDialog):
         ], self)
         self.notes_model = RowTableModel([
             Column("at", lambda: self.tr("Time"), lambda r: local_time_text(r[0])),
-            Column("kind", lambda: self.tr("Kind"), lambda r: r[1]),
+            Column("kind", lambda: self.tr("Kind"), lambda r: note_kind_label(r[1])),
             Column("author", lambda: self.tr("By"), lambda r: r[2]),
             Column("body", lambda: self.tr("Text"), lambda r: r[3]),
         ], self)
