@@ -9,9 +9,9 @@ from pathlib import Path
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    p = subparsers.add_parser("serve", help="run the central server (FastAPI on uvicorn)")
-    p.add_argument("--db-url", required=True,
-                   help="server database: postgresql://... or sqlite:///server.db")
+    p = subparsers.add_parser("serve", help="run the central server (FastAPI on uvicorn); "
+                                            "'serve prune' trims its change log")
+    p.add_argument("--db-url", help="server database: postgresql://... or sqlite:///server.db")
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8750)
     p.add_argument("--tls-cert", help="TLS certificate file (PEM); with --tls-key")
@@ -20,6 +20,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help="worker processes (PostgreSQL; SQLite is served by one)")
     p.add_argument("--log-level", default="warning")
     p.set_defaults(handler=cmd_serve)
+    serve_sub = p.add_subparsers(dest="serve_command", metavar="ACTION")
+    serve_sub.required = False  # plain `orderdesk serve --db-url ...` runs the server
+    prune = serve_sub.add_parser(
+        "prune", help="delete change-log rows every station has pulled and older than "
+                      "--keep-days (never the audit trail)")
+    prune.add_argument("--db", "--db-url", dest="prune_db", required=True, metavar="URL",
+                       help="server database: postgresql://... or sqlite:///server.db")
+    prune.add_argument("--keep-days", type=int, default=30, metavar="N",
+                       help="keep rows younger than N days (default 30)")
+    prune.add_argument("--dry-run", action="store_true",
+                       help="say what would be deleted, delete nothing")
+    prune.set_defaults(handler=cmd_serve_prune)
 
     p = subparsers.add_parser("sync", help="one push-and-pull round with the server")
     p.add_argument("--db", required=True, metavar="PATH", help="station database file")
@@ -56,6 +68,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     for path in (args.tls_cert, args.tls_key):
         if path and not Path(path).is_file():
             raise CommandError(f"file not found / 文件不存在: {path}")
+    if not args.db_url:
+        raise CommandError("--db-url is required / 需要 --db-url")
     url = url_for(args.db_url)
     ssl = {"ssl_certfile": args.tls_cert, "ssl_keyfile": args.tls_key} if args.tls_cert else {}
     if args.workers > 1:
@@ -75,6 +89,35 @@ def cmd_serve(args: argparse.Namespace) -> int:
     print(f"orderdesk server on {scheme}://{args.host}:{args.port} (database {_safe_url(url)})",
           flush=True)
     uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level, **ssl)
+    return 0
+
+
+def cmd_serve_prune(args: argparse.Namespace) -> int:
+    from orderdesk.cli import CommandError
+    from orderdesk.db import url_for
+    from orderdesk.sync.server import store
+    from orderdesk.sync.server.deskserver import ServerDesk
+    from orderdesk.tracking import Actor, add_audit
+
+    if args.keep_days < 0:
+        raise CommandError("--keep-days must be 0 or more / --keep-days 不能为负数")
+    desk = ServerDesk(url_for(args.prune_db))
+    who = Actor(user=os.environ.get("USER", "cli"), station="cli")
+    try:
+        with desk.write(who) as s:
+            result = store.prune(s, keep_days=args.keep_days, dry_run=args.dry_run)
+            if not args.dry_run and result.deleted:
+                add_audit(s, action="prune_change_log", entity="sync_change_log",
+                          field="seq", old=result.pruned_before, new=result.cut)
+    finally:
+        desk.close()
+    if result.lowest_cursor is None:
+        print("no active station: nothing pruned / 没有启用的工作站,未清理")
+        return 0
+    verb = "would delete" if args.dry_run else "deleted"
+    print(f"change log up to seq {result.cut}: {verb} {result.deleted} rows (lowest "
+          f"cursor {result.lowest_cursor} of {result.stations} active stations; rows older "
+          f"than {args.keep_days} days only)", flush=True)
     return 0
 
 

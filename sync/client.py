@@ -182,6 +182,15 @@ class SyncClient:
     def pull(self, since: int, limit: int) -> dict[str, Any]:
         return self.call("GET", "/sync/pull", params={"since": since, "limit": limit})
 
+    def snapshot(self, entity: str | None, after: str | None, limit: int,
+                 since: int = 0) -> dict[str, Any]:
+        params: dict[str, Any] = {"limit": limit, "since": since}
+        if entity is not None:
+            params["entity"] = entity
+        if after is not None:
+            params["after"] = after
+        return self.call("GET", "/sync/snapshot", params=params)
+
     def live(self, since: int, timeout: float = 25.0) -> dict[str, Any]:
         return self.call("GET", "/sync/live", params={"since": since, "timeout": timeout},
                          timeout=timeout + 10)
@@ -251,6 +260,15 @@ def pull_all(desk: Desk, client: SyncClient, *, batch: int = PULL_BATCH,
     while True:
         _check(abort)
         page = client.pull(since, batch)
+        if page.get("resync"):
+            # Below the server's pruned log: download the current rows, then pull on.
+            got, more, since = full_download(desk, client, batch=batch, abort=abort,
+                                             progress=progress)
+            for key in tally:
+                tally[key] += got[key]
+            changes = changes | more
+            start = since
+            continue
         result = local.apply_pull(desk, page)
         tally["pulled"] += result.received
         tally["applied"] += result.applied
@@ -262,6 +280,43 @@ def pull_all(desk: Desk, client: SyncClient, *, batch: int = PULL_BATCH,
             progress(since - start, max(head - start, 1), "pull")
         if not page["has_more"]:
             return tally, changes, since, head
+
+
+def full_download(desk: Desk, client: SyncClient, *, batch: int = PULL_BATCH,
+                  abort: threading.Event | None = None,
+                  progress: Progress | None = None) -> tuple[dict[str, int], Changes, int]:
+    """Download the server's current rows page by page (its log no longer reaches back
+    to this station's cursor); returns the tally, the changes and the new cursor (the
+    head the server had when the download began). Interrupted, it starts again at the
+    next round: the cursor moves only at the end."""
+    tally = dict(pulled=0, applied=0, skipped=0, conflicts=0)
+    changes = Changes()
+    since = local.cursor(desk)
+    deletable = set(local.deletable_entities())
+    seen: dict[str, set[str]] = {e: set() for e in deletable}
+    entity: str | None = None
+    after: str | None = None
+    head: int | None = None
+    while True:
+        _check(abort)
+        page = client.snapshot(entity, after, batch, since)
+        head = page["head"] if head is None else head
+        for change in page["changes"]:
+            if change["entity"] in deletable:
+                seen[change["entity"]].add(change["entity_id"])
+        result = local.apply_snapshot_page(desk, page)
+        tally["pulled"] += result.received
+        tally["applied"] += result.applied
+        tally["skipped"] += result.skipped
+        tally["conflicts"] += result.conflicts
+        changes = changes | result.changes
+        if progress:
+            progress(tally["pulled"], max(tally["pulled"] + 1, 1), "download")
+        entity, after = page["next_entity"], page["next_after"]
+        if entity is None:
+            break
+    local.finish_snapshot(desk, head, seen)
+    return tally, changes | Changes(orders=True), head
 
 
 def send_resolutions(desk: Desk, client: SyncClient) -> int:
@@ -277,6 +332,10 @@ def send_resolutions(desk: Desk, client: SyncClient) -> int:
                 local.close_local_conflict(desk, item["id"], item["pending_value"],
                                            item["pending_user"])
                 sent += 1
+                continue
+            if exc.facts.get("status") == 403:
+                # The server refused this user's choice (not their field): it stays
+                # pending here, visible, and the round goes on.
                 continue
             if exc.facts.get("status") != 409:
                 raise

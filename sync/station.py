@@ -427,7 +427,8 @@ def apply_pull(desk: Desk, page: dict[str, Any]) -> PullTally:
                      changes=_changes_for(applier.entities, bool(page["conflicts"])))
 
 
-def _apply_page(desk: Desk, page: dict[str, Any], *, careful: bool) -> tuple[_Applier, int]:
+def _apply_page(desk: Desk, page: dict[str, Any], *, careful: bool,
+                move_cursor: bool = True) -> tuple[_Applier, int]:
     changes = page["changes"]
     with desk.write(sync_apply=True) as s:
         applier = _Applier(s)
@@ -439,8 +440,51 @@ def _apply_page(desk: Desk, page: dict[str, Any], *, careful: bool) -> tuple[_Ap
         applier.finish()
         for conflict in page["conflicts"]:
             _upsert_conflict(s, conflict)
-        set_state(s, K_CURSOR, str(page["next_cursor"]))
+        if move_cursor:
+            set_state(s, K_CURSOR, str(page["next_cursor"]))
     return applier, applied
+
+
+# ---- full download (the station is below the server's pruned log) --------------------------
+
+def apply_snapshot_page(desk: Desk, page: dict[str, Any]) -> PullTally:
+    """Apply one page of the server's current rows (inserts carrying each row's newest
+    sequence: only what is newer than what this station holds is written). The cursor
+    does not move: until `finish_snapshot`, the next round starts the download again."""
+    try:
+        applier, applied = _apply_page(desk, page, careful=False, move_cursor=False)
+    except IntegrityError:
+        applier, applied = _apply_page(desk, page, careful=True, move_cursor=False)
+    return PullTally(received=len(page["changes"]), applied=applied, skipped=applier.skipped,
+                     missing=applier.missing, conflicts=len(page["conflicts"]),
+                     changes=_changes_for(applier.entities, bool(page["conflicts"])))
+
+
+def deletable_entities() -> list[str]:
+    """Synchronised tables whose rows may be deleted (e.g. a user's role links)."""
+    return [m.class_.__tablename__ for m in Base.registry.mappers
+            if getattr(m.class_, "__tracked__", False)
+            and getattr(m.class_, "__deletable__", False)]
+
+
+def finish_snapshot(desk: Desk, head: int, seen: dict[str, set[str]]) -> int:
+    """End a full download: rows of deletable tables the server no longer has are
+    deleted here too (unless a local change to them still waits to be pushed), and the
+    cursor moves to the snapshot's head. Returns how many rows were deleted."""
+    removed = 0
+    with desk.write(sync_apply=True) as s:
+        for entity in deletable_entities():
+            model = _model_for(entity)
+            (col,) = model.__table__.primary_key.columns
+            waiting = set(s.scalars(select(Outbox.entity_id).where(
+                Outbox.entity == entity, Outbox.pushed_at.is_(None))))
+            keep = seen.get(entity, set()) | waiting
+            for obj in s.scalars(select(model)):
+                if str(getattr(obj, col.key)) not in keep:
+                    s.delete(obj)
+                    removed += 1
+        set_state(s, K_CURSOR, str(head))
+    return removed
 
 
 def _parse_dt(value: Any) -> Any:

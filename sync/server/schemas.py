@@ -99,6 +99,17 @@ class PullOut(BaseModel):
     next_cursor: int
     head: int
     has_more: bool
+    # True when `since` is below the pruned part of the log: download the current rows
+    # (GET /sync/snapshot) instead, then pull on from the snapshot's head.
+    resync: bool = False
+
+
+class SnapshotOut(BaseModel):
+    changes: list[dict[str, Any]]
+    conflicts: list[dict[str, Any]]
+    head: int
+    next_entity: str | None
+    next_after: str | None
 
 
 class LiveOut(BaseModel):

@@ -15,7 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import and_, delete, insert, select, tuple_, update
+from sqlalchemy import and_, delete, func, insert, select, tuple_, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DataError, IntegrityError, StatementError
 from sqlalchemy.orm import Session
@@ -24,7 +24,8 @@ from orderdesk.ids import uuid7
 from orderdesk.models import AuditLog, Outbox, utcnow
 from orderdesk.models.sync import ChangeLog, RowVersion, SyncConflict, SyncCounter, SyncStation
 from orderdesk.sync import codec, rules
-from orderdesk.tracking import audit_chain
+from orderdesk.sync.server.authorize import REFUSALS, Authorizer
+from orderdesk.tracking import audit_chain, encode
 
 SEQ = "seq"
 STATION_NUMBER = "station_number"
@@ -167,6 +168,7 @@ class _Batch:
         self.inserts: dict[str, list[dict[str, Any]]] = defaultdict(list)
         self.updates: dict[tuple[str, str], dict[Any, Any]] = {}
         self.rank = codec.dependency_rank()
+        self.authz = Authorizer(session)
 
     # -- one transaction of a station --------------------------------------------
     def apply_tx(self, changes: list[ChangeIn]) -> None:
@@ -270,6 +272,13 @@ class _Batch:
     def _apply(self, c: ChangeIn) -> _Pending:
         if (c.entity, c.field) in codec.LOCAL_ONLY:
             return _Pending(c, "local", c.new_value, version_field=None)
+        # The station checked its user's permission; the server checks again, on its own
+        # user and role rows (a refusal rejects the whole station transaction).
+        refusal = self.authz.refusal(c.entity, c.entity_id, c.field, c.op, c.user)
+        if refusal is not None:
+            raise _TxFailed(refusal)
+        if c.entity in ("users", "user_roles"):
+            self.authz.forget()  # a role granted here counts for the next transactions
         table = codec.table_for(c.entity)
         pk = codec.primary_key(table, c.entity_id)
         if c.op == "insert":
@@ -566,6 +575,7 @@ class PullPage:
     next_cursor: int
     head: int
     has_more: bool
+    resync: bool = False
 
 
 _PULL_COLS = (_CL.c.seq, _CL.c.change_id, _CL.c.tx_id, _CL.c.entity, _CL.c.entity_id,
@@ -576,10 +586,17 @@ _CONFLICT_PUBLIC = [c for c in _CF.c if not c.name.startswith("pending_")]
 
 def pull(session: Session, since: int, limit: int, origin: str | None) -> PullPage:
     """Changes after `since`, oldest first; the caller's own changes are left out (it
-    learnt their outcome and result from its push answer)."""
+    learnt their outcome and result from its push answer), and so are rejected ones
+    (nothing was applied; their conflict row travels and says why).
+
+    A `since` below the pruned range (`pruned_through`) cannot be served from the log:
+    the page then says `resync` and the station downloads the current rows instead
+    (`snapshot`)."""
     top = head(session)
+    if since < pruned_through(session) and since < top:
+        return PullPage([], [], since, top, False, resync=True)
     query = select(*_PULL_COLS).where(_CL.c.seq > since, _CL.c.seq <= top,
-                                      _CL.c.outcome != "local")
+                                      _CL.c.outcome.not_in(("local", "rejected")))
     if origin:
         query = query.where(_CL.c.origin != origin)
     rows = session.execute(query.order_by(_CL.c.seq).limit(limit)).mappings().all()
@@ -642,6 +659,10 @@ class ConflictClosed(Exception):
     pass
 
 
+class ResolutionRefused(Exception):
+    """The resolving user may not write the field (server-side authorisation)."""
+
+
 def resolve(session: Session, conflict_id: str, *, value: str | None, keep: str | None,
             change_id: str, user: str, station: str, origin: str) -> dict[str, Any]:
     """Close a conflict with a chosen value; the choice is a new change in the log.
@@ -670,6 +691,8 @@ def resolve(session: Session, conflict_id: str, *, value: str | None, keep: str 
                           old_value=row["kept_value"], new_value=value, base_seq=current,
                           user=user, station=station, at=utcnow())
         out = push(session, origin, [change])[0]
+        if out.outcome == "rejected" and out.detail and out.detail.split(":")[0] in REFUSALS:
+            raise ResolutionRefused(out.detail)
         if out.outcome not in ("applied", "conflict"):
             raise ConflictClosed(conflict_id)
         seq = out.seq
@@ -704,3 +727,144 @@ def _chain_audit(session: Session, **facts: Any) -> None:
               old=None if facts["old"] is None else json.loads(facts["old"]),
               new=None if facts["new"] is None else json.loads(facts["new"]),
               actor=Actor(user=facts["user"], station=facts["station"]))
+
+
+# ---- pruning and the full download ------------------------------------------------------
+
+PRUNED = "pruned_through"
+SNAPSHOT_BYTES = 4 * 1024 * 1024
+
+
+def pruned_through(session: Session) -> int:
+    """Every log row at or below this sequence may be gone (0: nothing was pruned)."""
+    return session.scalar(select(SyncCounter.value).where(SyncCounter.name == PRUNED)) or 0
+
+
+@dataclass(frozen=True)
+class PruneResult:
+    cut: int            # rows at or below this sequence were (or would be) deleted
+    deleted: int
+    lowest_cursor: int | None
+    stations: int
+    pruned_before: int
+
+
+def prune(session: Session, *, keep_days: int = 30, dry_run: bool = False,
+          now: dt.datetime | None = None) -> PruneResult:
+    """Delete change-log rows that every active registered station has pulled (all
+    their cursors are at or past them) and that are older than `keep_days`.
+
+    A station's cursor here is the `since` of its latest pull: what it confirmed
+    holding. Never touches `audit_log` (the trail: hash-chained, kept by its own rules),
+    the conflicts or the row versions. A station whose cursor is below the pruned range
+    is answered `resync` by pull and downloads the current rows. Disabled stations do
+    not hold pruning back (they cannot sync; enabled again, they re-download). With no
+    active station nothing is pruned. A station pulls only after its push round
+    succeeded, so a change whose answer it may still be waiting for is above its cursor
+    and stays: retried pushes stay exactly-once. (A station database restored from an
+    old backup that pushes again changes already pruned is the exception: the log no
+    longer knows their ids.) A later concurrent edit of a field last written below the
+    pruned range still makes its conflict with both values; only the earlier writer's
+    name is then missing from it (the audit trail has it).
+    """
+    before = pruned_through(session)
+    cursors = [c for (c,) in session.execute(select(SyncStation.cursor)
+                                             .where(SyncStation.active.is_(True)))]
+    lowest = min(cursors) if cursors else None
+    cut = 0
+    if lowest:
+        cutoff = (now or utcnow()) - dt.timedelta(days=keep_days)
+        young = session.scalar(select(_CL.c.seq).where(_CL.c.received_at >= cutoff,
+                                                       _CL.c.seq <= lowest)
+                               .order_by(_CL.c.seq).limit(1))
+        cut = lowest if young is None else young - 1
+    deleted = 0
+    if cut > 0:
+        doomed = _CL.c.seq <= cut
+        deleted = session.scalar(select(func.count()).select_from(_CL).where(doomed)) or 0
+        if not dry_run:
+            session.execute(delete(_CL).where(doomed))
+            if cut > before and session.execute(
+                    update(SyncCounter).where(SyncCounter.name == PRUNED)
+                    .values(value=cut)).rowcount == 0:
+                session.execute(insert(SyncCounter).values(name=PRUNED, value=cut))
+    return PruneResult(cut=max(cut, before), deleted=deleted, lowest_cursor=lowest,
+                       stations=len(cursors), pruned_before=before)
+
+
+def snapshot_entities() -> list[str]:
+    """Tables a station holds a copy of (the tracked ones), in foreign-key order."""
+    rank = codec.dependency_rank()
+    names = [m.class_.__tablename__ for m in codec.Base.registry.mappers
+             if getattr(m.class_, "__tracked__", False)]
+    return sorted(set(names), key=lambda n: rank.get(n, 999))
+
+
+@dataclass(frozen=True)
+class SnapshotPage:
+    changes: list[dict[str, Any]]
+    conflicts: list[dict[str, Any]]
+    head: int
+    next_entity: str | None
+    next_after: str | None
+
+
+def snapshot(session: Session, entity: str | None, after: str | None,
+             limit: int, since: int = 0) -> SnapshotPage:
+    """One page of the current rows, as inserts a station applies like pulled ones.
+
+    Walks the tracked tables in foreign-key order, each by primary key; `entity` and
+    `after` (the last key of the previous page) say where to go on. Each row carries
+    the newest sequence that wrote it (`sync_row_versions`), so the station's usual
+    rule (write only what is newer than what it holds) applies. The first page also
+    carries the open conflicts and every one changed after `since` (the station's
+    cursor: a conflict it holds open may have been resolved meanwhile). `head` is read
+    before any row: a station that has
+    every page holds at least the state of `head` and pulls on from there.
+    """
+    top = head(session)
+    names = snapshot_entities()
+    if entity is None:
+        entity = names[0]
+        conflicts = [_wire_conflict(r) for r in session.execute(
+            select(*_CONFLICT_PUBLIC).where((_CF.c.status == "open") | (_CF.c.seq > since))
+            .order_by(_CF.c.seq)).mappings()]
+    else:
+        conflicts = []
+    if entity not in names:
+        raise codec.UnknownEntity(entity)
+    changes: list[dict[str, Any]] = []
+    size = 0
+    index = names.index(entity)
+    while True:
+        table = codec.Base.metadata.tables[entity]
+        (col,) = table.primary_key.columns
+        query = select(table)
+        if after is not None:
+            query = query.where(col > codec.decode_value(table, col.name, after))
+        rows = session.execute(query.order_by(col).limit(limit - len(changes))).mappings().all()
+        ids = [str(r[col.name]) for r in rows]
+        seqs: dict[str, int] = {}
+        for i in range(0, len(ids), 500):
+            for eid, seq in session.execute(
+                    select(_RV.c.entity_id, _RV.c.seq).where(_RV.c.entity == entity,
+                                                             _RV.c.entity_id.in_(ids[i:i + 500]))):
+                seqs[eid] = max(seq, seqs.get(eid, 0))
+        last = None
+        for row, eid in zip(rows, ids):
+            values = {k: encode(v) for k, v in row.items() if (entity, k) not in codec.LOCAL_ONLY}
+            text = json.dumps(values, ensure_ascii=False)
+            changes.append({"seq": max(seqs.get(eid, 0), 1), "change_id": None, "tx_id": None,
+                            "entity": entity, "entity_id": eid, "op": "insert", "field": None,
+                            "value": text, "outcome": "snapshot", "user": None,
+                            "station": None, "origin": SERVER_ORIGIN, "at": None})
+            size += len(text)
+            last = eid
+            if size >= SNAPSHOT_BYTES:
+                break
+        if len(changes) >= limit or size >= SNAPSHOT_BYTES:
+            return SnapshotPage(changes, conflicts, top, entity, last)
+        if index + 1 >= len(names):
+            return SnapshotPage(changes, conflicts, top, None, None)
+        index += 1
+        entity, after = names[index], None

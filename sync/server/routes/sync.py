@@ -27,8 +27,9 @@ from orderdesk.sync.server.schemas import (
     PushIn,
     PushOut,
     ResolveIn,
+    SnapshotOut,
 )
-from orderdesk.tracking import Actor
+from orderdesk.tracking import Actor, add_audit
 
 router = APIRouter(prefix="/sync", tags=["sync"])
 SYNC = security.SYNC
@@ -112,7 +113,26 @@ def pull(request: Request, since: int = Query(0, ge=0),
         with st.desk.write(Actor(user="sync", station=origin)) as s:
             store.touch_station(s, origin, since)
     return PullOut(changes=page.changes, conflicts=page.conflicts, next_cursor=page.next_cursor,
-                   head=page.head, has_more=page.has_more)
+                   head=page.head, has_more=page.has_more, resync=page.resync)
+
+
+@router.get("/snapshot", response_model=SnapshotOut, **access(SYNC))
+def snapshot(entity: str | None = Query(None, max_length=60),
+             after: str | None = Query(None, max_length=64),
+             limit: int = Query(1000, ge=1, le=MAX_PULL),
+             since: int = Query(0, ge=0),
+             st: ServerState = Depends(state)) -> SnapshotOut:
+    """The current rows, page by page (a station below the pruned log, or a new one
+    after pruning, downloads them instead of the log; pull answers `resync` then)."""
+    _publish_if_needed(st)
+    try:
+        with st.desk.read() as s:
+            page = store.snapshot(s, entity, after, limit, since)
+    except (codec.UnknownEntity, ValueError, TypeError):
+        raise HTTPException(status_code=422, detail="unknown snapshot position / "
+                                                    "快照位置无效")
+    return SnapshotOut(changes=page.changes, conflicts=page.conflicts, head=page.head,
+                       next_entity=page.next_entity, next_after=page.next_after)
 
 
 @router.get("/live", response_model=LiveOut, **access(SYNC))
@@ -163,5 +183,11 @@ def resolve(conflict_id: str, body: ResolveIn, request: Request,
                                                     f"值与字段类型不符: {exc}"[:300])
     except store.ConflictGone:
         raise HTTPException(status_code=404, detail="no such conflict / 冲突不存在")
+    except store.ResolutionRefused as exc:
+        # Nothing of it was applied (rolled back); the refusal itself is in the trail.
+        with st.desk.write(Actor(user=user, station=origin)) as s:
+            add_audit(s, action="resolve_conflict", entity="sync_conflicts",
+                      entity_id=conflict_id, outcome="refused", new=str(exc)[:300])
+        raise HTTPException(status_code=403, detail=f"not allowed / 没有权限: {exc}"[:300])
     except store.ConflictClosed:
         raise HTTPException(status_code=409, detail="conflict already resolved / 冲突已处理")
