@@ -180,7 +180,8 @@ class SyncClient:
         return self.call("POST", "/sync/push", json={"changes": changes})
 
     def pull(self, since: int, limit: int) -> dict[str, Any]:
-        return self.call("GET", "/sync/pull", params={"since": since, "limit": limit})
+        return self.call("GET", "/sync/pull", params={"since": since, "limit": limit,
+                                                      "resync_ok": "true"})
 
     def snapshot(self, entity: str | None, after: str | None, limit: int,
                  since: int = 0) -> dict[str, Any]:

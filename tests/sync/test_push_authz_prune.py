@@ -299,6 +299,11 @@ def test_prune_keeps_what_lagging_stations_need_and_a_station_below_it_redownloa
                                                          UserRole.role == "pmc")) == 1
         page = cgone.pull(local.cursor(gone), 100)
         assert page["resync"] is True and page["changes"] == []
+        # A client from before pruning (no resync_ok) is told clearly, not left waiting.
+        old_client = requests.get(server.url + "/sync/pull", params={
+            "since": local.cursor(gone)}, headers={
+            "Authorization": f"Bearer {_token(server, 'sales1')}", "X-Station": "GONE"})
+        assert old_client.status_code == 410 and "工作站" in old_client.json()["message"]
         report = sync_once(gone, client=cgone)
         assert report.cursor == report.head and report.pulled > 0
         assert _rows(gone) == _rows(srv)
@@ -325,3 +330,42 @@ def _count(desk: Desk, model) -> int:  # type: ignore[no-untyped-def]
     with desk.read() as s:
         return s.scalar(select(func.count()).select_from(model)) or 0
 
+
+
+def test_a_resolution_the_user_may_not_make_is_refused_and_stays_pending(server,
+                                                                         make_station):
+    a, b, c = make_station("A"), make_station("B"), make_station("C")
+    ca, cb, cc = client_for(server, a), client_for(server, b, "sales2"), client_for(server, c,
+                                                                                      "wh1")
+    _catalog(a)
+    ref = orders.create_order(a, _draft())
+    sync_once(a, client=ca)
+    sync_once(b, client=cb)
+    with a.read() as s:
+        from orderdesk.models import OrderLine
+
+        line = s.scalar(select(OrderLine.id).where(OrderLine.order_id == ref.id))
+    orders.update_line(a, line, quantity=20)
+    orders.update_line(b, line, quantity=30)
+    sync_once(a, client=ca)
+    assert sync_once(b, client=cb).push_conflicts == 1
+    sync_once(c, client=cc)
+    (conflict,) = local.list_conflicts(c)
+    local.choose_resolution(c, conflict.id, keep="other")
+    # wh1 may not set a line's quantity: refused (403), kept pending, the round goes on.
+    report = sync_once(c, client=cc)
+    assert report.resolutions == 0 and local.list_conflicts(c)[0].pending
+    srv = _server(server)
+    try:
+        with srv.read() as s:
+            assert s.get(SyncConflict, conflict.id).status == "open"
+            refused = s.scalar(select(func.count()).select_from(AuditLog).where(
+                AuditLog.action == "resolve_conflict", AuditLog.outcome == "refused",
+                AuditLog.user == "wh1"))
+            assert refused == 1
+    finally:
+        srv.close()
+    # The same choice from a sales user goes through.
+    sync_once(a, client=ca)
+    local.choose_resolution(a, conflict.id, keep="other")
+    assert sync_once(a, client=ca).resolutions == 1

@@ -100,14 +100,24 @@ def _publish_if_needed(st: ServerState) -> None:
 @router.get("/pull", response_model=PullOut, **access(SYNC))
 def pull(request: Request, since: int = Query(0, ge=0),
          limit: int = Query(1000, ge=1, le=MAX_PULL),
+         resync_ok: bool = Query(False),
          st: ServerState = Depends(state)) -> PullOut:
-    """Changes after `since` (the caller's own are left out), oldest first."""
+    """Changes after `since` (the caller's own are left out), oldest first. Below the
+    pruned log the answer says `resync` (the client downloads /sync/snapshot); a client
+    that does not say `resync_ok` (a release before pruning) gets a clear 410 instead
+    of an empty page it would take for "nothing new" forever."""
     origin = _origin(request)
     _publish_if_needed(st)
     with st.desk.read() as s:
         page = store.pull(s, since, limit, origin)
         row = s.execute(select(SyncStation.cursor, SyncStation.last_seen_at)
                         .where(SyncStation.name == origin)).first()
+    if page.resync and not resync_ok:
+        raise HTTPException(status_code=410, detail="this station is behind the server's "
+                                                    "pruned change log and must download "
+                                                    "again: update orderdesk / 工作站落后于"
+                                                    "服务器已清理的变更记录,需重新下载:"
+                                                    "请升级 orderdesk")
     if row is not None and (row.cursor != since or row.last_seen_at is None
                             or (utcnow() - row.last_seen_at).total_seconds() > 30):
         with st.desk.write(Actor(user="sync", station=origin)) as s:
