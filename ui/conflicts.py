@@ -93,12 +93,37 @@ class ConflictTableModel(QAbstractTableModel):
         return names.get(row.field or "", row.field or row.entity)
 
     def _rule(self, row: ConflictRow) -> str:
-        return {
+        rule = {
             "last_arrival_wins": self.tr("later change kept"),
             "forward_status_wins": self.tr("further status kept"),
             "server_value_kept": self.tr("guarded: first value kept"),
             "not_applied": self.tr("not applied"),
         }.get(row.rule, row.rule)
+        reason = self._reason(row.detail)
+        return f"{rule} — {reason}" if reason else rule
+
+    def _reason(self, detail: str | None) -> str:
+        """The server's refusal code (e.g. 'not_permitted: wh1 needs order.write (tx …)')
+        in words; the raw detail stays in the tooltip for the administrator."""
+        if not detail:
+            return ""
+        code, _, rest = detail.partition(":")
+        subject = rest.split(" (tx ")[0].strip()
+        user = subject.split(" needs ")[0] if " needs " in subject else subject
+        texts = {
+            "not_permitted": self.tr("{user} may not make this change").format(user=user),
+            "unknown_user": self.tr("user {user} is unknown to the server").format(user=user),
+            "user_disabled": self.tr("account {user} is disabled on the server").format(
+                user=user),
+            "no_user": self.tr("the change names no user"),
+            "system_not_permitted": self.tr("accounts and roles need a named administrator"),
+            "not_syncable": self.tr("this record is never synchronised"),
+            "row_missing": self.tr("the record no longer exists on the server"),
+            "edited_elsewhere": self.tr("the record was changed elsewhere meanwhile"),
+            "delete_forbidden": self.tr("records are never deleted"),
+            "integrity": self.tr("clashes with data on the server (e.g. a number in use)"),
+        }
+        return texts.get(code.split(" (tx ")[0].strip(), "")
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

@@ -144,89 +144,89 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>orderdesk — {user} @ {station}</source>
         <translation>orderdesk — {user} @ {station}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="185"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170"/>
+        <location filename="../../ui/main_window.py" line="186"/>
         <source>Station &amp;settings…</source>
         <translation>工作站设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171"/>
+        <location filename="../../ui/main_window.py" line="187"/>
         <source>Change &amp;password…</source>
         <translation>修改密码(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="188"/>
         <source>Sign &amp;out</source>
         <translation>退出登录(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173"/>
+        <location filename="../../ui/main_window.py" line="189"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="190"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="191"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176"/>
+        <location filename="../../ui/main_window.py" line="192"/>
         <source>&amp;About orderdesk</source>
         <translation>关于 orderdesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182"/>
+        <location filename="../../ui/main_window.py" line="198"/>
         <source>Signed in: {name} ({roles})</source>
         <translation>当前用户:{name}({roles})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>Station: {station}</source>
         <translation>工作站:{station}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186"/>
+        <location filename="../../ui/main_window.py" line="202"/>
         <source>Local only</source>
         <translation>本地模式</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187"/>
+        <location filename="../../ui/main_window.py" line="203"/>
         <source>Server: {url} (sync not installed)</source>
         <translation>服务器:{url}(未安装同步)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="238"/>
+        <location filename="../../ui/main_window.py" line="254"/>
         <source>About orderdesk</source>
         <translation>关于 orderdesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="239"/>
+        <location filename="../../ui/main_window.py" line="255"/>
         <source>orderdesk {version}
 Order flow stations for discrete manufacturers.</source>
         <translation>orderdesk {version}
 面向离散制造企业的订单协同工作站。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="245"/>
+        <location filename="../../ui/main_window.py" line="261"/>
         <source>Work in progress</source>
         <translation>任务进行中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="246"/>
+        <location filename="../../ui/main_window.py" line="262"/>
         <source>Some work is still running. Wait for it and close?</source>
         <translation>还有任务在运行。等待完成后关闭吗?</translation>
     </message>
@@ -250,7 +250,7 @@ Order flow stations for discrete manufacturers.</source>
 <context>
     <name>ProgressDialog</name>
     <message>
-        <location filename="../../ui/tasks.py" line="254"/>
+        <location filename="../../ui/tasks.py" line="257"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -324,7 +324,7 @@ Order flow stations for discrete manufacturers.</source>
 <context>
     <name>StationShell</name>
     <message>
-        <location filename="../../ui/app.py" line="220"/>
+        <location filename="../../ui/app.py" line="223"/>
         <source>Signed out after {minutes} minutes without use. Sign in again.</source>
         <translation>已空闲 {minutes} 分钟,自动退出登录。请重新登录。</translation>
     </message>
@@ -557,47 +557,47 @@ Order flow stations for discrete manufacturers.</source>
 <context>
     <name>roles</name>
     <message>
-        <location filename="../../ui/main_window.py" line="257"/>
+        <location filename="../../ui/main_window.py" line="273"/>
         <source>Sales</source>
         <translation>销售</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258"/>
+        <location filename="../../ui/main_window.py" line="274"/>
         <source>Engineering</source>
         <translation>技术</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="259"/>
+        <location filename="../../ui/main_window.py" line="275"/>
         <source>PMC</source>
         <translation>PMC</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="260"/>
+        <location filename="../../ui/main_window.py" line="276"/>
         <source>Warehouse</source>
         <translation>仓库</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="261"/>
+        <location filename="../../ui/main_window.py" line="277"/>
         <source>Quality</source>
         <translation>质量</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="262"/>
+        <location filename="../../ui/main_window.py" line="278"/>
         <source>Supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="263"/>
+        <location filename="../../ui/main_window.py" line="279"/>
         <source>System admin</source>
         <translation>系统管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="264"/>
+        <location filename="../../ui/main_window.py" line="280"/>
         <source>Security admin</source>
         <translation>安全管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="265"/>
+        <location filename="../../ui/main_window.py" line="281"/>
         <source>Auditor</source>
         <translation>审计员</translation>
     </message>

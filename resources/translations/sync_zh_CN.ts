@@ -154,17 +154,67 @@
             <translation>未生效</translation>
         </message>
         <message>
-            <location filename="../../ui/conflicts.py" line="129" />
+            <location filename="../../ui/conflicts.py" line="114" />
+            <source>{user} may not make this change</source>
+            <translation>{user} 无权做此修改</translation>
+        </message>
+        <message>
+            <location filename="../../ui/conflicts.py" line="115" />
+            <source>user {user} is unknown to the server</source>
+            <translation>服务器上没有用户 {user}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/conflicts.py" line="116" />
+            <source>account {user} is disabled on the server</source>
+            <translation>账号 {user} 已在服务器上停用</translation>
+        </message>
+        <message>
+            <location filename="../../ui/conflicts.py" line="118" />
+            <source>the change names no user</source>
+            <translation>修改未记录操作人</translation>
+        </message>
+        <message>
+            <location filename="../../ui/conflicts.py" line="119" />
+            <source>accounts and roles need a named administrator</source>
+            <translation>账号和角色须由具名管理员修改</translation>
+        </message>
+        <message>
+            <location filename="../../ui/conflicts.py" line="120" />
+            <source>this record is never synchronised</source>
+            <translation>此类记录不参与同步</translation>
+        </message>
+        <message>
+            <location filename="../../ui/conflicts.py" line="121" />
+            <source>the record no longer exists on the server</source>
+            <translation>服务器上已无此记录</translation>
+        </message>
+        <message>
+            <location filename="../../ui/conflicts.py" line="122" />
+            <source>the record was changed elsewhere meanwhile</source>
+            <translation>此记录已在别处被修改</translation>
+        </message>
+        <message>
+            <location filename="../../ui/conflicts.py" line="123" />
+            <source>records are never deleted</source>
+            <translation>记录不可删除</translation>
+        </message>
+        <message>
+            <location filename="../../ui/conflicts.py" line="124" />
+            <source>clashes with data on the server (e.g. a number in use)</source>
+            <translation>与服务器数据冲突(如编号已被占用)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/conflicts.py" line="154" />
             <source>resolved by {user}</source>
             <translation>已由 {user} 处理</translation>
         </message>
         <message>
-            <location filename="../../ui/conflicts.py" line="130" />
+            <location filename="../../ui/conflicts.py" line="155" />
             <source>waiting to send</source>
             <translation>待发送</translation>
         </message>
         <message>
-            <location filename="../../ui/conflicts.py" line="130" />
+            <location filename="../../ui/conflicts.py" line="155" />
             <source>open</source>
             <translation>待处理</translation>
         </message>
@@ -172,7 +222,7 @@
     <context>
         <name>ConflictsDialog</name>
         <message>
-            <location filename="../../ui/conflicts.py" line="240" />
+            <location filename="../../ui/conflicts.py" line="265" />
             <source>Sync conflicts</source>
             <translation>同步冲突</translation>
         </message>
@@ -180,27 +230,27 @@
     <context>
         <name>ConflictsPanel</name>
         <message>
-            <location filename="../../ui/conflicts.py" line="183" />
+            <location filename="../../ui/conflicts.py" line="208" />
             <source>Conflicts between stations: both values are kept until someone decides</source>
             <translation>工作站之间的修改冲突:两个值都已保留,等待人工确认</translation>
         </message>
         <message>
-            <location filename="../../ui/conflicts.py" line="185" />
+            <location filename="../../ui/conflicts.py" line="210" />
             <source>Show resolved</source>
             <translation>显示已处理</translation>
         </message>
         <message>
-            <location filename="../../ui/conflicts.py" line="186" />
+            <location filename="../../ui/conflicts.py" line="211" />
             <source>Keep value now</source>
             <translation>保留当前值</translation>
         </message>
         <message>
-            <location filename="../../ui/conflicts.py" line="187" />
+            <location filename="../../ui/conflicts.py" line="212" />
             <source>Use other value</source>
             <translation>改用另一值</translation>
         </message>
         <message>
-            <location filename="../../ui/conflicts.py" line="227" />
+            <location filename="../../ui/conflicts.py" line="252" />
             <source>Decision saved; it is sent with the next sync.</source>
             <translation>已保存处理结果,将随下次同步发送。</translation>
         </message>

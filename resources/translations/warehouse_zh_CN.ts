@@ -1,383 +1,383 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
-    <context>
-        <name>BindingModel</name>
-        <message>
-            <location filename="../../ui/warehouse/models.py" line="183" />
-            <source>Batch</source>
-            <translation>批次</translation>
-        </message>
-        <message>
-            <location filename="../../ui/warehouse/models.py" line="183" />
-            <source>Line</source>
-            <translation>行</translation>
-        </message>
-        <message>
-            <location filename="../../ui/warehouse/models.py" line="183" />
-            <source>Quantity</source>
-            <translation>数量</translation>
-        </message>
-        <message>
-            <location filename="../../ui/warehouse/models.py" line="183" />
-            <source>Bound by</source>
-            <translation>绑定人</translation>
-        </message>
-    </context>
-    <context>
-        <name>ChooseOrderDialog</name>
-        <message>
-            <location filename="../../ui/warehouse/page.py" line="174" />
-            <source>Choose order</source>
-            <translation>选择订单</translation>
-        </message>
-        <message>
-            <location filename="../../ui/warehouse/page.py" line="178" />
-            <source>Order number, customer or PO</source>
-            <translation>订单号、客户或客户PO</translation>
-        </message>
-        <message>
-            <location filename="../../ui/warehouse/page.py" line="186" />
-            <source>Open</source>
-            <translation>打开</translation>
-        </message>
-        <message>
-            <location filename="../../ui/warehouse/page.py" line="187" />
-            <source>Cancel</source>
-            <translation>取消</translation>
-        </message>
-    </context>
-    <context>
-        <name>PickLineModel</name>
-        <message>
-            <location filename="../../ui/warehouse/models.py" line="63" />
-            <source>Line</source>
-            <translation>行</translation>
-        </message>
-        <message>
-            <location filename="../../ui/warehouse/models.py" line="63" />
-            <source>Product</source>
-            <translation>产品</translation>
-        </message>
-        <message>
-            <location filename="../../ui/warehouse/models.py" line="63" />
-            <source>Bound / required</source>
-            <translation>已绑定 / 需求</translation>
-        </message>
-        <message>
-            <location filename="../../ui/warehouse/models.py" line="64" />
-            <source>Batches</source>
-            <translation>批次数</translation>
-        </message>
-    </context>
-    <context>
-        <name>PickableOrderModel</name>
-        <message>
-            <location filename="../../ui/warehouse/models.py" line="166" />
-            <source>Order</source>
-            <translation>订单</translation>
-        </message>
-        <message>
-            <location filename="../../ui/warehouse/models.py" line="166" />
-            <source>Customer</source>
-            <translation>客户</translation>
-        </message>
-        <message>
-            <location filename="../../ui/warehouse/models.py" line="166" />
-            <source>PO</source>
-            <translation>客户PO</translation>
-        </message>
-        <message>
-            <location filename="../../ui/warehouse/models.py" line="166" />
-            <source>Due</source>
-            <translation>交期</translation>
-        </message>
-    </context>
-    <context>
-        <name>ScanLogModel</name>
-        <message>
-            <location filename="../../ui/warehouse/models.py" line="139" />
-            <source>Time</source>
-            <translation>时间</translation>
-        </message>
-        <message>
-            <location filename="../../ui/warehouse/models.py" line="139" />
-            <source>Code</source>
-            <translation>条码</translation>
-        </message>
-        <message>
-            <location filename="../../ui/warehouse/models.py" line="139" />
-            <source>Result</source>
-            <translation>结果</translation>
-        </message>
-    </context>
-    <context>
-        <name>UnbindDialog</name>
-        <message>
-            <location filename="../../ui/warehouse/page.py" line="225" />
-            <source>Unbind a batch</source>
-            <translation>解绑批次</translation>
-        </message>
-        <message>
-            <location filename="../../ui/warehouse/page.py" line="231" />
-            <source>Reason (required)</source>
-            <translation>原因(必填)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/warehouse/page.py" line="237" />
-            <source>Unbind</source>
-            <translation>解绑</translation>
-        </message>
-        <message>
-            <location filename="../../ui/warehouse/page.py" line="239" />
-            <source>Cancel</source>
-            <translation>取消</translation>
-        </message>
-        <message>
-            <location filename="../../ui/warehouse/page.py" line="256" />
-            <source>Nothing is bound to this order.</source>
-            <translation>本订单没有已绑定的批次。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/warehouse/page.py" line="261" />
-            <source>Choose the batch to unbind.</source>
-            <translation>请选择要解绑的批次。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/warehouse/page.py" line="264" />
-            <source>Enter a reason to unbind.</source>
-            <translation>解绑必须填写原因。</translation>
-        </message>
-    </context>
-    <context>
-        <name>WarehousePage</name>
-        <message>
-            <location filename="../../ui/warehouse/page.py" line="381" />
-            <location filename="../../ui/warehouse/page.py" line="382" />
-            <source>Scan a pick ticket or choose an order</source>
-            <translation>请扫描拣货单或选择订单</translation>
-        </message>
-        <message>
-            <location filename="../../ui/warehouse/page.py" line="387" />
-            <source>Warehouse</source>
-            <translation>仓库</translation>
-        </message>
-        <message>
-            <location filename="../../ui/warehouse/page.py" line="390" />
-            <source>Choose order</source>
-            <translation>选择订单</translation>
-        </message>
-        <message>
-            <location filename="../../ui/warehouse/page.py" line="391" />
-            <source>Undo last scan</source>
-            <translation>撤销上一次扫描</translation>
-        </message>
-        <message>
-            <location filename="../../ui/warehouse/page.py" line="392" />
-            <source>Unbind…</source>
-            <translation>解绑…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/warehouse/page.py" line="393" />
-            <source>Print labels</source>
-            <translation>打印批次标签</translation>
-        </message>
-        <message>
-            <location filename="../../ui/warehouse/page.py" line="394" />
-            <source>Save labels as PDF…</source>
-            <translation>标签另存为 PDF…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/warehouse/page.py" line="395" />
-            <source>Print on a printer…</source>
-            <translation>打印到打印机…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/warehouse/page.py" line="404" />
-            <source>Only a supervisor may unbind a batch.</source>
-            <translation>只有主管可以解绑批次。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/warehouse/page.py" line="65" />
-            <location filename="../../ui/warehouse/page.py" line="499" />
-            <source>Order {order_no} opened — scan the batch labels</source>
-            <translation>已打开订单 {order_no} — 请扫描批次标签</translation>
-        </message>
-        <message>
-            <location filename="../../ui/warehouse/page.py" line="63" />
-            <source>Bound: batch {batch}, {quantity} → line {line_no} ({sku})</source>
-            <translation>已绑定:批次 {batch},数量 {quantity} → 第 {line_no} 行({sku})</translation>
-        </message>
-        <message>
-            <location filename="../../ui/warehouse/page.py" line="68" />
-            <source>Unreadable code: {code}</source>
-            <translation>无法识别的条码:{code}</translation>
-        </message>
-        <message>
-            <location filename="../../ui/warehouse/page.py" line="69" />
-            <source>Unknown code: {code}</source>
-            <translation>未知条码:{code}</translation>
-        </message>
-        <message>
-            <location filename="../../ui/warehouse/page.py" line="70" />
-            <source>The label has no quantity (AI 30/37) and the batch is not known: {code}</source>
-            <translation>标签上没有数量(AI 30/37),系统中也没有该批次:{code}</translation>
-        </message>
-        <message>
-            <location filename="../../ui/warehouse/page.py" line="72" />
-            <source>This is a product barcode, not a batch label: {code}</source>
-            <translation>这是产品条码,不是批次标签:{code}</translation>
-        </message>
-        <message>
-            <location filename="../../ui/warehouse/page.py" line="73" />
-            <source>No open order: scan a pick ticket or choose an order first</source>
-            <translation>没有打开的订单:请先扫描拣货单或选择订单</translation>
-        </message>
-        <message>
-            <location filename="../../ui/warehouse/page.py" line="74" />
-            <source>Wrong product: batch {batch} is {sku}, which is not on this order</source>
-            <translation>产品不符:批次 {batch} 是 {sku},本订单没有该产品</translation>
-        </message>
-        <message>
-            <location filename="../../ui/warehouse/page.py" line="76" />
-            <source>Too much: batch {batch} holds {quantity}, line {line_no} needs only {remaining}</source>
-            <translation>数量超出:批次 {batch} 有 {quantity},第 {line_no} 行只还需 {remaining}</translation>
-        </message>
-        <message>
-            <location filename="../../ui/warehouse/page.py" line="78" />
-            <source>Expired: batch {batch} expired on {expiry}</source>
-            <translation>已过期:批次 {batch} 于 {expiry} 过期</translation>
-        </message>
-        <message>
-            <location filename="../../ui/warehouse/page.py" line="79" />
-            <source>Already used: batch {batch} is bound to order {other_order}</source>
-            <translation>已被占用:批次 {batch} 已绑定到订单 {other_order}</translation>
-        </message>
-        <message>
-            <location filename="../../ui/warehouse/page.py" line="81" />
-            <source>Scanned twice: batch {batch} is already bound to this order</source>
-            <translation>重复扫描:批次 {batch} 已绑定到本订单</translation>
-        </message>
-        <message>
-            <location filename="../../ui/warehouse/page.py" line="82" />
-            <source>Refused: {code}</source>
-            <translation>已拒绝:{code}</translation>
-        </message>
-        <message>
-            <location filename="../../ui/warehouse/page.py" line="89" />
-            <source>Nothing to undo on order {order_no}.</source>
-            <translation>订单 {order_no} 没有可撤销的扫描。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/warehouse/page.py" line="91" />
-            <source>Enter a reason to unbind.</source>
-            <translation>解绑必须填写原因。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/warehouse/page.py" line="430" />
-            <source>Conflict: batch {batch} is bound to orders {orders} (stations {stations}). A supervisor must unbind one.</source>
-            <translation>冲突:批次 {batch} 同时绑定到订单 {orders}(工位 {stations}),请主管解绑其中一个。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/warehouse/page.py" line="511" />
-            <source>Undone: batch {batch} is no longer bound</source>
-            <translation>已撤销:批次 {batch} 已解除绑定</translation>
-        </message>
-        <message>
-            <location filename="../../ui/warehouse/page.py" line="517" />
-            <location filename="../../ui/warehouse/page.py" line="538" />
-            <location filename="../../ui/warehouse/page.py" line="548" />
-            <source>Open an order first.</source>
-            <translation>请先打开订单。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/warehouse/page.py" line="532" />
-            <source>Unbound: batch {batch}</source>
-            <translation>已解绑:批次 {batch}</translation>
-        </message>
-        <message>
-            <location filename="../../ui/warehouse/page.py" line="551" />
-            <source>Save labels as PDF</source>
-            <translation>标签另存为 PDF</translation>
-        </message>
-        <message>
-            <location filename="../../ui/warehouse/page.py" line="552" />
-            <source>PDF files (*.pdf)</source>
-            <translation>PDF 文件 (*.pdf)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/warehouse/page.py" line="560" />
-            <location filename="../../ui/warehouse/page.py" line="580" />
-            <source>No batches to print for this order.</source>
-            <translation>本订单没有可打印的批次。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/warehouse/page.py" line="567" />
-            <source>Cannot write {path}: {error}</source>
-            <translation>无法写入 {path}:{error}</translation>
-        </message>
-        <message>
-            <location filename="../../ui/warehouse/page.py" line="570" />
-            <source>{count} label(s) saved to {path}</source>
-            <translation>已保存 {count} 张标签到 {path}</translation>
-        </message>
-        <message>
-            <location filename="../../ui/warehouse/page.py" line="604" />
-            <source>No order open</source>
-            <translation>未打开订单</translation>
-        </message>
-        <message>
-            <location filename="../../ui/warehouse/page.py" line="605" />
-            <source>Scan the pick ticket (ODO:…) or press “Choose order”.</source>
-            <translation>请扫描拣货单(ODO:…)或点击“选择订单”。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/warehouse/page.py" line="611" />
-            <source>PO {po}</source>
-            <translation>客户PO {po}</translation>
-        </message>
-        <message>
-            <location filename="../../ui/warehouse/page.py" line="615" />
-            <source>CLOSED — no more binding</source>
-            <translation>已关闭 — 不能再绑定</translation>
-        </message>
-        <message>
-            <location filename="../../ui/warehouse/page.py" line="618" />
-            <source>✔ Complete</source>
-            <translation>✔ 已齐</translation>
-        </message>
-        <message>
-            <location filename="../../ui/warehouse/page.py" line="620" />
-            <source>{bound} of {required}</source>
-            <translation>{bound} / {required}</translation>
-        </message>
-    </context>
-    <context>
-        <name>WarehousePrinting</name>
-        <message>
-            <location filename="../../ui/warehouse/printing.py" line="44" />
-            <source>The printer could not be opened.</source>
-            <translation>无法打开打印机。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/warehouse/printing.py" line="61" />
-            <source>Print batch labels</source>
-            <translation>打印批次标签</translation>
-        </message>
-        <message>
-            <location filename="../../ui/warehouse/printing.py" line="67" />
-            <source>Printing failed: {error}</source>
-            <translation>打印失败:{error}</translation>
-        </message>
-        <message>
-            <location filename="../../ui/warehouse/printing.py" line="68" />
-            <source>{count} label(s) sent to {printer}</source>
-            <translation>已发送 {count} 张标签到 {printer}</translation>
-        </message>
-        <message>
-            <location filename="../../ui/warehouse/printing.py" line="70" />
-            <source>the printer</source>
-            <translation>打印机</translation>
-        </message>
-    </context>
+<context>
+    <name>BindingModel</name>
+    <message>
+        <location filename="../../ui/warehouse/models.py" line="183"/>
+        <source>Batch</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/warehouse/models.py" line="183"/>
+        <source>Line</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/warehouse/models.py" line="183"/>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/warehouse/models.py" line="183"/>
+        <source>Bound by</source>
+        <translation>绑定人</translation>
+    </message>
+</context>
+<context>
+    <name>ChooseOrderDialog</name>
+    <message>
+        <location filename="../../ui/warehouse/page.py" line="174"/>
+        <source>Choose order</source>
+        <translation>选择订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/warehouse/page.py" line="178"/>
+        <source>Order number, customer or PO</source>
+        <translation>订单号、客户或客户PO</translation>
+    </message>
+    <message>
+        <location filename="../../ui/warehouse/page.py" line="190"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../../ui/warehouse/page.py" line="191"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>PickLineModel</name>
+    <message>
+        <location filename="../../ui/warehouse/models.py" line="63"/>
+        <source>Line</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/warehouse/models.py" line="63"/>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/warehouse/models.py" line="63"/>
+        <source>Bound / required</source>
+        <translation>已绑定 / 需求</translation>
+    </message>
+    <message>
+        <location filename="../../ui/warehouse/models.py" line="64"/>
+        <source>Batches</source>
+        <translation>批次数</translation>
+    </message>
+</context>
+<context>
+    <name>PickableOrderModel</name>
+    <message>
+        <location filename="../../ui/warehouse/models.py" line="166"/>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/warehouse/models.py" line="166"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/warehouse/models.py" line="166"/>
+        <source>PO</source>
+        <translation>客户PO</translation>
+    </message>
+    <message>
+        <location filename="../../ui/warehouse/models.py" line="166"/>
+        <source>Due</source>
+        <translation>交期</translation>
+    </message>
+</context>
+<context>
+    <name>ScanLogModel</name>
+    <message>
+        <location filename="../../ui/warehouse/models.py" line="139"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/warehouse/models.py" line="139"/>
+        <source>Code</source>
+        <translation>条码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/warehouse/models.py" line="139"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+</context>
+<context>
+    <name>UnbindDialog</name>
+    <message>
+        <location filename="../../ui/warehouse/page.py" line="229"/>
+        <source>Unbind a batch</source>
+        <translation>解绑批次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/warehouse/page.py" line="235"/>
+        <source>Reason (required)</source>
+        <translation>原因(必填)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/warehouse/page.py" line="241"/>
+        <source>Unbind</source>
+        <translation>解绑</translation>
+    </message>
+    <message>
+        <location filename="../../ui/warehouse/page.py" line="243"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/warehouse/page.py" line="260"/>
+        <source>Nothing is bound to this order.</source>
+        <translation>本订单没有已绑定的批次。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/warehouse/page.py" line="265"/>
+        <source>Choose the batch to unbind.</source>
+        <translation>请选择要解绑的批次。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/warehouse/page.py" line="268"/>
+        <source>Enter a reason to unbind.</source>
+        <translation>解绑必须填写原因。</translation>
+    </message>
+</context>
+<context>
+    <name>WarehousePage</name>
+    <message>
+        <location filename="../../ui/warehouse/page.py" line="387"/>
+        <location filename="../../ui/warehouse/page.py" line="388"/>
+        <source>Scan a pick ticket or choose an order</source>
+        <translation>请扫描拣货单或选择订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/warehouse/page.py" line="393"/>
+        <source>Warehouse</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/warehouse/page.py" line="396"/>
+        <source>Choose order</source>
+        <translation>选择订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/warehouse/page.py" line="397"/>
+        <source>Undo last scan</source>
+        <translation>撤销上一次扫描</translation>
+    </message>
+    <message>
+        <location filename="../../ui/warehouse/page.py" line="398"/>
+        <source>Unbind…</source>
+        <translation>解绑…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/warehouse/page.py" line="399"/>
+        <source>Print labels</source>
+        <translation>打印批次标签</translation>
+    </message>
+    <message>
+        <location filename="../../ui/warehouse/page.py" line="400"/>
+        <source>Save labels as PDF…</source>
+        <translation>标签另存为 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/warehouse/page.py" line="401"/>
+        <source>Print on a printer…</source>
+        <translation>打印到打印机…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/warehouse/page.py" line="410"/>
+        <source>Only a supervisor may unbind a batch.</source>
+        <translation>只有主管可以解绑批次。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/warehouse/page.py" line="65"/>
+        <location filename="../../ui/warehouse/page.py" line="505"/>
+        <source>Order {order_no} opened — scan the batch labels</source>
+        <translation>已打开订单 {order_no} — 请扫描批次标签</translation>
+    </message>
+    <message>
+        <location filename="../../ui/warehouse/page.py" line="63"/>
+        <source>Bound: batch {batch}, {quantity} → line {line_no} ({sku})</source>
+        <translation>已绑定:批次 {batch},数量 {quantity} → 第 {line_no} 行({sku})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/warehouse/page.py" line="68"/>
+        <source>Unreadable code: {code}</source>
+        <translation>无法识别的条码:{code}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/warehouse/page.py" line="69"/>
+        <source>Unknown code: {code}</source>
+        <translation>未知条码:{code}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/warehouse/page.py" line="70"/>
+        <source>The label has no quantity (AI 30/37) and the batch is not known: {code}</source>
+        <translation>标签上没有数量(AI 30/37),系统中也没有该批次:{code}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/warehouse/page.py" line="72"/>
+        <source>This is a product barcode, not a batch label: {code}</source>
+        <translation>这是产品条码,不是批次标签:{code}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/warehouse/page.py" line="73"/>
+        <source>No open order: scan a pick ticket or choose an order first</source>
+        <translation>没有打开的订单:请先扫描拣货单或选择订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/warehouse/page.py" line="74"/>
+        <source>Wrong product: batch {batch} is {sku}, which is not on this order</source>
+        <translation>产品不符:批次 {batch} 是 {sku},本订单没有该产品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/warehouse/page.py" line="76"/>
+        <source>Too much: batch {batch} holds {quantity}, line {line_no} needs only {remaining}</source>
+        <translation>数量超出:批次 {batch} 有 {quantity},第 {line_no} 行只还需 {remaining}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/warehouse/page.py" line="78"/>
+        <source>Expired: batch {batch} expired on {expiry}</source>
+        <translation>已过期:批次 {batch} 于 {expiry} 过期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/warehouse/page.py" line="79"/>
+        <source>Already used: batch {batch} is bound to order {other_order}</source>
+        <translation>已被占用:批次 {batch} 已绑定到订单 {other_order}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/warehouse/page.py" line="81"/>
+        <source>Scanned twice: batch {batch} is already bound to this order</source>
+        <translation>重复扫描:批次 {batch} 已绑定到本订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/warehouse/page.py" line="82"/>
+        <source>Refused: {code}</source>
+        <translation>已拒绝:{code}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/warehouse/page.py" line="89"/>
+        <source>Nothing to undo on order {order_no}.</source>
+        <translation>订单 {order_no} 没有可撤销的扫描。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/warehouse/page.py" line="91"/>
+        <source>Enter a reason to unbind.</source>
+        <translation>解绑必须填写原因。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/warehouse/page.py" line="436"/>
+        <source>Conflict: batch {batch} is bound to orders {orders} (stations {stations}). A supervisor must unbind one.</source>
+        <translation>冲突:批次 {batch} 同时绑定到订单 {orders}(工位 {stations}),请主管解绑其中一个。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/warehouse/page.py" line="517"/>
+        <source>Undone: batch {batch} is no longer bound</source>
+        <translation>已撤销:批次 {batch} 已解除绑定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/warehouse/page.py" line="523"/>
+        <location filename="../../ui/warehouse/page.py" line="544"/>
+        <location filename="../../ui/warehouse/page.py" line="554"/>
+        <source>Open an order first.</source>
+        <translation>请先打开订单。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/warehouse/page.py" line="538"/>
+        <source>Unbound: batch {batch}</source>
+        <translation>已解绑:批次 {batch}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/warehouse/page.py" line="557"/>
+        <source>Save labels as PDF</source>
+        <translation>标签另存为 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/warehouse/page.py" line="558"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/warehouse/page.py" line="566"/>
+        <location filename="../../ui/warehouse/page.py" line="586"/>
+        <source>No batches to print for this order.</source>
+        <translation>本订单没有可打印的批次。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/warehouse/page.py" line="573"/>
+        <source>Cannot write {path}: {error}</source>
+        <translation>无法写入 {path}:{error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/warehouse/page.py" line="576"/>
+        <source>{count} label(s) saved to {path}</source>
+        <translation>已保存 {count} 张标签到 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/warehouse/page.py" line="610"/>
+        <source>No order open</source>
+        <translation>未打开订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/warehouse/page.py" line="611"/>
+        <source>Scan the pick ticket (ODO:…) or press “Choose order”.</source>
+        <translation>请扫描拣货单(ODO:…)或点击“选择订单”。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/warehouse/page.py" line="617"/>
+        <source>PO {po}</source>
+        <translation>客户PO {po}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/warehouse/page.py" line="621"/>
+        <source>CLOSED — no more binding</source>
+        <translation>已关闭 — 不能再绑定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/warehouse/page.py" line="624"/>
+        <source>✔ Complete</source>
+        <translation>✔ 已齐</translation>
+    </message>
+    <message>
+        <location filename="../../ui/warehouse/page.py" line="626"/>
+        <source>{bound} of {required}</source>
+        <translation>{bound} / {required}</translation>
+    </message>
+</context>
+<context>
+    <name>WarehousePrinting</name>
+    <message>
+        <location filename="../../ui/warehouse/printing.py" line="44"/>
+        <source>The printer could not be opened.</source>
+        <translation>无法打开打印机。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/warehouse/printing.py" line="61"/>
+        <source>Print batch labels</source>
+        <translation>打印批次标签</translation>
+    </message>
+    <message>
+        <location filename="../../ui/warehouse/printing.py" line="67"/>
+        <source>Printing failed: {error}</source>
+        <translation>打印失败:{error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/warehouse/printing.py" line="68"/>
+        <source>{count} label(s) sent to {printer}</source>
+        <translation>已发送 {count} 张标签到 {printer}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/warehouse/printing.py" line="70"/>
+        <source>the printer</source>
+        <translation>打印机</translation>
+    </message>
+</context>
 </TS>
