@@ -148,6 +148,79 @@ class _Pending:
     audit_new: str | None = None
 
 
+def _versioned(p: _Pending) -> bool:
+    """Whether the change's value is now the server's (a held insert is: renumbered)."""
+    return p.outcome in ("applied", "conflict") or (p.outcome == "held"
+                                                    and p.change.op == "insert")
+
+
+class _OrderNumbers:
+    """Order numbers must stay unique across stations.
+
+    A station numbers orders with the prefix the server gave it at its first hello; an
+    order typed before that (a new station that started offline) carries no prefix, and
+    two such stations can both hand out SO-2026-000001. Rejecting the second would leave
+    a real order on one station only, so the server gives it the first free
+    SO-2026-000001-2, -3, ... and answers "held": the station writes the new number back
+    and the other stations pull the order with it; the audit rows keep both numbers.
+    """
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.owner: dict[str, str | None] = {}   # number -> order id (None: free)
+        self.claimed: list[str] = []             # numbers taken by the open transaction
+
+    def preload(self, texts: Any) -> None:
+        numbers = set()
+        for text in texts:
+            try:
+                number = json.loads(text or "{}").get("order_no")
+            except (ValueError, AttributeError):
+                continue
+            if isinstance(number, str):
+                numbers.add(number)
+        self._load([n for n in numbers if n not in self.owner])
+
+    def _load(self, numbers: list[str]) -> None:
+        from orderdesk.models import Order
+
+        for i in range(0, len(numbers), 500):
+            part = numbers[i:i + 500]
+            self.owner.update(dict.fromkeys(part))
+            self.owner.update(self.session.execute(
+                select(Order.order_no, Order.id).where(Order.order_no.in_(part))).all())
+
+    def _owner(self, number: str) -> str | None:
+        if number not in self.owner:
+            self._load([number])
+        return self.owner[number]
+
+    def claim(self, order_id: str, values: dict[str, Any]) -> bool:
+        """Take the order's number, or a free variant of it; True when it was changed."""
+        number = values.get("order_no")
+        if not isinstance(number, str):
+            return False
+        owner = self._owner(number)
+        changed = owner is not None and owner != order_id
+        if changed:
+            n = 2
+            while self._owner(f"{number}-{n}") is not None:
+                n += 1
+            number = values["order_no"] = f"{number}-{n}"
+        self.owner[number] = order_id
+        self.claimed.append(number)
+        return changed
+
+    def keep(self) -> None:
+        self.claimed.clear()
+
+    def forget(self) -> None:
+        """The transaction was rolled back: its numbers are free again."""
+        for number in self.claimed:
+            self.owner.pop(number, None)
+        self.claimed.clear()
+
+
 class _Batch:
     def __init__(self, session: Session, origin: str) -> None:
         self.session = session
@@ -168,6 +241,7 @@ class _Batch:
         self.inserts: dict[str, list[dict[str, Any]]] = defaultdict(list)
         self.updates: dict[tuple[str, str], dict[Any, Any]] = {}
         self.rank = codec.dependency_rank()
+        self.numbers = _OrderNumbers(session)
         self.authz = Authorizer(session)
 
     # -- one transaction of a station --------------------------------------------
@@ -184,15 +258,17 @@ class _Batch:
             for change in ordered:
                 pending = self._apply(change)
                 decided.append(pending)
-                if pending.version_field is not None and pending.outcome in ("applied", "conflict"):
+                if pending.version_field is not None and _versioned(pending):
                     # Visible to later changes of this transaction and batch.
                     self.versions.known[(change.entity, change.entity_id,
                                          pending.version_field)] = (-1, self.origin)
             self._flush_writes()
             savepoint.commit()
+            self.numbers.keep()
         except (_TxFailed, IntegrityError, DataError, StatementError, codec.UnknownEntity,
                 ValueError, TypeError, KeyError) as exc:
             savepoint.rollback()
+            self.numbers.forget()
             self.inserts.clear()
             self.updates.clear()
             self.rows.update(self.undo)
@@ -224,7 +300,7 @@ class _Batch:
                 self.tx_conflict = conflict_id
         elif p.outcome == "rejected" and p.detail != "row_missing":
             conflict_id = self.tx_conflict
-        if p.version_field is not None and p.outcome in ("applied", "conflict"):
+        if p.version_field is not None and _versioned(p):
             self.versions.set(c.entity, c.entity_id, p.version_field, seq, self.origin)
         log = dict(seq=seq, change_id=c.change_id, tx_id=c.tx_id, entity=c.entity,
                    entity_id=c.entity_id, op=c.op, field=c.field, old_value=c.old_value,
@@ -284,8 +360,15 @@ class _Batch:
         if c.op == "insert":
             values = codec.decode_row(table, c.new_value)
             if self._row(table, c.entity_id, pk) is None:
+                renumbered = c.entity == "orders" and self.numbers.claim(c.entity_id, values)
                 self._remember(c.entity, c.entity_id, dict(values))
                 self.inserts[c.entity].append(values)
+                if renumbered:
+                    # "held": the station writes the server's row (its new number) back.
+                    row = json.loads(c.new_value or "{}")
+                    row["order_no"] = values["order_no"]
+                    return _Pending(c, "held", json.dumps(row, ensure_ascii=False),
+                                    version_field="", audit_old=c.new_value)
             return _Pending(c, "applied", c.new_value, version_field="")
         if c.op == "delete":
             self._flush_writes()
@@ -393,6 +476,8 @@ class _Batch:
 
     def preload(self, changes: list[ChangeIn]) -> None:
         """Current rows of every single-key row the push touches, one query per table."""
+        self.numbers.preload(c.new_value for c in changes
+                             if c.entity == "orders" and c.op == "insert")
         wanted: dict[str, set[str]] = defaultdict(set)
         for c in changes:
             if (c.entity, c.entity_id) not in self.rows:
