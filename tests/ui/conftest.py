@@ -70,3 +70,22 @@ def wait_tasks(ctx, timeout_ms: int = 10000) -> None:  # type: ignore[no-untyped
 @pytest.fixture(name="wait_tasks")
 def _wait_tasks_fixture():  # type: ignore[no-untyped-def]
     return wait_tasks
+
+
+@pytest.fixture
+def preview(ctx, qtbot, demo_catalog, sign_in):  # type: ignore[no-untyped-def]
+    """The import preview, shown, for a signed-in sales user; its clock is 2 March 2026
+    (the generated sheets' order dates)."""
+    import datetime as dt
+
+    from orderdesk.ui.sales.import_preview import ImportPreviewWidget
+    from orderdesk.ui.sales.texts import register_describers
+
+    register_describers()
+    sign_in("sales")
+    widget = ImportPreviewWidget(ctx)
+    qtbot.addWidget(widget)
+    widget.resize(1280, 720)
+    widget.show()
+    widget.now = dt.datetime(2026, 3, 2, 9, 30)
+    return widget

@@ -27,21 +27,6 @@ def n_orders(ctx) -> int:  # type: ignore[no-untyped-def]
         return s.scalar(select(func.count(Order.id)))
 
 
-@pytest.fixture
-def preview(ctx, qtbot, demo_catalog, sign_in):  # type: ignore[no-untyped-def]
-    from orderdesk.ui.sales.import_preview import ImportPreviewWidget
-    from orderdesk.ui.sales.texts import register_describers
-
-    register_describers()
-    sign_in("sales")
-    widget = ImportPreviewWidget(ctx)
-    qtbot.addWidget(widget)
-    widget.resize(1280, 720)
-    widget.show()
-    widget.now = dt.datetime(2026, 3, 2, 9, 30)   # the generated sheets' dates are March 2026
-    return widget
-
-
 def load(qtbot, widget, path, **kw):  # type: ignore[no-untyped-def]
     with qtbot.waitSignal(widget.preview_did_load, timeout=10000) as sig:
         widget.load_file(path, **kw)

@@ -2,31 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 from pathlib import Path
-
-import pytest
 
 sys.path.insert(0, str(Path(__file__).parents[1]))
 from core.test_intake_customer_mapping import files  # noqa: E402
 
 SHOTS = Path(__file__).parents[2] / "docs" / "screenshots"
-
-
-@pytest.fixture
-def preview(ctx, qtbot, demo_catalog, sign_in):  # type: ignore[no-untyped-def]
-    from orderdesk.ui.sales.import_preview import ImportPreviewWidget
-    from orderdesk.ui.sales.texts import register_describers
-
-    register_describers()
-    sign_in("sales")
-    widget = ImportPreviewWidget(ctx)
-    qtbot.addWidget(widget)
-    widget.resize(1280, 720)
-    widget.show()
-    widget.now = dt.datetime(2026, 3, 2, 9, 30)
-    return widget
 
 
 def load(qtbot, widget, path):  # type: ignore[no-untyped-def]
