@@ -247,6 +247,11 @@ def _before_flush(session: Session, flush_context: Any, instances: Any) -> None:
 
 
 def install(session_factory: Any) -> None:
-    """Attach the hook to a sessionmaker (or Session class)."""
-    if not event.contains(session_factory, "before_flush", _before_flush):
-        event.listen(session_factory, "before_flush", _before_flush)
+    """Attach the hook to a new sessionmaker.
+
+    No `event.contains` guard: SQLAlchemy's event registry is keyed by id() of the
+    sessionmaker's Session subclass, and a collected factory's entry can outlive it, so
+    a fresh factory that reuses the address "contains" the hook without having it. That
+    silently dropped audit and outbox rows of a second Desk in one process.
+    """
+    event.listen(session_factory, "before_flush", _before_flush)

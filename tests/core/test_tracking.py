@@ -182,3 +182,30 @@ def test_board_lists_open_rush_orders_first_and_shipped_rush_as_history(desk, de
     live_rush = orders.create_order(desk, draft(channel_order_no="R-LIVE", rush=True,
                                                 order_time=dt.datetime(2026, 2, 1)))
     assert [o.id for o in board.list_orders(desk)] == [live_rush.id, plain.id, old_rush.id]
+
+
+def test_every_desk_of_a_process_records_audit_and_outbox(template_db, tmp_path):
+    """Servers, tests and the import CLI open many Desks in one process. Each must get
+    the hook: a guard on SQLAlchemy's event registry once skipped it whenever a new
+    sessionmaker reused a collected one's address, and writes went unaudited."""
+    import gc
+    import shutil
+
+    from orderdesk.desk import Desk
+    from orderdesk.services import catalog
+
+    for n in range(60):
+        path = tmp_path / f"station-{n}.db"
+        shutil.copy(template_db, path)
+        desk = Desk(path, station=f"s{n}")
+        with desk.write() as s:
+            catalog.upsert_customer(s, f"C{n:03d}", f"客户 {n}", tier="B")
+        with desk.read() as s:
+            audits = s.scalar(select(func.count()).select_from(AuditLog)
+                              .where(AuditLog.entity == "customers"))
+            outbox = s.scalar(select(func.count()).select_from(Outbox)
+                              .where(Outbox.entity == "customers"))
+        desk.close()
+        del desk, s
+        gc.collect()  # frees the old sessionmaker, so the next may take its address
+        assert (audits, outbox) == (1, 1), f"desk {n} wrote without its audit/outbox rows"
