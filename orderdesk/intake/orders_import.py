@@ -538,7 +538,10 @@ def _new_customer_code(session: Session) -> str:
     while True:
         value = seq.next_value
         seq.next_value = value + 1
-        code = f"N{value:05d}"
+        # The station's prefix (as in order numbers) keeps two stations importing new
+        # customers offline from both making N00001, which the server would refuse
+        # together with the whole import that needs it.
+        code = f"N{session.info.get('order_no_prefix', '')}{value:05d}"
         if session.scalar(select(Customer.id).where(Customer.code == code)) is None:
             session.flush()
             return code

@@ -265,6 +265,25 @@ def test_create_choice_for_one_proposal(desk, demo_catalog, work) -> None:  # ty
     assert report.imported == 3 and report.customers_created == ("N00001",)
 
 
+def test_created_customer_codes_carry_the_station_prefix(desk, demo_catalog, work) -> None:  # type: ignore[no-untyped-def]
+    # A synced station numbers with the prefix the server gave it (as order numbers do),
+    # so two stations creating customers offline never both make N00001.
+    desk._sessions.configure(info={"order_no_prefix": "03"})
+    key = preview_file(desk, work["gbk_csv"], now=NOW).proposals[0].key
+    report = run_import(desk, [work["gbk_csv"]], customer_choices={key: CREATE}, now=NOW)
+    assert report.customers_created == ("N0300001",)
+    assert all(no.startswith("SO-2026-03") for no in _order_numbers(desk))
+
+
+def _order_numbers(desk) -> list[str]:  # type: ignore[no-untyped-def]
+    from sqlalchemy import select
+
+    from orderdesk.models import Order
+
+    with desk.read() as s:
+        return list(s.scalars(select(Order.order_no)))
+
+
 def test_rejects_come_back_as_xlsx_with_reasons(desk, demo_catalog, work, tmp_path) -> None:  # type: ignore[no-untyped-def]
     from openpyxl import load_workbook
 
