@@ -28,6 +28,7 @@ from orderdesk.dedup import keys as keymod
 from orderdesk.dedup.keys import CatalogIndex, catalog_index, chunks, lookup_keys
 from orderdesk.dedup.probe import Probe
 from orderdesk.dedup.rules import Rules, load_rules
+from orderdesk.gc_pause import gc_paused
 from orderdesk.ids import uuid7
 from orderdesk.models import (
     DedupKey,
@@ -540,6 +541,12 @@ def flag_new_orders(session: Session, order_ids: list[str], *, source: str = "im
     orders for the review queue (nothing is merged or dropped). Returns how many of these
     orders are now waiting in the queue as a possible duplicate. `timings`, if given,
     receives CPU seconds per step (index, search, record) for benchmarks."""
+    with gc_paused():
+        return _flag_new_orders(session, order_ids, source, timings)
+
+
+def _flag_new_orders(session: Session, order_ids: list[str], source: str,
+                     timings: dict[str, float] | None) -> int:
     ids = [i for i in dict.fromkeys(order_ids) if i]
     if not ids:
         return 0

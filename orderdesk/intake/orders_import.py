@@ -27,6 +27,7 @@ from orderdesk import statuses
 from orderdesk.changes import Changes
 from orderdesk.desk import Desk
 from orderdesk.errors import OrderdeskError
+from orderdesk.gc_pause import gc_paused
 from orderdesk.ids import uuid7
 from orderdesk.intake import memory
 from orderdesk.intake.columns import ORDER_FIELDS, ColumnMapping, find_header
@@ -648,7 +649,7 @@ def run_import(desk: Desk, paths: Sequence[str | Path], *, channel: str | None =
     all_ids: list[str] = []
     created_customers: list[str] = []
     mappings = mappings or {}
-    with desk.write() as s:
+    with gc_paused(), desk.write() as s:
         catalog = Catalog.load(s)
         previews: list[FilePreview] = []
         for n, path in enumerate(paths):

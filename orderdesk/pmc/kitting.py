@@ -40,15 +40,13 @@ whose demand changed. Only the orders touched are re-summarised.
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import heapq
-import threading
-from contextlib import contextmanager
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from orderdesk.errors import OrderdeskError
+from orderdesk.gc_pause import gc_paused
 
 EPS = 1e-6
 GREEN, AMBER, RED, NO_BOM = "green", "amber", "red", "no_bom"
@@ -60,35 +58,6 @@ class BomCycle(OrderdeskError):
     """A product appears among its own components (path: SKUs around the loop)."""
 
     code = "bom_cycle"
-
-
-_gc_lock = threading.Lock()
-_gc_holders = 0
-_gc_was_enabled = True
-
-
-@contextmanager
-def gc_paused():
-    """Hold the cyclic garbage collector off during a bulk build.
-
-    The full run makes ~100,000 small objects and lists and no reference cycles;
-    collections triggered by the allocation count alone cost a quarter to a third of the
-    run. Objects are still freed by reference counting; collection resumes after, and
-    nested or concurrent users re-enable it only when the last one leaves.
-    """
-    global _gc_holders, _gc_was_enabled
-    with _gc_lock:
-        if _gc_holders == 0:
-            _gc_was_enabled = gc.isenabled()
-            gc.disable()
-        _gc_holders += 1
-    try:
-        yield
-    finally:
-        with _gc_lock:
-            _gc_holders -= 1
-            if _gc_holders == 0 and _gc_was_enabled:
-                gc.enable()
 
 
 # ---- input -------------------------------------------------------------------------

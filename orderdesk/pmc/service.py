@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from orderdesk.changes import Changes
 from orderdesk.desk import Desk
 from orderdesk.errors import NotFound
+from orderdesk.gc_pause import gc_paused
 from orderdesk.models import BomLine, Customer, Order, OrderLine, Product, Receipt, StockItem
 from orderdesk.pmc.kitting import (
     AMBER,
@@ -36,7 +37,6 @@ from orderdesk.pmc.kitting import (
     OrderInput,
     ProductInfo,
     ReceiptInput,
-    gc_paused,
 )
 
 #: Production statuses whose orders still need their material: PMC's open orders.
