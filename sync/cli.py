@@ -62,6 +62,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     from orderdesk.cli import CommandError
     from orderdesk.db import url_for
+    from orderdesk.sync.server.tcp_nodelay import IMPORT_PATH as NODELAY_HTTP
 
     if bool(args.tls_cert) != bool(args.tls_key):
         raise CommandError("--tls-cert and --tls-key go together / 证书与私钥需同时提供")
@@ -80,7 +81,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
         ServerDesk(url).close()  # migrate once, before the workers start
         os.environ["ORDERDESK_SERVER_DB"] = url
         uvicorn.run("orderdesk.sync.server.app:app_from_env", factory=True, host=args.host,
-                    port=args.port, workers=args.workers, log_level=args.log_level, **ssl)
+                    port=args.port, workers=args.workers, log_level=args.log_level,
+                    http=NODELAY_HTTP, **ssl)
         return 0
     from orderdesk.sync.server.app import create_app
 
@@ -88,7 +90,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     scheme = "https" if ssl else "http"
     print(f"orderdesk server on {scheme}://{args.host}:{args.port} (database {_safe_url(url)})",
           flush=True)
-    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level, **ssl)
+    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level,
+                http=NODELAY_HTTP, **ssl)
     return 0
 
 
