@@ -62,7 +62,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     from orderdesk.cli import CommandError
     from orderdesk.db import url_for
-    from orderdesk.sync.server.tcp_nodelay import IMPORT_PATH as NODELAY_HTTP
+    try:
+        from orderdesk.sync.server.tcp_nodelay import IMPORT_PATH as NODELAY_HTTP
+    except ImportError:  # a uvicorn without its h11 protocol module: its own default
+        NODELAY_HTTP = "auto"
 
     if bool(args.tls_cert) != bool(args.tls_key):
         raise CommandError("--tls-cert and --tls-key go together / 证书与私钥需同时提供")
