@@ -37,5 +37,21 @@ def test_rejection_reasons_are_worded_and_the_raw_detail_stays_in_the_tooltip(qa
         i18n.set_language("zh")
         zh = model.data(model.index(0, rule))
         assert "wh1" in zh and "may not" not in zh
+        _screenshot(model)
     finally:
         i18n.set_language("en")
+
+
+def _screenshot(model) -> None:  # type: ignore[no-untyped-def]
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QTableView
+
+    view = QTableView()
+    view.setModel(model)
+    view.resize(1300, 160)
+    view.resizeColumnsToContents()
+    view.show()
+    shots = Path(__file__).parents[2] / "docs" / "screenshots"
+    assert view.grab().save(str(shots / "sync_conflicts_rejected_zh.png"))
+    view.close()
