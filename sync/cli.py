@@ -29,6 +29,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                        help="server database: postgresql://... or sqlite:///server.db")
     prune.add_argument("--keep-days", type=int, default=30, metavar="N",
                        help="keep rows younger than N days (default 30)")
+    prune.add_argument("--stale-days", type=int, default=90, metavar="N",
+                       help="stations not seen for N days stop holding rows back; they "
+                            "download again if they return (default 90)")
     prune.add_argument("--dry-run", action="store_true",
                        help="say what would be deleted, delete nothing")
     prune.set_defaults(handler=cmd_serve_prune)
@@ -107,23 +110,27 @@ def cmd_serve_prune(args: argparse.Namespace) -> int:
 
     if args.keep_days < 0:
         raise CommandError("--keep-days must be 0 or more / --keep-days 不能为负数")
+    if args.stale_days < 1:
+        raise CommandError("--stale-days must be 1 or more / --stale-days 至少为 1")
     desk = ServerDesk(url_for(args.prune_db))
     who = Actor(user=os.environ.get("USER", "cli"), station="cli")
     try:
         with desk.write(who) as s:
-            result = store.prune(s, keep_days=args.keep_days, dry_run=args.dry_run)
+            result = store.prune(s, keep_days=args.keep_days, dry_run=args.dry_run,
+                                 stale_days=args.stale_days)
             if not args.dry_run and result.deleted:
                 add_audit(s, action="prune_change_log", entity="sync_change_log",
                           field="seq", old=result.pruned_before, new=result.cut)
     finally:
         desk.close()
     if result.lowest_cursor is None:
-        print("no active station: nothing pruned / 没有启用的工作站,未清理")
+        print(f"no active station seen in {args.stale_days} days: nothing pruned / "
+              f"{args.stale_days} 天内没有启用的工作站同步过,未清理")
         return 0
     verb = "would delete" if args.dry_run else "deleted"
     print(f"change log up to seq {result.cut}: {verb} {result.deleted} rows (lowest "
-          f"cursor {result.lowest_cursor} of {result.stations} active stations; rows older "
-          f"than {args.keep_days} days only)", flush=True)
+          f"cursor {result.lowest_cursor} of {result.stations} active stations seen in "
+          f"{args.stale_days} days; rows older than {args.keep_days} days only)", flush=True)
     return 0
 
 

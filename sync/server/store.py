@@ -835,7 +835,7 @@ class PruneResult:
 
 
 def prune(session: Session, *, keep_days: int = 30, dry_run: bool = False,
-          now: dt.datetime | None = None) -> PruneResult:
+          now: dt.datetime | None = None, stale_days: int | None = None) -> PruneResult:
     """Delete change-log rows that every active registered station has pulled (all
     their cursors are at or past them) and that are older than `keep_days`.
 
@@ -851,14 +851,24 @@ def prune(session: Session, *, keep_days: int = 30, dry_run: bool = False,
     longer knows their ids.) A later concurrent edit of a field last written below the
     pruned range still makes its conflict with both values; only the earlier writer's
     name is then missing from it (the audit trail has it).
+
+    `stale_days`: a station not seen for that long (or registered that long ago and
+    never seen) no longer holds pruning back either, like a disabled one; if it comes
+    back, its pull answers `resync` and it downloads the current rows. Without it one
+    laptop that synced once and was never seen again would keep the whole log forever.
     """
     before = pruned_through(session)
-    cursors = [c for (c,) in session.execute(select(SyncStation.cursor)
-                                             .where(SyncStation.active.is_(True)))]
+    now = now or utcnow()
+    holding = SyncStation.active.is_(True)
+    if stale_days is not None:
+        since = now - dt.timedelta(days=stale_days)
+        holding = holding & (func.coalesce(SyncStation.last_seen_at,
+                                           SyncStation.registered_at) >= since)
+    cursors = [c for (c,) in session.execute(select(SyncStation.cursor).where(holding))]
     lowest = min(cursors) if cursors else None
     cut = 0
     if lowest:
-        cutoff = (now or utcnow()) - dt.timedelta(days=keep_days)
+        cutoff = now - dt.timedelta(days=keep_days)
         young = session.scalar(select(_CL.c.seq).where(_CL.c.received_at >= cutoff,
                                                        _CL.c.seq <= lowest)
                                .order_by(_CL.c.seq).limit(1))
