@@ -94,6 +94,7 @@ class ReadyRow:
     material_lots: tuple[str, ...]
     certificate_id: str | None
     certificate_no: str | None
+    rush: bool = False
 
 
 @dataclass(frozen=True)
@@ -636,11 +637,12 @@ def list_certificates(desk: Desk, *, ids: Sequence[str] | None = None, order_id:
 
 def ready_for_certificates(desk: Desk, *, search: str = "", only_missing: bool = False,
                            limit: int = 500) -> list[ReadyRow]:
-    """Active bindings (newest first) with the certificate in force, if any."""
+    """Active bindings with the certificate in force, if any: rush orders first (their
+    goods wait for this paper), then newest first."""
     with desk.read() as s:
         q = (select(BatchBinding, Order.order_no, Order.customer_po, Order.status_warehouse,
                     Customer.name, Product.sku, Product.name, Batch, OrderLine.unit,
-                    Certificate.id, Certificate.number)
+                    Certificate.id, Certificate.number, Order.rush)
              .join(Order, Order.id == BatchBinding.order_id)
              .outerjoin(Customer, Customer.id == Order.customer_id)
              .join(Batch, Batch.id == BatchBinding.batch_id)
@@ -657,7 +659,8 @@ def ready_for_certificates(desk: Desk, *, search: str = "", only_missing: bool =
                         | Order.customer_po.ilike(like) | Certificate.number.ilike(like))
         if only_missing:
             q = q.where(Certificate.id.is_(None))
-        rows = s.execute(q.order_by(BatchBinding.bound_at.desc()).limit(limit)).all()
+        rows = s.execute(q.order_by(Order.rush.desc(), BatchBinding.bound_at.desc())
+                         .limit(limit)).all()
         batch_ids = list({r[7].id for r in rows})
         lots: dict[str, list[str]] = {}
         for i in range(0, len(batch_ids), _CHUNK):
@@ -674,8 +677,8 @@ def ready_for_certificates(desk: Desk, *, search: str = "", only_missing: bool =
             quantity=Decimal(b.quantity), unit=unit or "pcs",
             production_date=batch.production_date,
             material_lots=tuple(sorted(lots.get(batch.id, []))), certificate_id=cid,
-            certificate_no=cno,
-        ) for b, order_no, po, wh, cust, sku, pname, batch, unit, cid, cno in rows]
+            certificate_no=cno, rush=bool(rush),
+        ) for b, order_no, po, wh, cust, sku, pname, batch, unit, cid, cno, rush in rows]
 
 
 def certificate_for_batch(desk: Desk, batch_code: str) -> list[CertificateRow]:

@@ -297,6 +297,21 @@ def test_unbound_batch_cannot_get_a_certificate(desk: Desk, shop) -> None:
     assert all(r.material_lots == ("ML-2611-001",) for r in ready)
 
 
+def test_rush_orders_lead_the_ready_list(desk: Desk, shop) -> None:
+    from orderdesk.models import Order
+
+    with desk.write() as s:
+        rush = sample.bound_order(s, customer_code="C001", sku="BRK-1001", quantities=[50],
+                                  customer_po="PO-RUSH", batch_prefix="B2612")
+    ready = service.ready_for_certificates(desk)
+    assert not any(r.rush for r in ready)
+    with desk.write() as s:  # the older order becomes a rush order
+        s.get(Order, shop.order_id).rush = True
+    ready = service.ready_for_certificates(desk)
+    assert [r.order_id for r in ready[:3]] == [shop.order_id] * 3 and ready[0].rush
+    assert ready[3].order_id == rush.order_id and not ready[3].rush
+
+
 def test_cancelled_order_gets_no_certificate(desk: Desk, shop) -> None:
     from orderdesk.services import orders
 

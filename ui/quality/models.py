@@ -76,7 +76,7 @@ class ReadyModel(RowsModel[ReadyRow]):
 
     def columns(self):  # type: ignore[no-untyped-def]
         return (
-            (self.tr("Order"), lambda r: r.order_no),
+            (self.tr("Order"), lambda r: f"⚡ {r.order_no}" if r.rush else r.order_no),
             (self.tr("Customer"), lambda r: r.customer_name),
             (self.tr("Product"), lambda r: f"{r.sku} {r.product_name}"),
             (self.tr("Batch"), lambda r: r.batch_code),
