@@ -30,6 +30,23 @@ TEXTS: dict[str, tuple[str, str]] = {
     "delete_forbidden": ("业务数据不能删除({entity}),请使用取消或归档",
                          "business rows cannot be deleted ({entity}); cancel or archive instead"),
     "file_missing": ("文件不存在:{path}", "file not found: {path}"),
+    "backup_missing": ("文件不存在:{path}", "file not found: {path}"),
+    "backup_not_sqlite": ("{path} 不是工作站的 SQLite 数据库;服务器的 PostgreSQL 请用 pg_dump 备份",
+                          "{path} is not a station's SQLite database; back up the server's "
+                          "PostgreSQL with pg_dump"),
+    "backup_unreadable": ("{path} 不是可读的数据库文件({detail})",
+                          "{path} is not a readable database file ({detail})"),
+    "backup_damaged": ("{path} 已损坏,完整性检查未通过({detail}),未做任何更改",
+                       "{path} is damaged: the integrity check failed ({detail}); nothing "
+                       "was changed"),
+    "backup_not_orderdesk": ("{path} 不是 orderdesk 数据库", "{path} is not an orderdesk database"),
+    "backup_newer_release": ("{path} 来自更新版本的 orderdesk({detail}),请先升级程序",
+                             "{path} comes from a newer orderdesk ({detail}); upgrade first"),
+    "backup_exists": ("{path} 已存在,不会覆盖;请换一个文件名",
+                      "{path} exists already and is not overwritten; choose another name"),
+    "backup_folder_missing": ("目录不存在:{path}", "folder not found: {path}"),
+    "backup_in_use": ("{path} 正被工作站使用,请先关闭 orderdesk 再恢复",
+                      "{path} is in use by a station; close orderdesk before restoring"),
 }
 
 

@@ -1,850 +1,860 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
-<context>
-    <name>BoardPage</name>
-    <message>
-        <location filename="../../ui/board/page.py" line="247"/>
-        <source>All departments</source>
-        <translation>全部部门</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/page.py" line="260"/>
-        <source>Any status</source>
-        <translation>任意状态</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/page.py" line="272"/>
-        <source>All channels</source>
-        <translation>全部渠道</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/page.py" line="280"/>
-        <source>Order board</source>
-        <translation>订单看板</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/page.py" line="283"/>
-        <source>Order no., channel no. or customer PO</source>
-        <translation>订单号、渠道单号或客户采购单号</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/page.py" line="284"/>
-        <source>Find</source>
-        <translation>查找</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/page.py" line="285"/>
-        <source>Customer</source>
-        <translation>客户</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/page.py" line="286"/>
-        <source>Code or name</source>
-        <translation>编码或名称</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/page.py" line="287"/>
-        <source>Channel</source>
-        <translation>渠道</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/page.py" line="288"/>
-        <source>Status of</source>
-        <translation>部门状态</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/page.py" line="289"/>
-        <source>From</source>
-        <translation>从</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/page.py" line="290"/>
-        <source>To</source>
-        <translation>到</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/page.py" line="291"/>
-        <source>Rush only</source>
-        <translation>只看急单</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/page.py" line="292"/>
-        <source>Show cancelled</source>
-        <translation>显示已取消</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/page.py" line="293"/>
-        <source>Clear filters</source>
-        <translation>清除筛选</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/page.py" line="416"/>
-        <source>{shown} of {total} orders</source>
-        <translation>已显示 {shown} / 共 {total} 单</translation>
-    </message>
-</context>
-<context>
-    <name>OrderDialog</name>
-    <message>
-        <location filename="../../ui/board/order_dialog.py" line="253"/>
-        <source>Customer</source>
-        <translation>客户</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/order_dialog.py" line="165"/>
-        <location filename="../../ui/board/order_dialog.py" line="253"/>
-        <source>Channel</source>
-        <translation>渠道</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/order_dialog.py" line="151"/>
-        <source>#</source>
-        <translation>序号</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/order_dialog.py" line="152"/>
-        <source>Product code</source>
-        <translation>产品编码</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/order_dialog.py" line="153"/>
-        <source>Product</source>
-        <translation>产品</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/order_dialog.py" line="154"/>
-        <source>Spec</source>
-        <translation>规格</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/order_dialog.py" line="155"/>
-        <source>Quantity</source>
-        <translation>数量</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/order_dialog.py" line="156"/>
-        <source>Unit</source>
-        <translation>单位</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/order_dialog.py" line="157"/>
-        <source>Unit price</source>
-        <translation>单价</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/order_dialog.py" line="160"/>
-        <source>Due</source>
-        <translation>交期</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/order_dialog.py" line="161"/>
-        <source>State</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/order_dialog.py" line="162"/>
-        <source>Cancelled</source>
-        <translation>已取消</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/order_dialog.py" line="166"/>
-        <source>Channel order no.</source>
-        <translation>渠道单号</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/order_dialog.py" line="169"/>
-        <location filename="../../ui/board/order_dialog.py" line="176"/>
-        <location filename="../../ui/board/order_dialog.py" line="186"/>
-        <source>Time</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/order_dialog.py" line="170"/>
-        <source>Department</source>
-        <translation>部门</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/order_dialog.py" line="171"/>
-        <source>From</source>
-        <translation>从</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/order_dialog.py" line="172"/>
-        <source>To</source>
-        <translation>到</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/order_dialog.py" line="173"/>
-        <location filename="../../ui/board/order_dialog.py" line="178"/>
-        <location filename="../../ui/board/order_dialog.py" line="187"/>
-        <source>By</source>
-        <translation>操作人</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/order_dialog.py" line="177"/>
-        <location filename="../../ui/board/order_dialog.py" line="183"/>
-        <source>Kind</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/order_dialog.py" line="179"/>
-        <source>Text</source>
-        <translation>内容</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/order_dialog.py" line="182"/>
-        <source>File</source>
-        <translation>文件</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/order_dialog.py" line="188"/>
-        <source>Station</source>
-        <translation>工作站</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/order_dialog.py" line="189"/>
-        <source>Action</source>
-        <translation>操作</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/order_dialog.py" line="190"/>
-        <source>Record</source>
-        <translation>记录</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/order_dialog.py" line="191"/>
-        <source>Field</source>
-        <translation>字段</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/order_dialog.py" line="193"/>
-        <source>Old value</source>
-        <translation>原值</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/order_dialog.py" line="195"/>
-        <source>New value</source>
-        <translation>新值</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/order_dialog.py" line="254"/>
-        <source>Channel no.</source>
-        <translation>渠道单号</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/order_dialog.py" line="254"/>
-        <source>Customer PO</source>
-        <translation>客户采购单号</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/order_dialog.py" line="255"/>
-        <source>Ordered</source>
-        <translation>下单时间</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/order_dialog.py" line="255"/>
-        <source>Requested</source>
-        <translation>要求交期</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/order_dialog.py" line="256"/>
-        <source>Promised</source>
-        <translation>承诺交期</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/order_dialog.py" line="256"/>
-        <source>Contact</source>
-        <translation>联系人</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/order_dialog.py" line="257"/>
-        <source>Delivery address</source>
-        <translation>收货地址</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/order_dialog.py" line="257"/>
-        <source>Entered by</source>
-        <translation>录入人</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/order_dialog.py" line="261"/>
-        <location filename="../../ui/board/order_dialog.py" line="281"/>
-        <source>Order</source>
-        <translation>订单</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/order_dialog.py" line="262"/>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/order_dialog.py" line="265"/>
-        <source>Set</source>
-        <translation>设置</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/order_dialog.py" line="266"/>
-        <source>Lines</source>
-        <translation>订单行</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/order_dialog.py" line="266"/>
-        <source>Channel numbers</source>
-        <translation>渠道单号</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/order_dialog.py" line="267"/>
-        <source>Status timeline</source>
-        <translation>状态时间线</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/order_dialog.py" line="267"/>
-        <source>Notes</source>
-        <translation>备注</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/order_dialog.py" line="268"/>
-        <source>Attachments</source>
-        <translation>附件</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/order_dialog.py" line="268"/>
-        <source>Change trail</source>
-        <translation>修改留痕</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/order_dialog.py" line="269"/>
-        <source>Engineering changes</source>
-        <translation>技术变更</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/order_dialog.py" line="271"/>
-        <source>Add note</source>
-        <translation>添加备注</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/order_dialog.py" line="272"/>
-        <source>A note for everyone working on this order</source>
-        <translation>给处理此订单的所有人的备注</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/order_dialog.py" line="273"/>
-        <source>Close</source>
-        <translation>关闭</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/order_dialog.py" line="306"/>
-        <source>Order {no}</source>
-        <translation>订单 {no}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/order_dialog.py" line="312"/>
-        <source>Cancelled: {reason}</source>
-        <translation>已取消:{reason}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/order_dialog.py" line="315"/>
-        <source>Rush order: {reason}</source>
-        <translation>急单:{reason}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/order_dialog.py" line="321"/>
-        <source> (tier {tier})</source>
-        <translation>({tier} 类客户)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/order_dialog.py" line="323"/>
-        <source>(no customer)</source>
-        <translation>(无客户)</translation>
-    </message>
-</context>
-<context>
-    <name>OrderTableModel</name>
-    <message>
-        <location filename="../../ui/board/page.py" line="73"/>
-        <source>Order no.</source>
-        <translation>订单号</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/page.py" line="75"/>
-        <source>Rush order</source>
-        <translation>急单</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/page.py" line="76"/>
-        <source>Channel</source>
-        <translation>渠道</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/page.py" line="77"/>
-        <source>Channel no.</source>
-        <translation>渠道单号</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/page.py" line="78"/>
-        <source>Customer</source>
-        <translation>客户</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/page.py" line="79"/>
-        <source>(no customer)</source>
-        <translation>(无客户)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/page.py" line="82"/>
-        <source>Customer PO</source>
-        <translation>客户采购单号</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/page.py" line="83"/>
-        <source>Ordered</source>
-        <translation>下单时间</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/page.py" line="84"/>
-        <source>Requested</source>
-        <translation>要求交期</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/page.py" line="85"/>
-        <source>Quantity</source>
-        <translation>数量</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/page.py" line="86"/>
-        <source>{n} lines, first {sku}</source>
-        <translation>共 {n} 行,首行 {sku}</translation>
-    </message>
-</context>
-<context>
-    <name>audit</name>
-    <message>
-        <location filename="../../ui/board/labels.py" line="71"/>
-        <source>Created</source>
-        <translation>新增</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/labels.py" line="72"/>
-        <source>Changed</source>
-        <translation>修改</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/labels.py" line="73"/>
-        <source>Deleted</source>
-        <translation>删除</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/labels.py" line="74"/>
-        <source>Sign-in</source>
-        <translation>登录</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/labels.py" line="75"/>
-        <source>Sign-out</source>
-        <translation>退出登录</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/labels.py" line="76"/>
-        <location filename="../../ui/board/labels.py" line="112"/>
-        <source>Account locked</source>
-        <translation>账号锁定</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/labels.py" line="77"/>
-        <source>Export</source>
-        <translation>导出</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/labels.py" line="78"/>
-        <source>Print</source>
-        <translation>打印</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/labels.py" line="79"/>
-        <source>Undo</source>
-        <translation>撤销</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/labels.py" line="80"/>
-        <source>Audit check</source>
-        <translation>审计校验</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/labels.py" line="81"/>
-        <source>Change requested by customer</source>
-        <translation>客户改单</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/labels.py" line="82"/>
-        <source>Import</source>
-        <translation>导入</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/labels.py" line="83"/>
-        <source>Batch unbound</source>
-        <translation>批次解绑</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/labels.py" line="84"/>
-        <source>Scan refused</source>
-        <translation>扫码被拒</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/labels.py" line="85"/>
-        <source>Certificate revoked</source>
-        <translation>合格证作废</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/labels.py" line="86"/>
-        <source>Certificate reissued</source>
-        <translation>合格证补发</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/labels.py" line="87"/>
-        <source>Station key issued</source>
-        <translation>签发工作站密钥</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/labels.py" line="88"/>
-        <source>Channel API key issued</source>
-        <translation>签发渠道接口密钥</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/labels.py" line="89"/>
-        <source>Sync conflict resolved</source>
-        <translation>同步冲突已处理</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/labels.py" line="90"/>
-        <source>Change log pruned</source>
-        <translation>清理变更日志</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/labels.py" line="99"/>
-        <source>Customer message</source>
-        <translation>客户消息</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/labels.py" line="100"/>
-        <source>Merged order</source>
-        <translation>合并订单</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/labels.py" line="101"/>
-        <source>Engineering</source>
-        <translation>技术</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/labels.py" line="108"/>
-        <source>OK</source>
-        <translation>成功</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/labels.py" line="109"/>
-        <source>Wrong password</source>
-        <translation>密码错误</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/labels.py" line="110"/>
-        <source>Unknown user</source>
-        <translation>未知用户</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/labels.py" line="111"/>
-        <source>Account disabled</source>
-        <translation>账号已停用</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/labels.py" line="113"/>
-        <source>Idle timeout</source>
-        <translation>空闲超时</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/labels.py" line="114"/>
-        <source>Chain broken</source>
-        <translation>链已断开</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/labels.py" line="115"/>
-        <source>Refused</source>
-        <translation>已拒绝</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/labels.py" line="123"/>
-        <source>Order</source>
-        <translation>订单</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/labels.py" line="124"/>
-        <source>Order line</source>
-        <translation>订单行</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/labels.py" line="125"/>
-        <source>Channel number</source>
-        <translation>渠道单号</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/labels.py" line="126"/>
-        <source>Status change</source>
-        <translation>状态变更</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/labels.py" line="98"/>
-        <location filename="../../ui/board/labels.py" line="127"/>
-        <source>Note</source>
-        <translation>备注</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/labels.py" line="128"/>
-        <source>Attachment</source>
-        <translation>附件</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/labels.py" line="129"/>
-        <source>Account</source>
-        <translation>账号</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/labels.py" line="130"/>
-        <source>Account role</source>
-        <translation>账号角色</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/labels.py" line="131"/>
-        <source>Customer</source>
-        <translation>客户</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/labels.py" line="132"/>
-        <source>Product</source>
-        <translation>产品</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/labels.py" line="133"/>
-        <source>Setting</source>
-        <translation>设置</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/labels.py" line="134"/>
-        <source>Audit log</source>
-        <translation>审计日志</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/labels.py" line="142"/>
-        <source>Sales status</source>
-        <translation>销售状态</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/labels.py" line="143"/>
-        <source>Production status</source>
-        <translation>生产状态</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/labels.py" line="144"/>
-        <source>Warehouse status</source>
-        <translation>仓库状态</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/labels.py" line="145"/>
-        <source>Quantity</source>
-        <translation>数量</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/labels.py" line="146"/>
-        <source>Unit price</source>
-        <translation>单价</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/labels.py" line="147"/>
-        <source>Due date</source>
-        <translation>交期</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/labels.py" line="148"/>
-        <source>Requested date</source>
-        <translation>要求交期</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/labels.py" line="149"/>
-        <source>Promised date</source>
-        <translation>承诺交期</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/labels.py" line="150"/>
-        <source>Customer PO</source>
-        <translation>客户采购单号</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/labels.py" line="151"/>
-        <source>Rush</source>
-        <translation>急单</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/labels.py" line="152"/>
-        <source>Cancelled</source>
-        <translation>已取消</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/labels.py" line="153"/>
-        <source>Delivery address</source>
-        <translation>收货地址</translation>
-    </message>
-</context>
-<context>
-    <name>channels</name>
-    <message>
-        <location filename="../../ui/board/labels.py" line="52"/>
-        <source>WeChat</source>
-        <translation>微信</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/labels.py" line="53"/>
-        <source>WeCom</source>
-        <translation>企业微信</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/labels.py" line="54"/>
-        <source>Phone</source>
-        <translation>电话</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/labels.py" line="55"/>
-        <source>Excel by e-mail</source>
-        <translation>经销商Excel邮件</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/labels.py" line="56"/>
-        <source>Old web system</source>
-        <translation>老系统网页端</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/labels.py" line="57"/>
-        <source>Douyin shop</source>
-        <translation>抖音小店</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/labels.py" line="58"/>
-        <source>Pinduoduo</source>
-        <translation>拼多多</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/labels.py" line="59"/>
-        <source>Taobao</source>
-        <translation>淘宝</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/labels.py" line="60"/>
-        <source>JD POP</source>
-        <translation>京东POP</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/labels.py" line="61"/>
-        <source>1688</source>
-        <translation>1688</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/labels.py" line="62"/>
-        <source>Mini program</source>
-        <translation>自有小程序</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/labels.py" line="63"/>
-        <source>Shop POS</source>
-        <translation>线下门店POS</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/labels.py" line="64"/>
-        <source>Manual entry</source>
-        <translation>手工录入</translation>
-    </message>
-</context>
-<context>
-    <name>departments</name>
-    <message>
-        <location filename="../../ui/board/labels.py" line="43"/>
-        <source>Sales</source>
-        <extracomment>English source of each status (for the translation test against ZH_LABELS).</extracomment>
-        <translation>销售</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/labels.py" line="44"/>
-        <source>Production</source>
-        <translation>生产</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/labels.py" line="45"/>
-        <source>Warehouse</source>
-        <translation>仓库</translation>
-    </message>
-</context>
-<context>
-    <name>statuses</name>
-    <message>
-        <location filename="../../ui/board/labels.py" line="14"/>
-        <source>Draft</source>
-        <translation>草稿</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/labels.py" line="15"/>
-        <source>Confirmed</source>
-        <translation>已确认</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/labels.py" line="16"/>
-        <source>Contracted</source>
-        <translation>已签约</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/labels.py" line="17"/>
-        <source>Awaiting schedule</source>
-        <translation>待排产</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/labels.py" line="18"/>
-        <source>Material issued</source>
-        <translation>投料中</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/labels.py" line="19"/>
-        <source>In production</source>
-        <translation>生产中</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/labels.py" line="20"/>
-        <source>In inspection</source>
-        <translation>质检中</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/labels.py" line="21"/>
-        <source>Finished</source>
-        <translation>已完工</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/labels.py" line="22"/>
-        <source>Awaiting stock</source>
-        <translation>待备货</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/labels.py" line="23"/>
-        <source>Kitted</source>
-        <translation>已备货</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/labels.py" line="24"/>
-        <source>Picking</source>
-        <translation>拣货中</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/labels.py" line="25"/>
-        <source>Ready to ship</source>
-        <translation>待发运</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board/labels.py" line="26"/>
-        <source>Shipped</source>
-        <translation>已发运</translation>
-    </message>
-</context>
+    <context>
+        <name>BoardPage</name>
+        <message>
+            <location filename="../../ui/board/page.py" line="247" />
+            <source>All departments</source>
+            <translation>全部部门</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/page.py" line="260" />
+            <source>Any status</source>
+            <translation>任意状态</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/page.py" line="272" />
+            <source>All channels</source>
+            <translation>全部渠道</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/page.py" line="280" />
+            <source>Order board</source>
+            <translation>订单看板</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/page.py" line="283" />
+            <source>Order no., channel no. or customer PO</source>
+            <translation>订单号、渠道单号或客户采购单号</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/page.py" line="284" />
+            <source>Find</source>
+            <translation>查找</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/page.py" line="285" />
+            <source>Customer</source>
+            <translation>客户</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/page.py" line="286" />
+            <source>Code or name</source>
+            <translation>编码或名称</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/page.py" line="287" />
+            <source>Channel</source>
+            <translation>渠道</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/page.py" line="288" />
+            <source>Status of</source>
+            <translation>部门状态</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/page.py" line="289" />
+            <source>From</source>
+            <translation>从</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/page.py" line="290" />
+            <source>To</source>
+            <translation>到</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/page.py" line="291" />
+            <source>Rush only</source>
+            <translation>只看急单</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/page.py" line="292" />
+            <source>Show cancelled</source>
+            <translation>显示已取消</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/page.py" line="293" />
+            <source>Clear filters</source>
+            <translation>清除筛选</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/page.py" line="416" />
+            <source>{shown} of {total} orders</source>
+            <translation>已显示 {shown} / 共 {total} 单</translation>
+        </message>
+    </context>
+    <context>
+        <name>OrderDialog</name>
+        <message>
+            <location filename="../../ui/board/order_dialog.py" line="253" />
+            <source>Customer</source>
+            <translation>客户</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/order_dialog.py" line="165" />
+            <location filename="../../ui/board/order_dialog.py" line="253" />
+            <source>Channel</source>
+            <translation>渠道</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/order_dialog.py" line="151" />
+            <source>#</source>
+            <translation>序号</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/order_dialog.py" line="152" />
+            <source>Product code</source>
+            <translation>产品编码</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/order_dialog.py" line="153" />
+            <source>Product</source>
+            <translation>产品</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/order_dialog.py" line="154" />
+            <source>Spec</source>
+            <translation>规格</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/order_dialog.py" line="155" />
+            <source>Quantity</source>
+            <translation>数量</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/order_dialog.py" line="156" />
+            <source>Unit</source>
+            <translation>单位</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/order_dialog.py" line="157" />
+            <source>Unit price</source>
+            <translation>单价</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/order_dialog.py" line="160" />
+            <source>Due</source>
+            <translation>交期</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/order_dialog.py" line="161" />
+            <source>State</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/order_dialog.py" line="162" />
+            <source>Cancelled</source>
+            <translation>已取消</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/order_dialog.py" line="166" />
+            <source>Channel order no.</source>
+            <translation>渠道单号</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/order_dialog.py" line="169" />
+            <location filename="../../ui/board/order_dialog.py" line="176" />
+            <location filename="../../ui/board/order_dialog.py" line="186" />
+            <source>Time</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/order_dialog.py" line="170" />
+            <source>Department</source>
+            <translation>部门</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/order_dialog.py" line="171" />
+            <source>From</source>
+            <translation>从</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/order_dialog.py" line="172" />
+            <source>To</source>
+            <translation>到</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/order_dialog.py" line="173" />
+            <location filename="../../ui/board/order_dialog.py" line="178" />
+            <location filename="../../ui/board/order_dialog.py" line="187" />
+            <source>By</source>
+            <translation>操作人</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/order_dialog.py" line="177" />
+            <location filename="../../ui/board/order_dialog.py" line="183" />
+            <source>Kind</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/order_dialog.py" line="179" />
+            <source>Text</source>
+            <translation>内容</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/order_dialog.py" line="182" />
+            <source>File</source>
+            <translation>文件</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/order_dialog.py" line="188" />
+            <source>Station</source>
+            <translation>工作站</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/order_dialog.py" line="189" />
+            <source>Action</source>
+            <translation>操作</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/order_dialog.py" line="190" />
+            <source>Record</source>
+            <translation>记录</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/order_dialog.py" line="191" />
+            <source>Field</source>
+            <translation>字段</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/order_dialog.py" line="193" />
+            <source>Old value</source>
+            <translation>原值</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/order_dialog.py" line="195" />
+            <source>New value</source>
+            <translation>新值</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/order_dialog.py" line="254" />
+            <source>Channel no.</source>
+            <translation>渠道单号</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/order_dialog.py" line="254" />
+            <source>Customer PO</source>
+            <translation>客户采购单号</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/order_dialog.py" line="255" />
+            <source>Ordered</source>
+            <translation>下单时间</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/order_dialog.py" line="255" />
+            <source>Requested</source>
+            <translation>要求交期</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/order_dialog.py" line="256" />
+            <source>Promised</source>
+            <translation>承诺交期</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/order_dialog.py" line="256" />
+            <source>Contact</source>
+            <translation>联系人</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/order_dialog.py" line="257" />
+            <source>Delivery address</source>
+            <translation>收货地址</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/order_dialog.py" line="257" />
+            <source>Entered by</source>
+            <translation>录入人</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/order_dialog.py" line="261" />
+            <location filename="../../ui/board/order_dialog.py" line="281" />
+            <source>Order</source>
+            <translation>订单</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/order_dialog.py" line="262" />
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/order_dialog.py" line="265" />
+            <source>Set</source>
+            <translation>设置</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/order_dialog.py" line="266" />
+            <source>Lines</source>
+            <translation>订单行</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/order_dialog.py" line="266" />
+            <source>Channel numbers</source>
+            <translation>渠道单号</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/order_dialog.py" line="267" />
+            <source>Status timeline</source>
+            <translation>状态时间线</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/order_dialog.py" line="267" />
+            <source>Notes</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/order_dialog.py" line="268" />
+            <source>Attachments</source>
+            <translation>附件</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/order_dialog.py" line="268" />
+            <source>Change trail</source>
+            <translation>修改留痕</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/order_dialog.py" line="269" />
+            <source>Engineering changes</source>
+            <translation>技术变更</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/order_dialog.py" line="271" />
+            <source>Add note</source>
+            <translation>添加备注</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/order_dialog.py" line="272" />
+            <source>A note for everyone working on this order</source>
+            <translation>给处理此订单的所有人的备注</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/order_dialog.py" line="273" />
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/order_dialog.py" line="306" />
+            <source>Order {no}</source>
+            <translation>订单 {no}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/order_dialog.py" line="312" />
+            <source>Cancelled: {reason}</source>
+            <translation>已取消:{reason}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/order_dialog.py" line="315" />
+            <source>Rush order: {reason}</source>
+            <translation>急单:{reason}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/order_dialog.py" line="321" />
+            <source> (tier {tier})</source>
+            <translation>({tier} 类客户)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/order_dialog.py" line="323" />
+            <source>(no customer)</source>
+            <translation>(无客户)</translation>
+        </message>
+    </context>
+    <context>
+        <name>OrderTableModel</name>
+        <message>
+            <location filename="../../ui/board/page.py" line="73" />
+            <source>Order no.</source>
+            <translation>订单号</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/page.py" line="75" />
+            <source>Rush order</source>
+            <translation>急单</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/page.py" line="76" />
+            <source>Channel</source>
+            <translation>渠道</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/page.py" line="77" />
+            <source>Channel no.</source>
+            <translation>渠道单号</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/page.py" line="78" />
+            <source>Customer</source>
+            <translation>客户</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/page.py" line="79" />
+            <source>(no customer)</source>
+            <translation>(无客户)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/page.py" line="82" />
+            <source>Customer PO</source>
+            <translation>客户采购单号</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/page.py" line="83" />
+            <source>Ordered</source>
+            <translation>下单时间</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/page.py" line="84" />
+            <source>Requested</source>
+            <translation>要求交期</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/page.py" line="85" />
+            <source>Quantity</source>
+            <translation>数量</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/page.py" line="86" />
+            <source>{n} lines, first {sku}</source>
+            <translation>共 {n} 行,首行 {sku}</translation>
+        </message>
+    </context>
+    <context>
+        <name>audit</name>
+        <message>
+            <location filename="../../ui/board/labels.py" line="71" />
+            <source>Created</source>
+            <translation>新增</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/labels.py" line="72" />
+            <source>Changed</source>
+            <translation>修改</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/labels.py" line="73" />
+            <source>Deleted</source>
+            <translation>删除</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/labels.py" line="74" />
+            <source>Sign-in</source>
+            <translation>登录</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/labels.py" line="75" />
+            <source>Sign-out</source>
+            <translation>退出登录</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/labels.py" line="76" />
+            <location filename="../../ui/board/labels.py" line="114" />
+            <source>Account locked</source>
+            <translation>账号锁定</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/labels.py" line="77" />
+            <source>Export</source>
+            <translation>导出</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/labels.py" line="78" />
+            <source>Print</source>
+            <translation>打印</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/labels.py" line="79" />
+            <source>Undo</source>
+            <translation>撤销</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/labels.py" line="80" />
+            <source>Audit check</source>
+            <translation>审计校验</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/labels.py" line="81" />
+            <source>Change requested by customer</source>
+            <translation>客户改单</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/labels.py" line="82" />
+            <source>Import</source>
+            <translation>导入</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/labels.py" line="83" />
+            <source>Batch unbound</source>
+            <translation>批次解绑</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/labels.py" line="84" />
+            <source>Scan refused</source>
+            <translation>扫码被拒</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/labels.py" line="85" />
+            <source>Certificate revoked</source>
+            <translation>合格证作废</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/labels.py" line="86" />
+            <source>Certificate reissued</source>
+            <translation>合格证补发</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/labels.py" line="87" />
+            <source>Station key issued</source>
+            <translation>签发工作站密钥</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/labels.py" line="88" />
+            <source>Channel API key issued</source>
+            <translation>签发渠道接口密钥</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/labels.py" line="89" />
+            <source>Sync conflict resolved</source>
+            <translation>同步冲突已处理</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/labels.py" line="90" />
+            <source>Change log pruned</source>
+            <translation>清理变更日志</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/labels.py" line="91" />
+            <source>Database backed up</source>
+            <translation>数据库已备份</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/labels.py" line="92" />
+            <source>Database restored from a backup</source>
+            <translation>数据库已从备份恢复</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/labels.py" line="101" />
+            <source>Customer message</source>
+            <translation>客户消息</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/labels.py" line="102" />
+            <source>Merged order</source>
+            <translation>合并订单</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/labels.py" line="103" />
+            <source>Engineering</source>
+            <translation>技术</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/labels.py" line="110" />
+            <source>OK</source>
+            <translation>成功</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/labels.py" line="111" />
+            <source>Wrong password</source>
+            <translation>密码错误</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/labels.py" line="112" />
+            <source>Unknown user</source>
+            <translation>未知用户</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/labels.py" line="113" />
+            <source>Account disabled</source>
+            <translation>账号已停用</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/labels.py" line="115" />
+            <source>Idle timeout</source>
+            <translation>空闲超时</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/labels.py" line="116" />
+            <source>Chain broken</source>
+            <translation>链已断开</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/labels.py" line="117" />
+            <source>Refused</source>
+            <translation>已拒绝</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/labels.py" line="125" />
+            <source>Order</source>
+            <translation>订单</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/labels.py" line="126" />
+            <source>Order line</source>
+            <translation>订单行</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/labels.py" line="127" />
+            <source>Channel number</source>
+            <translation>渠道单号</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/labels.py" line="128" />
+            <source>Status change</source>
+            <translation>状态变更</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/labels.py" line="100" />
+            <location filename="../../ui/board/labels.py" line="129" />
+            <source>Note</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/labels.py" line="130" />
+            <source>Attachment</source>
+            <translation>附件</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/labels.py" line="131" />
+            <source>Account</source>
+            <translation>账号</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/labels.py" line="132" />
+            <source>Account role</source>
+            <translation>账号角色</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/labels.py" line="133" />
+            <source>Customer</source>
+            <translation>客户</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/labels.py" line="134" />
+            <source>Product</source>
+            <translation>产品</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/labels.py" line="135" />
+            <source>Setting</source>
+            <translation>设置</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/labels.py" line="136" />
+            <source>Audit log</source>
+            <translation>审计日志</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/labels.py" line="144" />
+            <source>Sales status</source>
+            <translation>销售状态</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/labels.py" line="145" />
+            <source>Production status</source>
+            <translation>生产状态</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/labels.py" line="146" />
+            <source>Warehouse status</source>
+            <translation>仓库状态</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/labels.py" line="147" />
+            <source>Quantity</source>
+            <translation>数量</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/labels.py" line="148" />
+            <source>Unit price</source>
+            <translation>单价</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/labels.py" line="149" />
+            <source>Due date</source>
+            <translation>交期</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/labels.py" line="150" />
+            <source>Requested date</source>
+            <translation>要求交期</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/labels.py" line="151" />
+            <source>Promised date</source>
+            <translation>承诺交期</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/labels.py" line="152" />
+            <source>Customer PO</source>
+            <translation>客户采购单号</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/labels.py" line="153" />
+            <source>Rush</source>
+            <translation>急单</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/labels.py" line="154" />
+            <source>Cancelled</source>
+            <translation>已取消</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/labels.py" line="155" />
+            <source>Delivery address</source>
+            <translation>收货地址</translation>
+        </message>
+    </context>
+    <context>
+        <name>channels</name>
+        <message>
+            <location filename="../../ui/board/labels.py" line="52" />
+            <source>WeChat</source>
+            <translation>微信</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/labels.py" line="53" />
+            <source>WeCom</source>
+            <translation>企业微信</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/labels.py" line="54" />
+            <source>Phone</source>
+            <translation>电话</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/labels.py" line="55" />
+            <source>Excel by e-mail</source>
+            <translation>经销商Excel邮件</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/labels.py" line="56" />
+            <source>Old web system</source>
+            <translation>老系统网页端</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/labels.py" line="57" />
+            <source>Douyin shop</source>
+            <translation>抖音小店</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/labels.py" line="58" />
+            <source>Pinduoduo</source>
+            <translation>拼多多</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/labels.py" line="59" />
+            <source>Taobao</source>
+            <translation>淘宝</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/labels.py" line="60" />
+            <source>JD POP</source>
+            <translation>京东POP</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/labels.py" line="61" />
+            <source>1688</source>
+            <translation>1688</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/labels.py" line="62" />
+            <source>Mini program</source>
+            <translation>自有小程序</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/labels.py" line="63" />
+            <source>Shop POS</source>
+            <translation>线下门店POS</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/labels.py" line="64" />
+            <source>Manual entry</source>
+            <translation>手工录入</translation>
+        </message>
+    </context>
+    <context>
+        <name>departments</name>
+        <message>
+            <location filename="../../ui/board/labels.py" line="43" />
+            <source>Sales</source>
+            <extracomment>English source of each status (for the translation test against ZH_LABELS).</extracomment>
+            <translation>销售</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/labels.py" line="44" />
+            <source>Production</source>
+            <translation>生产</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/labels.py" line="45" />
+            <source>Warehouse</source>
+            <translation>仓库</translation>
+        </message>
+    </context>
+    <context>
+        <name>statuses</name>
+        <message>
+            <location filename="../../ui/board/labels.py" line="14" />
+            <source>Draft</source>
+            <translation>草稿</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/labels.py" line="15" />
+            <source>Confirmed</source>
+            <translation>已确认</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/labels.py" line="16" />
+            <source>Contracted</source>
+            <translation>已签约</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/labels.py" line="17" />
+            <source>Awaiting schedule</source>
+            <translation>待排产</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/labels.py" line="18" />
+            <source>Material issued</source>
+            <translation>投料中</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/labels.py" line="19" />
+            <source>In production</source>
+            <translation>生产中</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/labels.py" line="20" />
+            <source>In inspection</source>
+            <translation>质检中</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/labels.py" line="21" />
+            <source>Finished</source>
+            <translation>已完工</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/labels.py" line="22" />
+            <source>Awaiting stock</source>
+            <translation>待备货</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/labels.py" line="23" />
+            <source>Kitted</source>
+            <translation>已备货</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/labels.py" line="24" />
+            <source>Picking</source>
+            <translation>拣货中</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/labels.py" line="25" />
+            <source>Ready to ship</source>
+            <translation>待发运</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/labels.py" line="26" />
+            <source>Shipped</source>
+            <translation>已发运</translation>
+        </message>
+    </context>
 </TS>

@@ -12,7 +12,7 @@ _ACTION = re.compile(r"add_audit\([^)]*?action=\"([a-z_]+)\"", re.S)
 
 
 def _recorded_actions() -> set[str]:
-    found = {"insert", "update", "delete"}
+    found = {"insert", "update", "delete", "backup", "restore"}  # + orderdesk.backup's
     for folder in ("orderdesk", "sync"):
         for path in (ROOT / folder).rglob("*.py"):
             found.update(_ACTION.findall(path.read_text(encoding="utf-8")))
