@@ -15,6 +15,13 @@ PAGES = ("sales", "warehouse", "quality", "pmc", "board", "admin")
 
 BUSINESS_ROLES = {"sales", "engineering", "pmc", "warehouse", "quality", "supervisor"}
 
+#: The three admin roles of 三权分立: an account holds at most one of them, and never
+#: one together with a business role (等保2.0 M1).
+ADMIN_ROLES = frozenset({"sysadmin", "secadmin", "auditor"})
+
+#: Reason code of a refused combination (service errors, the server's push refusals).
+ROLE_MIX = "role_mix"
+
 ROLE_PAGES: dict[str, tuple[str, ...]] = {
     "sales": ("sales", "board"),
     "engineering": ("board",),
@@ -48,6 +55,14 @@ ROLE_ACTIONS: dict[str, frozenset[str]] = {
     "secadmin": frozenset({"users.security", "audit.read"}),
     "auditor": frozenset({"audit.read"}),
 }
+
+
+def role_mix(roles: set[str] | frozenset[str] | list[str] | tuple[str, ...]) -> bool:
+    """True when one account may not hold these roles together (三权分立): two admin
+    roles, or an admin role with a business role."""
+    held = set(roles)
+    admin = held & ADMIN_ROLES
+    return len(admin) > 1 or bool(admin and held - ADMIN_ROLES)
 
 
 def pages_for(roles: set[str] | frozenset[str] | list[str]) -> list[str]:

@@ -18,6 +18,8 @@ from orderdesk.errors import (
     AccountLocked,
     LoginFailed,
     NotFound,
+    OrderdeskError,
+    PermissionDenied,
     ValidationFailed,
     WeakPassword,
 )
@@ -72,6 +74,31 @@ def _get(session: Session, username: str) -> User:
     return user
 
 
+#: Reason code: nobody changes the roles of their own account.
+OWN_ROLES = "own_roles"
+
+
+def _refuse(desk: Desk, action: str, username: str, roles: list[str] | tuple[str, ...],
+            error: OrderdeskError) -> None:
+    """Record a refused account change in the audit trail (its own transaction), then raise."""
+    with desk.write() as s:
+        user_id = s.scalar(select(User.id).where(User.username == username))
+        add_audit(s, action=action, entity="users", entity_id=user_id, field="roles",
+                  new={"username": username, "roles": sorted(set(roles)),
+                       "reason": error.facts.get("reason")},
+                  outcome="refused")
+    raise error
+
+
+def _check_role_mix(desk: Desk, action: str, username: str,
+                    roles: list[str] | tuple[str, ...]) -> None:
+    """三权分立 (等保2.0 M1): at most one admin role, never with a business role."""
+    if role_defs.role_mix(roles):
+        _refuse(desk, action, username, roles,
+                ValidationFailed(field="roles", value=sorted(set(roles)),
+                                 reason=role_defs.ROLE_MIX))
+
+
 def create_user(desk: Desk, username: str, display_name: str, password: str,
                 roles: list[str] | tuple[str, ...], *, must_change: bool = False) -> UserInfo:
     desk.require("users.manage")
@@ -81,6 +108,7 @@ def create_user(desk: Desk, username: str, display_name: str, password: str,
     unknown = set(roles) - set(role_defs.ROLES)
     if unknown:
         raise ValidationFailed(field="roles", value=sorted(unknown))
+    _check_role_mix(desk, "create_user", username, roles)
     check_password_strength(password)
     with desk.write() as s:
         if s.scalar(select(User.id).where(User.username == username)):
@@ -117,10 +145,16 @@ def set_active(desk: Desk, username: str, active: bool) -> None:
 
 
 def set_roles(desk: Desk, username: str, roles: list[str]) -> None:
+    """Replace an account's roles. Refused (and audited): one's own account, and any mix
+    of roles one account may not hold (三权分立, `roles.role_mix`)."""
     desk.require("users.manage")
     unknown = set(roles) - set(role_defs.ROLES)
     if unknown:
         raise ValidationFailed(field="roles", value=sorted(unknown))
+    if desk.user is not None and desk.user.username == username:
+        _refuse(desk, "set_roles", username, roles,
+                PermissionDenied(action="users.manage", user=username, reason=OWN_ROLES))
+    _check_role_mix(desk, "set_roles", username, roles)
     with desk.write() as s:
         user = _get(s, username)
         current = {r.role: r for r in user.roles}

@@ -135,8 +135,9 @@ UNKNOWN_USER = "unknown_user"
 USER_DISABLED = "user_disabled"
 NOT_PERMITTED = "not_permitted"
 SYSTEM_NOT_PERMITTED = "system_not_permitted"
+ROLE_MIX = role_defs.ROLE_MIX  # a grant left an account with roles it may not hold together
 REFUSALS = frozenset({NOT_SYNCABLE, NO_USER, UNKNOWN_USER, USER_DISABLED, NOT_PERMITTED,
-                      SYSTEM_NOT_PERMITTED})
+                      SYSTEM_NOT_PERMITTED, ROLE_MIX})
 
 
 def actions_for(entity: str, field: str | None, op: str) -> frozenset[str] | None:
@@ -162,6 +163,8 @@ class Authorizer:
     def __init__(self, session: Session) -> None:
         self.session = session
         self.people: dict[str, Person | None] = {}
+        # user_roles rows the current station transaction writes (see role_mix_refusal).
+        self.granted: set[str] = set()
 
     def forget(self) -> None:
         self.people.clear()
@@ -182,6 +185,8 @@ class Authorizer:
                 user: str | None) -> str | None:
         """None when the change may be applied, else the detail code of the refusal."""
         needed = actions_for(entity, field, op)
+        if entity == "user_roles" and op != "delete":
+            self.granted.add(entity_id)
         if needed is None:
             return f"{NOT_SYNCABLE}: {entity}"
         if not user:
@@ -201,3 +206,24 @@ class Authorizer:
                 and entity_id == person.id):
             return None
         return f"{NOT_PERMITTED}: {user} needs {' or '.join(sorted(needed))}"
+
+    def role_mix_refusal(self) -> str | None:
+        """None, or the `role_mix` detail when a role this transaction granted leaves an
+        account with roles one account may not hold together (三权分立: two admin roles,
+        or an admin role with a business role; `orderdesk.roles.role_mix`).
+
+        Called once the transaction's writes are flushed (inside its savepoint), so the
+        roles it removes in the same transaction (a role swap) are already gone.
+        """
+        granted, self.granted = self.granted, set()
+        if not granted:
+            return None
+        user_ids = set(self.session.scalars(select(UserRole.user_id)
+                                            .where(UserRole.id.in_(sorted(granted)))))
+        for user_id in sorted(user_ids):
+            held = set(self.session.scalars(select(UserRole.role)
+                                            .where(UserRole.user_id == user_id)))
+            if role_defs.role_mix(held):
+                name = self.session.scalar(select(User.username).where(User.id == user_id))
+                return f"{ROLE_MIX}: {name or user_id} {'+'.join(sorted(held))}"
+        return None

@@ -254,6 +254,7 @@ class _Batch:
         savepoint = self.session.begin_nested()
         snapshot = dict(self.versions.known)
         self.undo = {}
+        self.authz.granted.clear()
         try:
             for change in ordered:
                 pending = self._apply(change)
@@ -263,6 +264,9 @@ class _Batch:
                     self.versions.known[(change.entity, change.entity_id,
                                          pending.version_field)] = (-1, self.origin)
             self._flush_writes()
+            mix = self.authz.role_mix_refusal()  # 三权分立, on the roles as written
+            if mix is not None:
+                raise _TxFailed(mix)
             savepoint.commit()
             self.numbers.keep()
         except (_TxFailed, IntegrityError, DataError, StatementError, codec.UnknownEntity,

@@ -167,7 +167,7 @@ def test_users_and_roles_changes_need_the_right_admin(server, make_station):
     with a.write(Actor(user="sec", station="A")) as s:
         s.get(User, ids["sup"]).password_hash = new_hash
     # The system admin may grant roles.
-    write("admin", lambda s: s.add(UserRole(user_id=ids["aud"], role="quality")))
+    write("admin", lambda s: s.add(UserRole(user_id=ids["wh1"], role="quality")))
     report = sync_once(a, client=ca)
     assert report.push_rejected == 3 and report.push_applied == 3
 
@@ -176,7 +176,7 @@ def test_users_and_roles_changes_need_the_right_admin(server, make_station):
         with srv.read() as s:
             roles = {(u, r) for u, r in s.execute(
                 select(User.username, UserRole.role).join(UserRole, UserRole.user_id == User.id))}
-            assert ("sales1", "sysadmin") not in roles and ("aud", "quality") in roles
+            assert ("sales1", "sysadmin") not in roles and ("wh1", "quality") in roles
             hashes = dict(s.execute(select(User.username, User.password_hash)).all())
             assert hashes["wh1"] != new_hash
             assert hashes["sales1"] == new_hash and hashes["sup"] == new_hash

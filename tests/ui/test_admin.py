@@ -57,6 +57,45 @@ def test_sysadmin_creates_an_account_and_changes_roles(qtbot, ctx, sign_in):
     assert me.username == "it1"
 
 
+def test_role_mix_and_own_roles_are_refused_in_words(qtbot, ctx, sign_in):
+    """三权分立: the dialog says why, in the user's language; nothing is created."""
+    from orderdesk.ui import i18n
+    from orderdesk.ui.admin.page import UserDialog
+
+    me = sign_in("sysadmin", username="it3")
+    page = _admin_page(qtbot, ctx)
+    panel = page.users_panel
+    # No "change roles" (nor disable) for one's own account.
+    panel.view.selectRow([r.username for r in panel.model.rows].index("it3"))
+    assert not panel.edit_button.isEnabled() and not panel.toggle_button.isEnabled()
+
+    dialog = UserDialog(ctx, panel)
+    qtbot.addWidget(dialog)
+    dialog.username.setText("mixed1")
+    dialog.password.setText("Sales#2026ok")
+    dialog.role_boxes["sales"].setChecked(True)
+    dialog.role_boxes["auditor"].setChecked(True)
+    dialog._on_ok()
+    ctx.tasks.wait_idle()
+    qtbot.waitUntil(lambda: bool(dialog.message.text()), timeout=5000)
+    assert "at most one of System admin, Security admin and Auditor" in dialog.message.text()
+    assert [r.username for r in users.list_users(ctx.desk)] == ["it3"]
+
+    own = UserDialog(ctx, panel, panel.model.rows[0])
+    qtbot.addWidget(own)
+    own.role_boxes["auditor"].setChecked(True)
+    try:
+        i18n.set_language("zh")
+        own._on_ok()
+        ctx.tasks.wait_idle()
+        qtbot.waitUntil(lambda: bool(own.message.text()), timeout=5000)
+        assert "自己账号的角色" in own.message.text()
+    finally:
+        i18n.set_language("en")
+    assert users.list_users(ctx.desk)[0].roles == ("sysadmin",)
+    assert me.username == "it3"
+
+
 def test_disable_and_enable_never_delete(qtbot, ctx, sign_in):
     sign_in("sales", username="sales8")
     ctx.desk.sign_in(None)

@@ -114,28 +114,28 @@ def test_switching_language_changes_visible_text(qtbot, ctx, sign_in):
     from orderdesk.ui import i18n
     from orderdesk.ui.main_window import MainWindow
 
-    user = sign_in("engineering", "auditor")
+    user = sign_in("engineering", "warehouse")
     window = MainWindow(ctx, user)
     qtbot.addWidget(window)
     window.show()
     ctx.tasks.wait_idle()
     board = window.page("board")
     tabs = lambda: [window.tabs.tabText(i) for i in range(window.tabs.count())]  # noqa: E731
-    assert tabs() == ["Order board", "Administration"]
+    assert tabs() == ["Warehouse", "Order board"]
     assert board.clear_button.text() == "Clear filters"
     assert board.model.headerData(0, Qt.Orientation.Horizontal) == "Order no."
 
     window.language_actions["zh"].trigger()
     assert i18n.current_language() == "zh"
-    assert tabs() == ["订单看板", "系统管理"]
+    assert tabs() == ["仓库", "订单看板"]
     assert board.clear_button.text() == "清除筛选"
     assert board.search.placeholderText() == "订单号、渠道单号或客户采购单号"
     assert board.model.headerData(0, Qt.Orientation.Horizontal) == "订单号"
     assert window.file_menu.title() == "文件(&F)"
     assert window.user_label.text().startswith("当前用户:")
-    assert "技术" in window.user_label.text() and "审计员" in window.user_label.text()
+    assert "技术" in window.user_label.text() and "仓库" in window.user_label.text()
     assert ctx.settings.language == "zh"
 
     window.language_actions["en"].trigger()
-    assert tabs() == ["Order board", "Administration"]
+    assert tabs() == ["Warehouse", "Order board"]
     assert board.clear_button.text() == "Clear filters"

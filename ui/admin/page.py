@@ -130,7 +130,19 @@ class UserDialog(QDialog):
 
     def _on_failed(self, exc: BaseException) -> None:
         self.buttons.setEnabled(True)
-        _set_state(self.message, "error", describe_error(exc))
+        _set_state(self.message, "error", self.describe(exc))
+
+    def describe(self, exc: BaseException) -> str:
+        """The refusals of 三权分立 in words of this dialog; anything else as usual."""
+        reason = (getattr(exc, "facts", None) or {}).get("reason")
+        if reason == role_defs.ROLE_MIX:
+            return self.tr("One account holds at most one of System admin, Security admin and "
+                           "Auditor, and never one of them together with a business role "
+                           "(separation of duties). Use a separate account for each.")
+        if reason == users.OWN_ROLES:
+            return self.tr("Nobody can change the roles of their own account. Ask another "
+                           "system administrator.")
+        return describe_error(exc)
 
 
 def _create_user(desk, username, display_name, password, roles) -> Changes:  # type: ignore[no-untyped-def]
@@ -207,9 +219,11 @@ class UsersPanel(QWidget):
 
     def _update_buttons(self) -> None:
         row = self.selected()
-        self.edit_button.setEnabled(row is not None)
-        self.toggle_button.setEnabled(row is not None and (
-            self.ctx.desk.user is None or row.username != self.ctx.desk.user.username))
+        # Nobody changes or disables their own account (三权分立; the service refuses too).
+        other = row is not None and (self.ctx.desk.user is None
+                                     or row.username != self.ctx.desk.user.username)
+        self.edit_button.setEnabled(other)
+        self.toggle_button.setEnabled(other)
         self.toggle_button.setText(self.tr("Enable") if row is not None and not row.active
                                    else self.tr("Disable"))
 
