@@ -122,6 +122,8 @@ class ConflictTableModel(QAbstractTableModel):
             "edited_elsewhere": self.tr("the record was changed elsewhere meanwhile"),
             "delete_forbidden": self.tr("records are never deleted"),
             "integrity": self.tr("clashes with data on the server (e.g. a number in use)"),
+            "role_mix": self.tr("{user} would hold roles that must stay separate").format(
+                user=user.split()[0] if user else ""),
         }
         return texts.get(code.split(" (tx ")[0].strip(), "")
 

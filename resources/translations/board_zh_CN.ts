@@ -446,7 +446,7 @@
         </message>
         <message>
             <location filename="../../ui/board/labels.py" line="76" />
-            <location filename="../../ui/board/labels.py" line="114" />
+            <location filename="../../ui/board/labels.py" line="116" />
             <source>Account locked</source>
             <translation>账号锁定</translation>
         </message>
@@ -522,182 +522,192 @@
         </message>
         <message>
             <location filename="../../ui/board/labels.py" line="91" />
+            <source>Account creation</source>
+            <translation>创建账号</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/labels.py" line="92" />
+            <source>Role change</source>
+            <translation>角色变更</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/labels.py" line="93" />
             <source>Database backed up</source>
             <translation>数据库已备份</translation>
         </message>
         <message>
-            <location filename="../../ui/board/labels.py" line="92" />
+            <location filename="../../ui/board/labels.py" line="94" />
             <source>Database restored from a backup</source>
             <translation>数据库已从备份恢复</translation>
         </message>
         <message>
-            <location filename="../../ui/board/labels.py" line="101" />
+            <location filename="../../ui/board/labels.py" line="103" />
             <source>Customer message</source>
             <translation>客户消息</translation>
         </message>
         <message>
-            <location filename="../../ui/board/labels.py" line="102" />
+            <location filename="../../ui/board/labels.py" line="104" />
             <source>Merged order</source>
             <translation>合并订单</translation>
         </message>
         <message>
-            <location filename="../../ui/board/labels.py" line="103" />
+            <location filename="../../ui/board/labels.py" line="105" />
             <source>Engineering</source>
             <translation>技术</translation>
         </message>
         <message>
-            <location filename="../../ui/board/labels.py" line="110" />
+            <location filename="../../ui/board/labels.py" line="112" />
             <source>OK</source>
             <translation>成功</translation>
         </message>
         <message>
-            <location filename="../../ui/board/labels.py" line="111" />
+            <location filename="../../ui/board/labels.py" line="113" />
             <source>Wrong password</source>
             <translation>密码错误</translation>
         </message>
         <message>
-            <location filename="../../ui/board/labels.py" line="112" />
+            <location filename="../../ui/board/labels.py" line="114" />
             <source>Unknown user</source>
             <translation>未知用户</translation>
         </message>
         <message>
-            <location filename="../../ui/board/labels.py" line="113" />
+            <location filename="../../ui/board/labels.py" line="115" />
             <source>Account disabled</source>
             <translation>账号已停用</translation>
         </message>
         <message>
-            <location filename="../../ui/board/labels.py" line="115" />
+            <location filename="../../ui/board/labels.py" line="117" />
             <source>Idle timeout</source>
             <translation>空闲超时</translation>
         </message>
         <message>
-            <location filename="../../ui/board/labels.py" line="116" />
+            <location filename="../../ui/board/labels.py" line="118" />
             <source>Chain broken</source>
             <translation>链已断开</translation>
         </message>
         <message>
-            <location filename="../../ui/board/labels.py" line="117" />
+            <location filename="../../ui/board/labels.py" line="119" />
             <source>Refused</source>
             <translation>已拒绝</translation>
         </message>
         <message>
-            <location filename="../../ui/board/labels.py" line="125" />
+            <location filename="../../ui/board/labels.py" line="127" />
             <source>Order</source>
             <translation>订单</translation>
         </message>
         <message>
-            <location filename="../../ui/board/labels.py" line="126" />
+            <location filename="../../ui/board/labels.py" line="128" />
             <source>Order line</source>
             <translation>订单行</translation>
         </message>
         <message>
-            <location filename="../../ui/board/labels.py" line="127" />
+            <location filename="../../ui/board/labels.py" line="129" />
             <source>Channel number</source>
             <translation>渠道单号</translation>
         </message>
         <message>
-            <location filename="../../ui/board/labels.py" line="128" />
+            <location filename="../../ui/board/labels.py" line="130" />
             <source>Status change</source>
             <translation>状态变更</translation>
         </message>
         <message>
-            <location filename="../../ui/board/labels.py" line="100" />
-            <location filename="../../ui/board/labels.py" line="129" />
+            <location filename="../../ui/board/labels.py" line="102" />
+            <location filename="../../ui/board/labels.py" line="131" />
             <source>Note</source>
             <translation>备注</translation>
         </message>
         <message>
-            <location filename="../../ui/board/labels.py" line="130" />
+            <location filename="../../ui/board/labels.py" line="132" />
             <source>Attachment</source>
             <translation>附件</translation>
         </message>
         <message>
-            <location filename="../../ui/board/labels.py" line="131" />
+            <location filename="../../ui/board/labels.py" line="133" />
             <source>Account</source>
             <translation>账号</translation>
         </message>
         <message>
-            <location filename="../../ui/board/labels.py" line="132" />
+            <location filename="../../ui/board/labels.py" line="134" />
             <source>Account role</source>
             <translation>账号角色</translation>
         </message>
         <message>
-            <location filename="../../ui/board/labels.py" line="133" />
+            <location filename="../../ui/board/labels.py" line="135" />
             <source>Customer</source>
             <translation>客户</translation>
         </message>
         <message>
-            <location filename="../../ui/board/labels.py" line="134" />
+            <location filename="../../ui/board/labels.py" line="136" />
             <source>Product</source>
             <translation>产品</translation>
         </message>
         <message>
-            <location filename="../../ui/board/labels.py" line="135" />
+            <location filename="../../ui/board/labels.py" line="137" />
             <source>Setting</source>
             <translation>设置</translation>
         </message>
         <message>
-            <location filename="../../ui/board/labels.py" line="136" />
+            <location filename="../../ui/board/labels.py" line="138" />
             <source>Audit log</source>
             <translation>审计日志</translation>
         </message>
         <message>
-            <location filename="../../ui/board/labels.py" line="144" />
+            <location filename="../../ui/board/labels.py" line="146" />
             <source>Sales status</source>
             <translation>销售状态</translation>
         </message>
         <message>
-            <location filename="../../ui/board/labels.py" line="145" />
+            <location filename="../../ui/board/labels.py" line="147" />
             <source>Production status</source>
             <translation>生产状态</translation>
         </message>
         <message>
-            <location filename="../../ui/board/labels.py" line="146" />
+            <location filename="../../ui/board/labels.py" line="148" />
             <source>Warehouse status</source>
             <translation>仓库状态</translation>
         </message>
         <message>
-            <location filename="../../ui/board/labels.py" line="147" />
+            <location filename="../../ui/board/labels.py" line="149" />
             <source>Quantity</source>
             <translation>数量</translation>
         </message>
         <message>
-            <location filename="../../ui/board/labels.py" line="148" />
+            <location filename="../../ui/board/labels.py" line="150" />
             <source>Unit price</source>
             <translation>单价</translation>
         </message>
         <message>
-            <location filename="../../ui/board/labels.py" line="149" />
+            <location filename="../../ui/board/labels.py" line="151" />
             <source>Due date</source>
             <translation>交期</translation>
         </message>
         <message>
-            <location filename="../../ui/board/labels.py" line="150" />
+            <location filename="../../ui/board/labels.py" line="152" />
             <source>Requested date</source>
             <translation>要求交期</translation>
         </message>
         <message>
-            <location filename="../../ui/board/labels.py" line="151" />
+            <location filename="../../ui/board/labels.py" line="153" />
             <source>Promised date</source>
             <translation>承诺交期</translation>
         </message>
         <message>
-            <location filename="../../ui/board/labels.py" line="152" />
+            <location filename="../../ui/board/labels.py" line="154" />
             <source>Customer PO</source>
             <translation>客户采购单号</translation>
         </message>
         <message>
-            <location filename="../../ui/board/labels.py" line="153" />
+            <location filename="../../ui/board/labels.py" line="155" />
             <source>Rush</source>
             <translation>急单</translation>
         </message>
         <message>
-            <location filename="../../ui/board/labels.py" line="154" />
+            <location filename="../../ui/board/labels.py" line="156" />
             <source>Cancelled</source>
             <translation>已取消</translation>
         </message>
         <message>
-            <location filename="../../ui/board/labels.py" line="155" />
+            <location filename="../../ui/board/labels.py" line="157" />
             <source>Delivery address</source>
             <translation>收货地址</translation>
         </message>

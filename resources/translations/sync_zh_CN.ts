@@ -204,17 +204,22 @@
             <translation>与服务器数据冲突(如编号已被占用)</translation>
         </message>
         <message>
-            <location filename="../../ui/conflicts.py" line="154" />
+            <location filename="../../ui/conflicts.py" line="125" />
+            <source>{user} would hold roles that must stay separate</source>
+            <translation>{user} 将同时持有必须分离的角色</translation>
+        </message>
+        <message>
+            <location filename="../../ui/conflicts.py" line="156" />
             <source>resolved by {user}</source>
             <translation>已由 {user} 处理</translation>
         </message>
         <message>
-            <location filename="../../ui/conflicts.py" line="155" />
+            <location filename="../../ui/conflicts.py" line="157" />
             <source>waiting to send</source>
             <translation>待发送</translation>
         </message>
         <message>
-            <location filename="../../ui/conflicts.py" line="155" />
+            <location filename="../../ui/conflicts.py" line="157" />
             <source>open</source>
             <translation>待处理</translation>
         </message>
@@ -222,7 +227,7 @@
     <context>
         <name>ConflictsDialog</name>
         <message>
-            <location filename="../../ui/conflicts.py" line="265" />
+            <location filename="../../ui/conflicts.py" line="267" />
             <source>Sync conflicts</source>
             <translation>同步冲突</translation>
         </message>
@@ -230,27 +235,27 @@
     <context>
         <name>ConflictsPanel</name>
         <message>
-            <location filename="../../ui/conflicts.py" line="208" />
+            <location filename="../../ui/conflicts.py" line="210" />
             <source>Conflicts between stations: both values are kept until someone decides</source>
             <translation>工作站之间的修改冲突:两个值都已保留,等待人工确认</translation>
         </message>
         <message>
-            <location filename="../../ui/conflicts.py" line="210" />
+            <location filename="../../ui/conflicts.py" line="212" />
             <source>Show resolved</source>
             <translation>显示已处理</translation>
         </message>
         <message>
-            <location filename="../../ui/conflicts.py" line="211" />
+            <location filename="../../ui/conflicts.py" line="213" />
             <source>Keep value now</source>
             <translation>保留当前值</translation>
         </message>
         <message>
-            <location filename="../../ui/conflicts.py" line="212" />
+            <location filename="../../ui/conflicts.py" line="214" />
             <source>Use other value</source>
             <translation>改用另一值</translation>
         </message>
         <message>
-            <location filename="../../ui/conflicts.py" line="252" />
+            <location filename="../../ui/conflicts.py" line="254" />
             <source>Decision saved; it is sent with the next sync.</source>
             <translation>已保存处理结果,将随下次同步发送。</translation>
         </message>

@@ -12,7 +12,8 @@ _ACTION = re.compile(r"add_audit\([^)]*?action=\"([a-z_]+)\"", re.S)
 
 
 def _recorded_actions() -> set[str]:
-    found = {"insert", "update", "delete", "backup", "restore"}  # + orderdesk.backup's
+    # + what orderdesk.backup and the users service's refusals record through a variable
+    found = {"insert", "update", "delete", "backup", "restore", "create_user", "set_roles"}
     for folder in ("orderdesk", "sync"):
         for path in (ROOT / folder).rglob("*.py"):
             found.update(_ACTION.findall(path.read_text(encoding="utf-8")))

@@ -33,6 +33,11 @@ def test_rejection_reasons_are_worded_and_the_raw_detail_stays_in_the_tooltip(qa
         assert model.data(model.index(1, rule)) == \
             "not applied — user ghost is unknown to the server"
         assert model.data(model.index(2, rule)) == "later change kept"
+        model.set_rows([_row(detail="role_mix: wh1 auditor+warehouse (tx 9)")])
+        assert model.data(model.index(0, rule)) == \
+            "not applied — wh1 would hold roles that must stay separate"
+        model.set_rows([_row(detail=detail), _row(id="c2", detail="unknown_user: ghost (tx 1)"),
+                        _row(id="c3", rule="last_arrival_wins", kind="concurrent_edit")])
         assert model.data(model.index(0, rule), Qt.ItemDataRole.ToolTipRole) == detail
         i18n.set_language("zh")
         zh = model.data(model.index(0, rule))

@@ -88,6 +88,8 @@ def action_label(code: str) -> str:
         "api_key": QCoreApplication.translate("audit", "Channel API key issued"),
         "resolve_conflict": QCoreApplication.translate("audit", "Sync conflict resolved"),
         "prune_change_log": QCoreApplication.translate("audit", "Change log pruned"),
+        "create_user": QCoreApplication.translate("audit", "Account creation"),
+        "set_roles": QCoreApplication.translate("audit", "Role change"),
         "backup": QCoreApplication.translate("audit", "Database backed up"),
         "restore": QCoreApplication.translate("audit", "Database restored from a backup"),
     }
