@@ -652,62 +652,198 @@
             <translation>审计日志</translation>
         </message>
         <message>
+            <location filename="../../ui/board/labels.py" line="140" />
+            <source>Contact</source>
+            <translation>联系人</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/labels.py" line="141" />
+            <source>Customer alias</source>
+            <translation>客户别名</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/labels.py" line="142" />
+            <source>Product nickname</source>
+            <translation>产品俗称</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/labels.py" line="143" />
+            <source>BOM line</source>
+            <translation>BOM 行</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/labels.py" line="144" />
+            <source>Stock</source>
+            <translation>库存</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/labels.py" line="145" />
+            <source>Incoming receipt</source>
+            <translation>到货计划</translation>
+        </message>
+        <message>
             <location filename="../../ui/board/labels.py" line="146" />
+            <source>Stored file</source>
+            <translation>存储文件</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/labels.py" line="147" />
+            <source>Imported file</source>
+            <translation>导入文件</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/labels.py" line="148" />
+            <source>Batch</source>
+            <translation>批次</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/labels.py" line="149" />
+            <source>Batch binding</source>
+            <translation>批次绑定</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/labels.py" line="150" />
+            <source>Batch material lot</source>
+            <translation>批次原料批号</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/labels.py" line="151" />
+            <source>Material lot</source>
+            <translation>原料批号</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/labels.py" line="152" />
+            <source>Scan</source>
+            <translation>扫码</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/labels.py" line="153" />
+            <source>Certificate</source>
+            <translation>合格证</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/labels.py" line="154" />
+            <source>Certificate template</source>
+            <translation>合格证模板</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/labels.py" line="155" />
+            <source>Possible duplicate</source>
+            <translation>疑似重复</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/labels.py" line="156" />
+            <source>Merge step</source>
+            <translation>合并步骤</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/labels.py" line="157" />
+            <source>Rush case</source>
+            <translation>急单</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/labels.py" line="158" />
+            <source>Rush step</source>
+            <translation>急单环节</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/labels.py" line="159" />
+            <source>Notification</source>
+            <translation>通知</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/labels.py" line="160" />
+            <source>Kit report</source>
+            <translation>齐套报告</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/labels.py" line="161" />
+            <source>Database</source>
+            <translation>数据库</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/labels.py" line="162" />
+            <source>Channel API key</source>
+            <translation>渠道接口密钥</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/labels.py" line="163" />
+            <source>Sync change log</source>
+            <translation>同步变更日志</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/labels.py" line="164" />
+            <source>Sync conflict</source>
+            <translation>同步冲突</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/labels.py" line="165" />
+            <source>Station</source>
+            <translation>工作站</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/labels.py" line="166" />
+            <source>Sign-in token</source>
+            <translation>登录令牌</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/labels.py" line="174" />
             <source>Sales status</source>
             <translation>销售状态</translation>
         </message>
         <message>
-            <location filename="../../ui/board/labels.py" line="147" />
+            <location filename="../../ui/board/labels.py" line="175" />
             <source>Production status</source>
             <translation>生产状态</translation>
         </message>
         <message>
-            <location filename="../../ui/board/labels.py" line="148" />
+            <location filename="../../ui/board/labels.py" line="176" />
             <source>Warehouse status</source>
             <translation>仓库状态</translation>
         </message>
         <message>
-            <location filename="../../ui/board/labels.py" line="149" />
+            <location filename="../../ui/board/labels.py" line="177" />
             <source>Quantity</source>
             <translation>数量</translation>
         </message>
         <message>
-            <location filename="../../ui/board/labels.py" line="150" />
+            <location filename="../../ui/board/labels.py" line="178" />
             <source>Unit price</source>
             <translation>单价</translation>
         </message>
         <message>
-            <location filename="../../ui/board/labels.py" line="151" />
+            <location filename="../../ui/board/labels.py" line="179" />
             <source>Due date</source>
             <translation>交期</translation>
         </message>
         <message>
-            <location filename="../../ui/board/labels.py" line="152" />
+            <location filename="../../ui/board/labels.py" line="180" />
             <source>Requested date</source>
             <translation>要求交期</translation>
         </message>
         <message>
-            <location filename="../../ui/board/labels.py" line="153" />
+            <location filename="../../ui/board/labels.py" line="181" />
             <source>Promised date</source>
             <translation>承诺交期</translation>
         </message>
         <message>
-            <location filename="../../ui/board/labels.py" line="154" />
+            <location filename="../../ui/board/labels.py" line="182" />
             <source>Customer PO</source>
             <translation>客户采购单号</translation>
         </message>
         <message>
-            <location filename="../../ui/board/labels.py" line="155" />
+            <location filename="../../ui/board/labels.py" line="183" />
             <source>Rush</source>
             <translation>急单</translation>
         </message>
         <message>
-            <location filename="../../ui/board/labels.py" line="156" />
+            <location filename="../../ui/board/labels.py" line="184" />
             <source>Cancelled</source>
             <translation>已取消</translation>
         </message>
         <message>
-            <location filename="../../ui/board/labels.py" line="157" />
+            <location filename="../../ui/board/labels.py" line="139" />
+            <location filename="../../ui/board/labels.py" line="185" />
             <source>Delivery address</source>
             <translation>收货地址</translation>
         </message>

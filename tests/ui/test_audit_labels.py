@@ -48,3 +48,27 @@ def test_note_kinds_have_labels(qapp):  # type: ignore[no-untyped-def]
         assert note_kind_label("merge") == "合并订单"
     finally:
         i18n.set_language("en")
+
+
+_ENTITY = re.compile(r"add_audit\([^)]*?entity=\"([a-z_]+)\"", re.S)
+
+
+def test_every_audited_record_kind_has_a_label(qapp):  # type: ignore[no-untyped-def]
+    from orderdesk.models import Base
+    from orderdesk.ui import i18n
+    from orderdesk.ui.board.labels import entity_label
+
+    kinds = {m.class_.__tablename__ for m in Base.registry.mappers
+             if getattr(m.class_, "__tracked__", False)} | {"database"}
+    for folder in ("orderdesk", "sync"):
+        for path in (ROOT / folder).rglob("*.py"):
+            kinds.update(_ENTITY.findall(path.read_text(encoding="utf-8")))
+    assert {"orders", "batch_bindings", "sync_stations"} <= kinds
+    try:
+        i18n.set_language("en")
+        assert sorted(k for k in kinds if entity_label(k) == k) == []
+        i18n.set_language("zh")
+        assert sorted(k for k in kinds
+                      if not re.search(r"[\u4e00-\u9fff]", entity_label(k))) == []
+    finally:
+        i18n.set_language("en")
