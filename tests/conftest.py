@@ -49,6 +49,25 @@ def pg_url() -> str:
     return url
 
 
+@pytest.fixture
+def pg_database(pg_url: str):  # type: ignore[no-untyped-def]
+    """The URL of a scratch PostgreSQL database, dropped after the test."""
+    import uuid
+
+    from sqlalchemy import create_engine, make_url, text
+
+    name = f"od_test_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(pg_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield make_url(pg_url).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
 @pytest.fixture(autouse=True)
 def _isolated_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """QSettings and config dirs point into tmp_path, so tests never share settings."""

@@ -3,10 +3,7 @@ and the server's own signing key from ORDERDESK_SIGNING_KEY."""
 
 from __future__ import annotations
 
-import uuid
-
 import pytest
-from sqlalchemy import create_engine, make_url, text
 
 from orderdesk.certificates import sample, service, signing
 from orderdesk.certificates.verify import verify_qr
@@ -15,18 +12,10 @@ from orderdesk.services import catalog
 
 
 @pytest.fixture
-def pg_desk(pg_url):  # type: ignore[no-untyped-def]
-    name = f"od_cert_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(pg_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    desk = Desk(make_url(pg_url).set(database=name).render_as_string(hide_password=False),
-                station="server")
+def pg_desk(pg_database):  # type: ignore[no-untyped-def]
+    desk = Desk(pg_database, station="server")
     yield desk
     desk.close()
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
 
 
 @pytest.mark.pg

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import create_engine, make_url, text
 
 from orderdesk.dedup import Probe, find_similar, flag_new_orders, list_pairs, merge_pair, undo_merge
 from orderdesk.desk import Desk
@@ -18,18 +16,10 @@ T0 = dt.datetime(2026, 11, 25, 9, 14, 30)
 
 
 @pytest.fixture
-def pg_desk(pg_url):  # type: ignore[no-untyped-def]
-    name = f"od_dedup_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(pg_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    desk = Desk(make_url(pg_url).set(database=name).render_as_string(hide_password=False),
-                station="pg-test")
+def pg_desk(pg_database):  # type: ignore[no-untyped-def]
+    desk = Desk(pg_database, station="pg-test")
     yield desk
     desk.close()
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
 
 
 @pytest.mark.pg

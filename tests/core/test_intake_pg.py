@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, func, make_url, select, text
+from sqlalchemy import func, select
 
 from orderdesk.desk import Desk
 from orderdesk.intake import run_import
@@ -25,18 +24,10 @@ except ImportError:
 
 
 @pytest.fixture
-def pg_desk(pg_url):  # type: ignore[no-untyped-def]
-    name = f"od_intake_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(pg_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    desk = Desk(make_url(pg_url).set(database=name).render_as_string(hide_password=False),
-                station="pg-test")
+def pg_desk(pg_database):  # type: ignore[no-untyped-def]
+    desk = Desk(pg_database, station="pg-test")
     yield desk
     desk.close()
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
 
 
 @pytest.mark.pg
