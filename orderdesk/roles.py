@@ -7,13 +7,13 @@ them enters business data.
 from __future__ import annotations
 
 ROLES = (
-    "sales", "engineering", "pmc", "warehouse", "quality", "supervisor",
+    "sales", "engineering", "pmc", "warehouse", "quality", "finance", "supervisor",
     "sysadmin", "secadmin", "auditor",
 )
 
-PAGES = ("sales", "warehouse", "quality", "pmc", "board", "admin")
+PAGES = ("overview", "sales", "warehouse", "quality", "pmc", "finance", "board", "admin")
 
-BUSINESS_ROLES = {"sales", "engineering", "pmc", "warehouse", "quality", "supervisor"}
+BUSINESS_ROLES = {"sales", "engineering", "pmc", "warehouse", "quality", "finance", "supervisor"}
 
 #: The three admin roles of 三权分立: an account holds at most one of them, and never
 #: one together with a business role (等保2.0 M1).
@@ -28,7 +28,8 @@ ROLE_PAGES: dict[str, tuple[str, ...]] = {
     "pmc": ("pmc", "board"),
     "warehouse": ("warehouse", "board"),
     "quality": ("quality", "board"),
-    "supervisor": ("sales", "warehouse", "quality", "pmc", "board"),
+    "finance": ("finance", "board"),
+    "supervisor": ("overview", "sales", "warehouse", "quality", "pmc", "finance", "board"),
     "sysadmin": ("admin",),
     "secadmin": ("admin",),
     "auditor": ("admin",),
@@ -45,6 +46,8 @@ ROLE_ACTIONS: dict[str, frozenset[str]] = {
                             "batch.bind"}),
     "quality": frozenset({"order.read", "catalog.read", "certificate.issue",
                           "settings.templates"}),
+    "finance": frozenset({"order.read", "catalog.read", "shipment.read", "invoice.issue",
+                          "invoice.cancel", "invoice.rules", "edi.manage"}),
     "supervisor": frozenset({"order.write", "order.read", "order.status.production",
                              "order.status.warehouse", "catalog.read", "catalog.write",
                              "duplicate.decide", "import.run", "batch.bind", "batch.unbind",

@@ -31,6 +31,10 @@ APT_PACKAGES=(
     fonts-wqy-microhei
     # pdftoppm: tests render certificate PDFs to images
     poppler-utils
+    # a real X server for the 1366x768 screen checks and screenshots
+    xvfb xauth
+    # a real browser for the share-link page tests (selenium drives chromedriver)
+    chromium chromium-driver
 )
 
 apt_missing() {

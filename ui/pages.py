@@ -14,10 +14,12 @@ from orderdesk import roles
 log = logging.getLogger(__name__)
 
 PAGES: dict[str, str] = {
+    "overview": "orderdesk.ui.overview.page:OverviewPage",
     "sales": "orderdesk.ui.sales.page:SalesPage",
     "warehouse": "orderdesk.ui.warehouse.page:WarehousePage",
     "quality": "orderdesk.ui.quality.page:QualityPage",
     "pmc": "orderdesk.ui.pmc.page:PmcPage",
+    "finance": "orderdesk.ui.finance.page:FinancePage",
     "board": "orderdesk.ui.board.page:BoardPage",
     "admin": "orderdesk.ui.admin.page:AdminPage",
 }
