@@ -14,7 +14,7 @@ from orderdesk.dedup import flag_new_orders, get_rules
 from orderdesk.models import DuplicatePair, Order, OrderChannelRef
 from orderdesk.services.orders import LineDraft, OrderDraft, add_order
 
-SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+SHOTS = Path(__import__("tempfile").mkdtemp(prefix="orderdesk-shots-"))  # tests write only to tmp
 T0 = dt.datetime(2026, 11, 25, 10, 58)
 
 

@@ -1,4 +1,7 @@
-"""Screens in Chinese on a demo factory, saved under docs/screenshots/ for people to look at.
+"""Screens in Chinese on a demo factory, grabbed to PNG in the test's tmp folder.
+
+Tests never write tracked files: the screenshots people look at come from
+`make screenshots` (build/screenshots/, a real X server).
 
 Checks what a look would: the shipped CJK font is in use and has the glyphs, and no
 column header or tab title of the board is cut off.
@@ -13,7 +16,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontInfo, QFontMetrics
 from PySide6.QtWidgets import QApplication
 
-SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+
+
+@pytest.fixture
+def SHOTS(tmp_path) -> Path:  # noqa: N802 - keeps the grab calls below readable
+    return tmp_path / "screenshots"
 
 
 @pytest.fixture(scope="module")
@@ -79,7 +86,7 @@ def _assert_not_cut(view, rows: int = 20) -> None:  # type: ignore[no-untyped-de
             assert header.sectionSize(col) >= width, (text, cell)
 
 
-def test_main_window_in_chinese(qtbot, demo_ctx):
+def test_main_window_in_chinese(qtbot, demo_ctx, SHOTS):  # noqa: N803
     from orderdesk.ui import i18n
     from orderdesk.ui.main_window import MainWindow
 
@@ -128,7 +135,7 @@ def test_main_window_in_chinese(qtbot, demo_ctx):
     assert window.grab().save(str(SHOTS / "main-window-en.png"))
 
 
-def test_admin_and_login_in_chinese(qtbot, demo_ctx):
+def test_admin_and_login_in_chinese(qtbot, demo_ctx, SHOTS):  # noqa: N803
     from orderdesk.demo import DEMO_PASSWORD
     from orderdesk.ui import i18n
     from orderdesk.ui.login import LoginDialog
@@ -141,6 +148,7 @@ def test_admin_and_login_in_chinese(qtbot, demo_ctx):
     login.show()
     qtbot.wait(50)
     assert "演示工厂" in login.hint.text()
+    SHOTS.mkdir(parents=True, exist_ok=True)
     assert login.grab().save(str(SHOTS / "main-window-login-zh.png"))
 
     user = _signed_in(demo_ctx, "auditor")

@@ -18,7 +18,7 @@ from orderdesk.warehouse import binding as wb
 from test_warehouse_scanner import Keyboard  # tests/ui is on sys.path (rootdir conftest)
 
 TODAY = dt.date.today()
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+SCREENSHOTS = Path(__import__("tempfile").mkdtemp(prefix="orderdesk-shots-"))  # tests write only to tmp
 
 
 @pytest.fixture
