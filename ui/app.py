@@ -189,7 +189,9 @@ class StationShell(QObject):
         self.window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.window.sign_out_requested.connect(self.sign_out)
         self.window.destroyed.connect(self._on_window_destroyed)
-        self.window.show()
+        from orderdesk.ui.main_window import show_main_window
+
+        show_main_window(self.window)
         self._restart_idle()
         self.window_did_open.emit(self.window)
 

@@ -17,6 +17,7 @@ from orderdesk.ui import i18n
 from orderdesk.ui.pages import build_page
 from orderdesk.ui.page import StationPage
 from orderdesk.ui.placeholder import station_name
+from orderdesk.ui.screen_fit import fit_to_screen
 
 log = logging.getLogger(__name__)
 
@@ -38,7 +39,9 @@ class MainWindow(QMainWindow):
         self.user = user
         self.setObjectName("mainWindow")
         self.setWindowIcon(icon("app"))
-        self.resize(1280, 800)
+        # Never larger than the screen it opens on (1366x768 office PCs, 150 % laptops);
+        # show_main_window() then maximises it.
+        fit_to_screen(self, 1280, 800)
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("stationTabs")
@@ -230,6 +233,21 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self._slots[key])
         return True
 
+    def self_test_dialogs(self) -> list[tuple[str, object]]:
+        """The window's own dialogs, for the self-test (see StationPage.self_test_dialogs)."""
+        from orderdesk.ui.login import ChangePasswordDialog
+        from orderdesk.ui.settings_dialog import SettingsDialog
+
+        def about():  # type: ignore[no-untyped-def]
+            box = QMessageBox(QMessageBox.Icon.Information, self.tr("About orderdesk"),
+                              "orderdesk", QMessageBox.StandardButton.Ok, self)
+            box.open()
+            return box
+
+        return [("settings", lambda: SettingsDialog(self.ctx, self)),
+                ("change password", lambda: ChangePasswordDialog(self.ctx, self)),
+                ("about", about)]
+
     # -- actions --------------------------------------------------------------------------
     def _on_settings(self) -> None:
         from orderdesk.ui.settings_dialog import SettingsDialog
@@ -265,6 +283,12 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
         super().closeEvent(event)
+
+
+def show_main_window(window: QMainWindow) -> None:
+    """Open the main window maximised on its screen (it was already sized to fit, so
+    un-maximising it keeps it on the screen)."""
+    window.showMaximized()
 
 
 def role_name(role: str) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QWidget
 
@@ -31,6 +33,18 @@ class StationPage(QWidget):
 
     def retranslate_ui(self) -> None:
         """Re-set every visible string through tr(); default: nothing."""
+
+    def self_test_dialogs(self) -> list[tuple[str, Callable[[], QWidget | None]]]:
+        """The dialogs this page can open, for `orderdesk app --self-test`.
+
+        Each entry is (name, factory). The factory builds the dialog the way the page's
+        own action does (same class, same arguments, on data the page shows now), opens
+        it with show()/open() or leaves it unshown, never exec(), and returns it; or
+        returns None when there is nothing to open it on. The self-test checks it fits
+        the screen (and, with --check-language, follows a language switch), then closes
+        it. Default: no dialogs.
+        """
+        return []
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:
