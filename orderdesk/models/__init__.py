@@ -30,6 +30,7 @@ from orderdesk.models.batches import Batch, BatchBinding, ScanEvent  # noqa: E40
 from orderdesk.models.certificates import BatchMaterial, Certificate, CertificateTemplate, MaterialLot  # noqa: E402,F401,E501
 from orderdesk.models.dedup import DedupKey, DuplicatePair, MergeMove  # noqa: E402,F401
 from orderdesk.models.sync import ApiKey, AuthToken, ChangeLog, RowVersion, SyncConflict, SyncCounter, SyncStation  # noqa: E402,F401,E501
+from orderdesk.models.insight import ExceptionPhoto, ExceptionReport, FlowEvent, FlowEventMark, HandbookEdition, HealthSnapshot, LessonCard  # noqa: E402,F401,E501
 
 __all__ = [
     "Address", "Attachment", "AuditLog", "Base", "Blob", "BomLine", "Contact", "Customer",
