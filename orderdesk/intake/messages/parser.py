@@ -19,6 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from orderdesk.desk import Desk
+from orderdesk.intake.messages import reading
 from orderdesk.intake.messages.dates import find_due_date
 from orderdesk.intake.values import CN_NUMERAL_CHARS, chinese_number
 from orderdesk.models import Contact, Customer, CustomerAlias, Product, ProductNickname
@@ -45,6 +46,36 @@ class ProposedLine:
 
 
 @dataclass(frozen=True)
+class Question:
+    """A part of the message the parser cannot explain: the user is asked about it.
+
+    code: unexplained_number | unexplained_word | unknown_code | unknown_product |
+    no_quantity | ambiguous_product | box_size_unknown | not_pack_multiple |
+    price_inquiry | change_unclear
+    """
+
+    code: str
+    text: str
+
+    def sentence(self) -> str:
+        return QUESTION_TEXTS.get(self.code, "{text}?").format(text=self.text)
+
+
+QUESTION_TEXTS = {
+    "unexplained_number": "What is '{text}'? It is no quantity of any line.",
+    "unexplained_word": "What does '{text}' mean here?",
+    "unknown_code": "'{text}' is no catalog code: which product is it?",
+    "unknown_product": "Which product does '{text}' order?",
+    "no_quantity": "How many of '{text}'?",
+    "ambiguous_product": "Which product is '{text}'?",
+    "box_size_unknown": "How many pieces per box for '{text}'?",
+    "not_pack_multiple": "'{text}': the quantity is no multiple of the pack size. Is it right?",
+    "price_inquiry": "The message asks for a price: is it an order?",
+    "change_unclear": "What should change on the order?",
+}
+
+
+@dataclass(frozen=True)
 class MessageProposal:
     kind: str                           # order | change_request | not_an_order
     reason: str | None = None           # why not an order: greeting | payment | complaint | inquiry | logistics | other
@@ -60,6 +91,8 @@ class MessageProposal:
     change: dict[str, object] = field(default_factory=dict)  # for change requests
     order_ref: str | None = None        # order number the change refers to, when known
     text: str = ""
+    questions: tuple[Question, ...] = ()  # what the parser cannot explain: ask the user
+    confidence: float = 1.0             # 1.0 = every number and word explained
 
     @property
     def complete(self) -> bool:
@@ -82,6 +115,9 @@ class MessageProposal:
                            v.isoformat() if isinstance(v, dt.date) else v)
                        for k, v in self.change.items()},
             "order_ref": self.order_ref,
+            "confidence": self.confidence,
+            "questions": [{"code": q.code, "text": q.text, "question": q.sentence()}
+                          for q in self.questions],
             "candidates": {
                 "customer": [{"code": c.key, "name": c.label} for c in self.customer_candidates],
                 "customer_text": self.customer_text,
@@ -183,7 +219,7 @@ PRICE_WORDS = ("多少钱", "报价", "什么价", "价格多少", "单价多少
 GREETING_WORDS = ("你好", "您好", "在吗", "在不在", "早上好", "早", "下午好", "晚上好", "谢谢",
                   "收到", "好的", "ok", "OK", "嗯", "辛苦了", "新年快乐", "节日快乐", "哈哈")
 URGENT_WORDS = ("加急", "急单", "尽快", "越快越好", "紧急", "特急", "赶紧", "马上", "急用", "急需",
-                "asap", "十万火急", "插单", "很急", "着急", "急要", "急")
+                "asap", "urgent", "rush", "十万火急", "插单", "很急", "着急", "急要", "急")
 NOT_URGENT = ("不急", "不着急", "不用急", "不赶")
 
 _SO = re.compile(r"SO-?\d{4}-?\d{4,}", re.I)
@@ -194,8 +230,14 @@ _CN = f"[{CN_NUMERAL_CHARS}]+"
 _UNIT = r"(?:个|件|只|pcs|pc|套|支|片|条|块|颗|粒|根|把|台|米|kg|公斤|千克)"
 _BOX = re.compile(r"(\d+|" + _CN + r")\s*(箱|包|盒|托|卷)\s*(?:[(（]?\s*(?:每|一)\s*(?:箱|包|盒|托|卷)\s*"
                   r"(\d+|" + _CN + r")\s*" + _UNIT + r"?\s*[)）]?)?", re.I)
+# Specs that are no quantities; 'w' is left out: in an order '1w2' / '2w' is 12,000 / 20,000.
+_SPEC_NOT_QTY = re.compile(r"\d+(?:\.\d+)?\s*(?:mm|cm|毫米|厘米|寸|英寸|°|度|%|v|a)(?![a-z])", re.I)
+# Specs that are no quantities; 'w' is left out: in an order '1w2' / '2w' is 12,000 / 20,000.
+_SPEC_NOT_QTY = re.compile(r"\d+(?:\.\d+)?\s*(?:mm|cm|毫米|厘米|寸|英寸|°|度|%|v|a)(?![a-z])", re.I)
 _QTY = re.compile(r"(\d+(?:\.\d+)?)\s*(万|w|千|k|百)?\s*(" + _UNIT + r")?(?![\d.])", re.I)
-_CN_QTY = re.compile(r"(" + _CN + r")\s*(" + _UNIT + r")?")
+_CN# Specs that are no quantities; 'w' is left out: in an order '1w2' / '2w' is 12,000 / 20,000.
+_SPEC_NOT_QTY = re.compile(r"\d+(?:\.\d+)?\s*(?:mm|cm|毫米|厘米|寸|英寸|°|度|%|v|a)(?![a-z])", re.I)
+_QTY = re.compile(r"(" + _CN + r")\s*(" + _UNIT + r")?")
 _SPLIT = re.compile(r"[，,；;。\n!！]|还有|另外|再来|再要|以及|和(?=[A-Za-z\d一二两三四五六七八九十])")
 
 
@@ -363,13 +405,20 @@ def _customer(text: str, cat: MessageCatalog, sender_phone: str | None
 
 def parse_text(text: str, cat: MessageCatalog, *, now: dt.datetime | None = None,
                sender_phone: str | None = None) -> MessageProposal:
-    """The proposal for one message against a loaded catalog (pure; no database)."""
+    """The proposal for one message against a loaded catalog (pure; no database).
+
+    Evidence comes in a fixed order: order numbers, phones and customer codes; catalog
+    codes in any spelling (taken whole, so none of their digits is read as a quantity);
+    dates; then quantities, paired with the items of their stretch of text. What is left
+    unexplained (a number, a code-like word, an unknown English word) becomes a question.
+    """
     now = now or dt.datetime.now()
     raw = text
-    text = half_width(text).replace("\u3000", " ").strip()
-    text = re.sub(r"(?<=\d)[,，](?=\d{3}(?!\d))", "", text)  # 1,500 → 1500
+    text = half_width(reading.thousands(text)).replace("\u3000", " ").replace("\r", "").strip()
+    text = text.replace("×", "x").replace("＊", "*")
     lowered = text.lower()
     cid, via, cand_ids, company = _customer(text, cat, sender_phone)
+    questions: list[Question] = []
 
     def cust_fields() -> dict[str, object]:
         if cid:
@@ -380,65 +429,246 @@ def parse_text(text: str, cat: MessageCatalog, *, now: dt.datetime | None = None
                                              for c in cand_ids),
                 "customer_text": company}
 
-    # Blank out what must not be read as a quantity: order numbers, phones, dates, specs.
+    # 1. What is not an item or a quantity: order numbers, phones, customer codes.
     masked = _SO.sub(lambda m: " " * len(m.group(0)), text)
     masked = _PHONE.sub(lambda m: " " * len(m.group(0)), masked)
+    codes_upper = {code.upper() for code, _ in cat.customers.values()}
+    masked = re.sub(r"(?<![A-Za-z0-9])[A-Za-z]{1,4}\d{2,6}(?![A-Za-z0-9])",
+                    lambda m: " " * len(m.group(0)) if m.group(0).upper() in codes_upper
+                    else m.group(0), masked)
+    # 2. Catalog codes, whole, before any number is read.
+    hits = reading.find_codes(masked, cat.products)
+    for h in hits:
+        masked = reading.blank(masked, h.start, h.end)
+    masked = reading.blank_times_signs(masked)
+    # 3. Dates, list numbers, specs ('80mm').
     due, span = find_due_date(masked, now)
     if span:
-        masked = masked[:span[0]] + " " * (span[1] - span[0]) + masked[span[1]:]
-    masked = re.sub(r"(?:周|星期|礼拜)[一二三四五六日天]|\d+\s*[号日](?:前|之前)?|\d+\s*月\s*\d+",
+        masked = reading.blank(masked, *span)
+    masked = re.sub(r"(?:周|星期|礼拜)[一二三四五六日天]|\d+\s*月\s*\d+\s*[号日]?|(?<![\d.])\d{1,2}\s*[号日](?:前|之前)?",
                     lambda m: " " * len(m.group(0)), masked)
-    masked = _SPEC.sub(lambda m: " " * len(m.group(0)), masked)
+    masked = reading.mask_numbering(masked)
+    masked = _SPEC_NOT_QTY.sub(lambda m: " " * len(m.group(0)), masked)
+    # 4. Products by name or nickname, in what is left.
+    mentions = [_Mention(h.start, h.end, {h.sku_norm}, h.text) for h in hits]
+    mentions += _name_mentions(masked, cat, text)
+    for m in mentions[len(hits):]:
+        masked = reading.blank(masked, m.start, m.end)
+    spec_words = _spec_words(cat)
+    unknown = []
+    for a, b, tok in reading.unknown_codes(masked):
+        masked = reading.blank(masked, a, b)
+        if sku_norm(tok) not in spec_words:   # 'GF30' of 'PBT+GF30' is a spec, no code
+            unknown.append((a, b, tok))
     urgent = _is_urgent(lowered)
+    for word in _unknown_english(masked):
+        questions.append(Question("unexplained_word", word))
+    qtys = reading.find_quantities(masked)
 
-    # Change requests: a change verb, about an order already placed.
-    is_change = _contains_any(text, CHANGE_WORDS) and (
-        _contains_any(text, ORDER_REF_WORDS) or _SO.search(text) is not None
-        or _contains_any(text, ("取消", "撤单", "追加", "改单", "交期")))
-    if is_change:
-        change: dict[str, object] = {}
-        if _contains_any(text, ("取消", "撤单", "不要了")):
-            change["action"] = "cancel"
-        elif _contains_any(text, ("追加",)):
-            change["action"] = "add"
-        else:
-            change["action"] = "modify"
-        m = re.search(r"(?:改成|改为|改到|换成|调整为|调成|加到|减到|增加到|追加)\s*(\d+(?:\.\d+)?\s*(?:万|w|千|k)?|"
-                      + _CN + r")", masked, re.I)
-        if m:
-            qty = re.match(r"(\d+(?:\.\d+)?)\s*(万|w|千|k)?", m[1], re.I)
-            value = _qty_value(qty[1], qty[2]) if qty else _qty_value(m[1], None)
-            if value is not None:
-                change["quantity"] = value
+    change = _change_request(text, masked, qtys, due, urgent)
+    if change is not None:
+        action, qty_token = change
+        change_fields: dict[str, object] = {"action": action}
+        if qty_token is not None and qty_token.value is not None:
+            change_fields["quantity"] = qty_token.value
         if due:
-            change["due_date"] = due
+            change_fields["due_date"] = due
         if urgent:
-            change["urgent"] = True
-        mentions = _product_mentions(masked, cat, text)
-        if mentions and len(mentions[0].skus) == 1:
-            change["sku"] = cat.products[next(iter(mentions[0].skus))].sku
+            change_fields["urgent"] = True
+        known = [m for m in mentions if len(m.skus) == 1]
+        if known:
+            change_fields["sku"] = cat.products[next(iter(known[0].skus))].sku
+        for a, b, tok in unknown:
+            questions.append(Question("unknown_code", tok))
         so = _SO.search(text)
-        return MessageProposal(kind="change_request", change=change, due_date=due, urgent=urgent,
-                               order_ref=so.group(0).upper() if so else None, text=raw,
+        if action in ("modify", "add", "reduce") and "quantity" not in change_fields \
+                and "due_date" not in change_fields and not urgent:
+            questions.append(Question("change_unclear", ""))
+        return MessageProposal(kind="change_request", change=change_fields, due_date=due,
+                               urgent=urgent, order_ref=so.group(0).upper() if so else None,
+                               text=raw, questions=tuple(questions),
+                               confidence=_confidence(questions, ()),
                                **cust_fields())  # type: ignore[arg-type]
 
-    mentions = _product_mentions(masked, cat, text)
-    lines = _lines(masked, mentions, cat)
+    # 5. Pair items (known and unknown) with quantities.
+    spans = [(m.start, m.end) for m in mentions] + [(a, b) for a, b, _ in unknown]
+    pairs, left = reading.pair(masked, spans, [(q.start, q.end) for q in qtys])
+    order = sorted(range(len(spans)), key=lambda i: spans[i][0])
+    lines: list[ProposedLine] = []
+    for i in order:
+        q = qtys[pairs[i]] if i in pairs else None
+        if i >= len(mentions):
+            tok = unknown[i - len(mentions)][2]
+            questions.append(Question("unknown_code", tok))
+            lines.append(ProposedLine(tok, None, q.value if q else None, (), "unknown_product"))
+            continue
+        lines.append(_line(mentions[i], q, cat))
+    lines = _merge_repeats(lines)
+    for j in left:
+        questions.append(Question("unexplained_number", qtys[j].text))
+
     has_qty = any(ln.quantity for ln in lines)
     if not lines or not has_qty:
         reason = _not_order_reason(text)
-        # An order verb and a quantity with no known product: an order with an unknown line.
-        qty, _, _ = _find_quantity(masked, None)
-        if reason is None and qty is not None and _contains_any(text, ORDER_WORDS) and not lines:
-            lines = [ProposedLine(text=text, sku=None, quantity=qty, problem="unknown_product")]
+        if reason is None and qtys and _contains_any(text, ORDER_WORDS) and not lines:
+            lines = [ProposedLine(text=text, sku=None, quantity=qtys[0].value,
+                                  problem="unknown_product")]
+            questions = [q for q in questions if q.text != qtys[0].text]
+            questions.append(Question("unknown_product", text))
         else:
-            return MessageProposal(kind="not_an_order", reason=reason or ("inquiry" if lines else "other"),
-                                   text=raw, **cust_fields())  # type: ignore[arg-type]
-    elif _contains_any(text, PRICE_WORDS) or (_is_question(text)
-                                              and not _contains_any(text, ORDER_WORDS)):
-        return MessageProposal(kind="not_an_order", reason="inquiry", text=raw, **cust_fields())  # type: ignore[arg-type]
+            if lines:   # an item with no quantity: ask, even though it is no order yet
+                questions = [q for q in questions if q.code != "unexplained_number"]
+            return MessageProposal(kind="not_an_order",
+                                   reason=reason or ("inquiry" if lines else "other"),
+                                   text=raw, questions=tuple(questions),
+                                   confidence=_confidence(questions, ()),
+                                   **cust_fields())  # type: ignore[arg-type]
+    elif _contains_any(text, PRICE_WORDS):
+        # A price question that names an item and a number ('多少钱一个', '1000个的话'):
+        # an inquiry, but never dropped silently: the user is asked whether it is an order.
+        return MessageProposal(kind="not_an_order", reason="inquiry", lines=tuple(lines),
+                               text=raw, questions=(*questions, Question("price_inquiry", "")),
+                               confidence=0.5, **cust_fields())  # type: ignore[arg-type]
+    for ln in lines:
+        if ln.problem and ln.problem not in ("unknown_product",):
+            questions.append(Question(ln.problem, ln.text))
     return MessageProposal(kind="order", lines=tuple(lines), due_date=due, urgent=urgent, text=raw,
+                           questions=tuple(questions), confidence=_confidence(questions, lines),
                            **cust_fields())  # type: ignore[arg-type]
+
+
+def _spec_words(cat: MessageCatalog) -> set[str]:
+    """Letter-and-digit words of the catalog's specs ('GF30', 'M3X12'), cached on the catalog."""
+    cached = cat.__dict__.get("_spec_words")
+    if cached is None:
+        cached = {sku_norm(t) for p in cat.products.values()
+                  for t in re.split(r"[^A-Za-z0-9]+", p.spec) if t}
+        cat.__dict__["_spec_words"] = cached
+    return cached
+
+
+_ENGLISH_KNOWN = {"pls", "plz", "please", "send", "of", "need", "want", "order", "and", "asap",
+                  "urgent", "rush", "urgently", "pcs", "pc", "psc", "ea", "x", "qty", "po",
+                  "thanks", "thx", "thank", "you", "hi", "hello", "ok", "okay", "kg", "the", "a",
+                  "for", "to", "by", "w", "k", "so", "hold", "cancel", "sir", "dear", "boss",
+                  "mm", "cm", "pls.", "add", "more", "also", "total", "no", "nr", "pn", "sku",
+                  "is", "it", "we", "our", "in", "on", "ship", "deliver", "delivery"}
+
+
+def _unknown_english(masked: str) -> list[str]:
+    """Latin-letter words left over that the parser cannot place."""
+    return [w for w in re.findall(r"(?<![A-Za-z0-9])[A-Za-z]{2,}(?![A-Za-z0-9])", masked)
+            if w.lower() not in _ENGLISH_KNOWN and w.lower() not in URGENT_WORDS]
+
+
+_CHANGE_QTY = re.compile(r"(改成|改为|改到|换成|调整为|调整到|调成|改|加到|增加到|减到|减少到|降到|"
+                         r"再加|追加|多加|加|再减|减少|减掉|少要|减)\s*$")
+_CHANGE_KIND = {"改成": "modify", "改为": "modify", "改到": "modify", "换成": "modify",
+                "调整为": "modify", "调整到": "modify", "调成": "modify", "改": "modify",
+                "加到": "modify", "增加到": "modify", "减到": "modify", "减少到": "modify",
+                "降到": "modify", "再加": "add", "追加": "add", "多加": "add", "加": "add",
+                "再减": "reduce", "减少": "reduce", "减掉": "reduce", "少要": "reduce", "减": "reduce"}
+CANCEL_WORDS = ("取消", "撤单", "不要了", "作废", "cancel")
+HOLD_WORDS = ("暂停", "先别发", "别发", "先不要发", "先不发", "停发", "等通知", "先停", "hold")
+DELAY_WORDS = ("推迟", "延后", "延期", "晚点发", "往后推", "顺延", "提前")
+
+
+def _change_request(text: str, masked: str, qtys: list, due: dt.date | None,  # type: ignore[type-arg]
+                    urgent: bool) -> tuple[str, object] | None:
+    """(action, the quantity token the change names) when the message changes an order."""
+    for q in qtys:
+        m = _CHANGE_QTY.search(masked[:q.start])
+        if m and not masked[m.end():q.start].strip(" ：:"):
+            verb = m.group(1)
+            # '加' in '加急', '加工' is no change; only '加 <number>' is.
+            return _CHANGE_KIND[verb], q
+    lowered = text.lower()
+    if _contains_any(lowered, CANCEL_WORDS):
+        return "cancel", None
+    if _contains_any(lowered, HOLD_WORDS):
+        return "hold", None
+    if _contains_any(text, DELAY_WORDS) and (due is not None or _contains_any(text, ORDER_REF_WORDS)
+                                             or "交期" in text):
+        return "modify", None
+    if _contains_any(text, CHANGE_WORDS) and (_contains_any(text, ORDER_REF_WORDS)
+                                              or _SO.search(text) is not None
+                                              or _contains_any(text, ("追加", "改单", "交期"))):
+        return "modify", None
+    return None
+
+
+def _confidence(questions: list[Question], lines: object) -> float:
+    """1.0 when every part is explained; each open question or line problem lowers it."""
+    score = 1.0 - 0.3 * len(questions)
+    for ln in lines or ():  # type: ignore[attr-defined]
+        if ln.problem or not ln.sku or ln.quantity is None:
+            score -= 0.2
+    return round(max(0.0, score), 2)
+
+
+def _line(mention: _Mention, q: reading.QtyToken | None, cat: MessageCatalog) -> ProposedLine:
+    product = cat.products[next(iter(mention.skus))] if len(mention.skus) == 1 else None
+    qty, problem = (q.value if q else None), None
+    if q is not None and q.value is None and q.boxes is not None:
+        if product is not None and product.pack_size:
+            qty = q.boxes * product.pack_size
+        else:
+            problem = "box_size_unknown"
+    if len(mention.skus) > 1:
+        cands = tuple(Choice(cat.products[s].sku, _label(cat.products[s]))
+                      for s in sorted(mention.skus))
+        return ProposedLine(mention.text, None, qty, cands, problem or "ambiguous_product")
+    if qty is None and problem is None:
+        problem = "no_quantity"
+    if product and qty and product.pack_size and qty % product.pack_size:
+        problem = problem or "not_pack_multiple"
+    return ProposedLine(mention.text, product.sku if product else None, qty, (), problem)
+
+
+def _merge_repeats(lines: list[ProposedLine]) -> list[ProposedLine]:
+    """The same product named twice in one breath ('支架…BRK-1001 5000'): keep one line."""
+    merged: dict[str, ProposedLine] = {}
+    out: list[ProposedLine] = []
+    for line in lines:
+        if line.sku and line.sku in merged:
+            prev = merged[line.sku]
+            if prev.quantity is None and line.quantity is not None:
+                out[out.index(prev)] = line
+                merged[line.sku] = line
+                continue
+            if line.quantity is None:
+                continue
+        if line.sku:
+            merged[line.sku] = line
+        out.append(line)
+    return out
+
+
+def _name_mentions(text: str, cat: MessageCatalog, original: str) -> list[_Mention]:
+    """Products named by nickname or name in a text whose codes are already blanked."""
+    found: list[_Mention] = []
+    taken: list[tuple[int, int]] = []
+    lowered = text.lower()
+    words = [(nick, skus, "nick") for nick, skus in cat.nicknames.items()]
+    words += [(name, skus, "name") for name, skus in cat.product_names.items()]
+    for word, skus, how in sorted(words, key=lambda w: -len(w[0])):
+        if not word.strip():
+            continue
+        start = 0
+        while True:
+            i = lowered.find(word, start)
+            if i < 0:
+                break
+            j = i + len(word)
+            if all(j <= s or i >= e for s, e in taken):
+                chosen = set(skus)
+                if how == "name" and len(chosen) > 1:
+                    chosen = _narrow_by_spec(original, chosen, cat) or chosen
+                found.append(_Mention(i, j, chosen, text[i:j]))
+                taken.append((i, j))
+            start = j
+    found.sort(key=lambda m: m.start)
+    return found
 
 
 def _is_question(text: str) -> bool:

@@ -1,0 +1,322 @@
+"""Chat-message corpus: one base message, and one property varied at a time.
+
+Each case is a dict: id, prop (the property varied), value (its value), text,
+sender_phone, and expect = {kind, customer, lines [(sku, qty)], urgent, due,
+change_number, flag} where `flag` says the right answer is to ask the user (an unknown
+code, a number nothing explains). Written from the issue and DOMAIN.md, not from the parser.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from decimal import Decimal
+
+from .catalog import CUSTOMERS, PRODUCTS, code_formats
+
+NOW = dt.datetime(2026, 3, 2, 10, 0)
+DIGITS = "零一二三四五六七八九"
+
+
+def cn_number(n: int, *, liang: bool = True) -> str:
+    """Chinese numerals the long way: 3500 -> 三千五百, 12000 -> 一万二千."""
+    if n == 0:
+        return "零"
+    out = ""
+    wan, rest = divmod(n, 10000)
+    if wan:
+        out += cn_number(wan, liang=liang) + "万"
+        if rest and rest < 1000:
+            out += "零"
+    units = [(1000, "千"), (100, "百"), (10, "十"), (1, "")]
+    zero = False
+    for size, name in units:
+        d, rest = divmod(rest, size)
+        if d:
+            if zero:
+                out += "零"
+                zero = False
+            digit = "两" if (liang and d == 2 and size >= 100) else DIGITS[d]
+            if size == 10 and d == 1 and not out:
+                digit = ""
+            out += digit + name
+        elif out:
+            zero = True
+    return out
+
+
+def cn_short(n: int) -> str | None:
+    """The spoken short form: 2500 -> 两千五, 12000 -> 一万二, 1500 -> 一千五."""
+    for size, name, next_size in ((10000, "万", 1000), (1000, "千", 100)):
+        lead, rest = divmod(n, size)
+        if 1 <= lead <= 9 and rest and rest % next_size == 0 and rest // next_size <= 9:
+            head = "两" if lead == 2 else DIGITS[lead]
+            return head + name + DIGITS[rest // next_size]
+    return None
+
+
+def render_qty(n: int, style: str, rng: random.Random) -> str | None:
+    """The quantity n written in a style, or None when the style cannot write it."""
+    if style == "arabic":
+        return str(n)
+    if style == "comma":
+        return f"{n:,}" if n >= 1000 else None
+    if style == "cn_full":
+        return cn_number(n)
+    if style == "cn_short":
+        return cn_short(n)
+    if style == "wan_decimal":
+        if n % 1000 or n < 1000:
+            return None
+        w = Decimal(n) / 10000
+        return f"{w.normalize():f}万"
+    if style == "w_k":
+        if n % 10000 == 0:
+            return f"{n // 10000}w"
+        if n >= 10000 and n % 1000 == 0:
+            return f"{n // 10000}w{(n % 10000) // 1000}"
+        if n % 1000 == 0:
+            return f"{n // 1000}k"
+        if n % 100 == 0 and n > 1000:
+            return rng.choice([f"{n // 1000}k{(n % 1000) // 100}", f"{n / 1000:g}k"])
+        return None
+    if style == "qian":
+        if n % 1000 == 0 and n < 10000:
+            return f"{n // 1000}千"
+        if n % 10000 == 0:
+            return f"{n // 10000}万"
+        return None
+    raise ValueError(style)
+
+
+QTYS = [120, 500, 600, 1200, 1500, 2000, 2500, 3500, 5000, 8000, 12000, 15000, 20000, 25000]
+UNITS = ["个", "pcs", "PCS", "只", "件", ""]
+DUE_FORMS = [("3月20日前交", dt.date(2026, 3, 20)), ("3月25号要", dt.date(2026, 3, 25)),
+             ("交期4月8日", dt.date(2026, 4, 8)), ("2026-03-18交货", dt.date(2026, 3, 18))]
+
+PROPERTIES: dict[str, list[str]] = {
+    "token_order": ["sku_qty", "qty_sku", "qty_unit_sku", "label_qty", "sku_unit_qty"],
+    "numeral": ["arabic", "comma", "cn_full", "cn_short", "wan_decimal", "w_k", "qian"],
+    "code_format": list(code_formats("A-1").keys()),
+    "separator": ["space", "none", "x", "×", "*", "数量：", "tab", "colon", "equals"],
+    "layout": ["single", "newlines", "numbered_dot", "numbered_dun", "dun_list", "semicolon",
+               "comma", "bullets"],
+    "vocabulary": ["plain", "greeting", "thanks", "urgent_cn", "urgent_en", "asap", "pls",
+                   "due_date", "english"],
+    "customer": ["alias", "full_name", "code", "sender_phone", "contact_phone_in_text"],
+    "kind": ["change_modify", "change_modify_to", "change_add", "change_reduce",
+             "change_cancel", "change_pause", "change_hold", "change_delay",
+             "change_advance", "not_order"],
+    "noise": ["none", "unknown_code", "stray_number"],
+}
+
+
+def _item(rng: random.Random, sku: str, qty: int, *, order: str = "sku_qty",
+          numeral: str = "arabic", code_format: str = "canonical", sep: str | None = None,
+          unit: str | None = None) -> str:
+    code = code_formats(sku)[code_format]
+    q = render_qty(qty, numeral, rng)
+    assert q is not None
+    if unit is None:
+        # a unit glued to a Chinese numeral reads naturally; leave English ones off them
+        unit = rng.choice(["个", "只", "件"]) if numeral.startswith("cn") else rng.choice(UNITS)
+    if sep is not None:
+        s = {"space": " ", "none": "", "x": " x ", "×": "×", "*": "*", "数量：": " 数量：",
+             "tab": "\t", "colon": ": ", "equals": "="}[sep]
+        if sep == "none" and code[-1:].isdigit() and q[:1].isdigit():
+            s = "，"   # glued digits are unreadable to anyone; people put a comma there
+        return f"{code}{s}{q}{unit}"
+    if order == "sku_qty":
+        return f"{code} {q}{unit}"
+    if order == "qty_sku":
+        return f"{q}{unit} {code}"
+    if order == "qty_unit_sku":
+        return f"{q}{unit or '个'}{code}"
+    if order == "label_qty":
+        return f"型号{code}，数量{q}{unit}"
+    if order == "sku_unit_qty":
+        return f"{code}要{q}{unit}"
+    raise ValueError(order)
+
+
+def _pick_qty(rng: random.Random, numeral: str) -> tuple[int, str]:
+    while True:
+        q = rng.choice(QTYS)
+        if render_qty(q, numeral, rng) is not None:
+            return q, numeral
+
+
+def _customer_words(rng: random.Random, how: str) -> tuple[str, str | None, str]:
+    """(prefix text, sender phone, expected code)."""
+    code, name, aliases, contact, phone = rng.choice(CUSTOMERS)
+    if how == "alias":
+        return rng.choice(aliases) + rng.choice(["：", "，", " ", "这边"]), None, code
+    if how == "full_name":
+        return name + "，", None, code
+    if how == "code":
+        return f"客户{code} ", None, code
+    if how == "sender_phone":
+        return "", phone, code
+    if how == "contact_phone_in_text":
+        return f"{contact} {phone[:3]}-{phone[3:7]}-{phone[7:]}，", None, code
+    raise ValueError(how)
+
+
+def _base(rng: random.Random) -> dict[str, object]:
+    return {"order": "sku_qty", "numeral": "arabic", "code_format": "canonical", "sep": None,
+            "layout": "single", "vocab": "plain", "customer": "alias", "noise": "none"}
+
+
+def _order_case(rng: random.Random, settings: dict[str, object]) -> tuple[str, str | None, dict]:
+    prefix, sender, cust = _customer_words(rng, str(settings["customer"]))
+    n_items = 1 if settings["layout"] == "single" else rng.choice([2, 3])
+    skus = rng.sample([p[0] for p in PRODUCTS], n_items)
+    items, lines = [], []
+    for sku in skus:
+        qty, numeral = _pick_qty(rng, str(settings["numeral"]))
+        items.append(_item(rng, sku, qty, order=str(settings["order"]), numeral=numeral,
+                           code_format=str(settings["code_format"]),
+                           sep=settings["sep"])) # type: ignore[arg-type]
+        lines.append((sku, qty))
+    flag = False
+    if settings["noise"] == "unknown_code":
+        items.append(f"XQZ-{rng.randint(100, 999)}-{rng.randint(10, 99)} {rng.choice(QTYS)}个")
+        flag = True
+    layout = settings["layout"]
+    if layout in ("single",):
+        body = "，".join(items)
+    elif layout == "newlines":
+        body = "\n".join(items)
+    elif layout == "numbered_dot":
+        body = "\n".join(f"{i}. {t}" for i, t in enumerate(items, 1))
+    elif layout == "numbered_dun":
+        body = "\n".join(f"{i}、{t}" for i, t in enumerate(items, 1))
+    elif layout == "dun_list":
+        body = "、".join(items)
+    elif layout == "semicolon":
+        body = "；".join(items)
+    elif layout == "comma":
+        body = "，".join(items)
+    elif layout == "bullets":
+        body = "\n".join(f"- {t}" for t in items)
+    else:
+        raise ValueError(layout)
+    vocab = settings["vocab"]
+    urgent, due = False, None
+    head, tail = "下单：" if "\n" in body else "要", ""
+    if vocab == "greeting":
+        head = rng.choice(["您好，", "老板你好，", "在吗？"]) + head
+    elif vocab == "thanks":
+        tail = rng.choice(["，谢谢", "，辛苦了", "。谢谢！"])
+    elif vocab == "urgent_cn":
+        tail, urgent = rng.choice(["，急！", "，加急", "，很急，尽快发"]), True
+    elif vocab == "urgent_en":
+        tail, urgent = rng.choice([" urgent", "，urgent!", " URGENT"]), True
+    elif vocab == "asap":
+        tail, urgent = rng.choice([" asap", "，ASAP", " pls asap"]), True
+    elif vocab == "pls":
+        head = "pls " + head
+    elif vocab == "due_date":
+        words, due = rng.choice(DUE_FORMS)
+        tail = "，" + words
+    elif vocab == "english":
+        head, tail, urgent = "pls send ", " urgent", True
+    text = f"{prefix}{head}{body}{tail}"
+    if settings["noise"] == "stray_number":
+        text += rng.choice(["，另外 450 那个也看下", "，老样子 37", "，顺便 88"])
+        flag = True
+    expect = {"kind": "order", "customer": cust, "lines": lines, "urgent": urgent,
+              "due": due.isoformat() if due else None, "change_number": None, "flag": flag}
+    return text, sender, expect
+
+
+CHANGE_TEMPLATES = {
+    "change_modify": ("{cust}上次那单{code}改{q}pcs", True),
+    "change_modify_to": ("{cust}昨天{code}的单子数量改成{q}个", True),
+    "change_add": ("{cust}{code}再加{q}个", True),
+    "change_reduce": ("{cust}{code}那单减到{q}", True),
+    "change_cancel": ("{cust}上次{code}那单取消吧", False),
+    "change_pause": ("{cust}{code}那单先暂停，等通知", False),
+    "change_hold": ("{cust}{code}先别发，等我电话", False),
+    "change_delay": ("{cust}{code}那单交期推迟到4月10日", False),
+    "change_advance": ("{cust}{code}的单子能不能提前到3月15日", False),
+}
+NOT_ORDERS = ["你好，在吗", "货款已经打过去了，请查收", "上次的货有几个毛边，麻烦看一下",
+              "物流单号发我一下", "明天放假，周一再联系", "报价单收到了，谢谢", "好的，收到",
+              "发票开了吗？", "样品什么时候能寄出"]
+
+
+def _change_case(rng: random.Random, kind: str) -> tuple[str, str | None, dict]:
+    code, name, aliases, contact, phone = rng.choice(CUSTOMERS)
+    sku = rng.choice(PRODUCTS)[0]
+    if kind == "not_order":
+        return rng.choice(NOT_ORDERS), None, {"kind": "not_an_order", "customer": None,
+                                              "lines": [], "urgent": False, "due": None,
+                                              "change_number": None, "flag": False}
+    template, with_qty = CHANGE_TEMPLATES[kind]
+    q = rng.choice([2000, 3000, 8000, 1500, 6000])
+    text = template.format(cust=rng.choice(aliases), code=sku, q=q)
+    return text, None, {"kind": "change_request", "customer": code, "lines": [],
+                        "urgent": False, "due": None,
+                        "change_number": q if with_qty else None, "flag": False}
+
+
+def generate(per_value: int = 24, seed: int = 20260302) -> list[dict]:
+    """Every property value `per_value` times, everything else at the base."""
+    rng = random.Random(seed)
+    cases = []
+    key_of = {"token_order": "order", "numeral": "numeral", "code_format": "code_format",
+              "separator": "sep", "layout": "layout", "vocabulary": "vocab",
+              "customer": "customer", "noise": "noise"}
+    for prop, values in PROPERTIES.items():
+        for value in values:
+            for i in range(per_value):
+                if prop == "kind":
+                    text, sender, expect = _change_case(rng, value)
+                else:
+                    settings = _base(rng)
+                    settings[key_of[prop]] = value
+                    text, sender, expect = _order_case(rng, settings)
+                cases.append({"id": f"{prop}:{value}:{i}", "prop": prop, "value": value,
+                              "text": text, "sender_phone": sender, "expect": expect})
+    return cases
+
+
+# Hand-collected, real-looking messages (the issue's own examples among them).
+HAND = [
+    ("3500个GSK-E9724-03", {"lines": [("GSK-E9724-03", 3500)]}),
+    ("八千CVR-A1460-08", {"lines": [("CVR-A1460-08", 8000)]}),
+    ("1,500个hsg-d8024-07", {"lines": [("HSG-D8024-07", 1500)]}),
+    ("恒锐：GSK-E9724-03 两千五，CVR-A1460-08 一万二，下周要", {"customer": "C101", "lines": [
+        ("GSK-E9724-03", 2500), ("CVR-A1460-08", 12000)]}),
+    ("华通 BRK1001 1.5万 urgent", {"customer": "C102", "lines": [("BRK-1001", 15000)],
+                                    "urgent": True}),
+    ("瑞丰 pls 6205-2RS 3k5 asap", {"customer": "C103", "lines": [("6205-2RS", 3500)],
+                                     "urgent": True}),
+    ("立信\n1、PIN-M3X12 × 2k\n2、CLP-3001 * 8千\n3、TUB-0812-50\t0.8万",
+     {"customer": "C104", "lines": [("PIN-M3X12", 2000), ("CLP-3001", 8000),
+                                    ("TUB-0812-50", 8000)]}),
+    ("精工要 brk 1001 数量：1w2", {"customer": "C105", "lines": [("BRK-1001", 12000)]}),
+    ("美达 ＧＳＫ－Ｅ９７２４－０３ 5000只、cvr.a1460.08 600只", {"customer": "C106", "lines": [
+        ("GSK-E9724-03", 5000), ("CVR-A1460-08", 600)]}),
+    ("恒锐上次那单改8000pcs", {"customer": "C101", "kind": "change_request",
+                             "change_number": 8000}),
+    ("华通 GSK-E9724-03 再加8000个", {"customer": "C102", "kind": "change_request",
+                                    "change_number": 8000}),
+    ("瑞丰那单先暂停，等通知", {"customer": "C103", "kind": "change_request"}),
+    ("立信昨天CVR-A1460-08的单子数量改成3000个", {"customer": "C104", "kind": "change_request",
+                                           "change_number": 3000}),
+]
+
+
+def hand_cases() -> list[dict]:
+    out = []
+    for i, (text, exp) in enumerate(HAND):
+        expect = {"kind": "order", "customer": None, "lines": [], "urgent": False, "due": None,
+                  "change_number": None, "flag": False}
+        expect.update(exp)
+        if expect["customer"] is None and expect["kind"] == "order":
+            expect["customer"] = "*"   # the example names nobody: any answer, or a question
+        out.append({"id": f"hand:{i}", "prop": "hand", "value": "real-looking", "text": text,
+                    "sender_phone": None, "expect": expect})
+    return out
