@@ -29,7 +29,6 @@ from orderdesk.dedup.keys import CatalogIndex, catalog_index, chunks, lookup_key
 from orderdesk.dedup.probe import Probe
 from orderdesk.dedup.rules import Rules, load_rules
 from orderdesk.gc_pause import gc_paused
-from orderdesk.ids import uuid7
 from orderdesk.models import (
     DedupKey,
     DuplicatePair,
@@ -86,6 +85,11 @@ class Side:
     created_at: dt.datetime | None = None
     name_raw: str | None = None
     keys: set[str] = field(default_factory=set)
+    # Due dates per SKU (lines without one left out) and the customer's PO number.
+    dues: dict[str, set[dt.date]] = field(default_factory=dict)
+    po: str = ""
+    # A stored order has all its lines; an order being typed may not yet.
+    complete: bool = True
 
 
 @dataclass(frozen=True)
@@ -101,6 +105,8 @@ _ZH = {
     ("customer", "phone"): "同一客户(电话一致)",
     ("customer", "name"): "同一客户(名称/别名一致)",
     ("customer", "buyer"): "同一买家名称",
+    ("customer", "address"): "同一客户(收货地址一致)",
+    ("po", "differs"): "客户PO不同",
     ("sku", None): "同一物料",
     ("quantity", "same"): "数量相同",
     ("quantity", "differs"): "数量不同",
@@ -113,13 +119,21 @@ _ZH = {
     ("contact", "differs"): "联系电话不同",
     ("channel", "other"): "来自另一渠道",
     ("channel", "same_other_no"): "同一渠道但渠道单号不同",
+    ("channel", "platform_other_no"): "同一平台的另一平台单号",
+    ("channel", "same_desk"): "同一渠道再次录入",
     ("lines", "partial"): "部分物料不同",
+    ("lines", "same"): "物料明细相同",
+    ("due_date", "same"): "行交期相同",
+    ("due_date", "differs"): "行交期不同",
+    ("po", "same"): "客户PO相同",
 }
 _EN = {
     ("customer", "code"): "same customer (code)",
     ("customer", "phone"): "same customer by phone",
     ("customer", "name"): "same customer by name/alias",
     ("customer", "buyer"): "same buyer name",
+    ("customer", "address"): "same customer by delivery address",
+    ("po", "differs"): "other customer PO",
     ("sku", None): "same SKU",
     ("quantity", "same"): "same quantity",
     ("quantity", "differs"): "other quantity",
@@ -132,7 +146,13 @@ _EN = {
     ("contact", "differs"): "other contact phone",
     ("channel", "other"): "from another channel",
     ("channel", "same_other_no"): "same channel, other channel order number",
+    ("channel", "platform_other_no"): "another order number of the same platform",
+    ("channel", "same_desk"): "entered again in the same channel",
     ("lines", "partial"): "some lines differ",
+    ("lines", "same"): "same lines",
+    ("due_date", "same"): "same line due dates",
+    ("due_date", "differs"): "other line due dates",
+    ("po", "same"): "same customer PO",
 }
 
 
@@ -156,7 +176,7 @@ def explain(reasons: Iterable[Reason], lang: str = "zh") -> str:
 
 # -- scoring -------------------------------------------------------------------------------
 
-POINTS = {"code": 35, "phone": 35, "name": 30, "buyer": 20}
+POINTS = {"code": 35, "phone": 35, "name": 30, "address": 30, "buyer": 20}
 SKU_POINTS = 25
 TIME_POINTS = 10
 QTY_POINTS = 25
@@ -192,17 +212,38 @@ def _customer_match(p: Side, c: Side) -> str | None:
     shared = p.resolved.keys() & c.resolved.keys()
     if shared:
         # A link is as strong as its weaker side: code > phone > name.
-        rank = {"code": 2, "phone": 1, "name": 0}
+        rank = {"code": 3, "phone": 2, "name": 1, "address": 0}
         best = max(min(rank[p.resolved[cid]], rank[c.resolved[cid]]) for cid in shared)
-        return {2: "code", 1: "phone", 0: "name"}[best]
+        return {3: "code", 2: "phone", 1: "name", 0: "address"}[best]
     if p.name_core and p.name_core == c.name_core:
         return "buyer"
     return None
 
 
+def time_factor(minutes: float, rules: Rules) -> float:
+    """How much the gap between two orders leaves of their score: 1 within minutes, a
+    half at ``fade_minutes``, near nothing a day later. A smooth fall, no window edge."""
+    fade = max(rules.fade_minutes, 1)
+    return 1.0 / (1.0 + (minutes / fade) ** 4)
+
+
+def platform_factor(minutes: float, rules: Rules) -> float:
+    """Two numbers issued by one marketplace: the buyer placed two orders. Within minutes
+    that is still what the seller wants flagged (a double order), so the numbers only
+    count against; beyond that they weigh more and more."""
+    window = max(rules.window_minutes, 1)
+    if minutes <= window:
+        return 0.85
+    return 0.85 * 0.5 ** ((minutes - window) / window)
+
+
 def score_pair(p: Side, c: Side, rules: Rules) -> Match | None:
     """How likely c is the same real order as p (0..1), with the reasons; None if c is not
-    even a candidate (other customer or no common SKU)."""
+    even a candidate (other customer or no common SKU).
+
+    Content decides: customer, lines (SKUs and quantities), due dates, address. Time is
+    evidence that fades with the gap. A channel's own numbers count only where the
+    channel kind says they mean something (platform-issued numbers)."""
     common = sorted(p.qty.keys() & c.qty.keys())
     if not common:
         return None
@@ -212,10 +253,11 @@ def score_pair(p: Side, c: Side, rules: Rules) -> Match | None:
     reasons: list[Reason] = [("customer", kind), ("sku", common[0])]
     points = POINTS[kind] + SKU_POINTS
     factor = 1.0
-    window = max(rules.window_minutes, 1)
     minutes = abs((c.order_time - p.order_time).total_seconds()) / 60.0
     reasons.append(("minutes", str(int(round(minutes)))))
-    points += TIME_POINTS * max(0.0, 1.0 - minutes / window)
+    window = max(rules.window_minutes, 1)
+    points += TIME_POINTS * (1.0 if minutes <= window else 0.5 ** ((minutes - window) / 60.0))
+    factor *= time_factor(minutes, rules)
 
     if rules.counts("quantity"):
         known = [(p.qty[s], c.qty[s]) for s in common
@@ -227,19 +269,36 @@ def score_pair(p: Side, c: Side, rules: Rules) -> Match | None:
             else:
                 factor *= 0.3
                 reasons.append(("quantity", "differs"))
-    # Whole orders with lines the other lacks: perhaps a partial re-send, perhaps not.
-    if len(p.qty) > 1 and set(p.qty) != set(c.qty):
-        factor *= 0.8
+    # Lines: two whole orders that each carry SKUs the other lacks are two orders that
+    # share a part; one the other's subset may be a partial re-send. An order being typed
+    # only lacks lines not typed yet.
+    mine, theirs = set(p.qty), set(c.qty)
+    if mine != theirs and (p.complete or not mine <= theirs):
+        factor *= 0.8 if (mine <= theirs or theirs <= mine) else 0.4
         reasons.append(("lines", "partial"))
+    elif len(mine) > 1:
+        reasons.append(("lines", "same"))
 
     corroborated = kind != "buyer"
-    if rules.counts("requested_date") and p.requested_date and c.requested_date:
-        if p.requested_date == c.requested_date:
-            points += SMALL_POINTS
-            reasons.append(("requested_date", "same"))
-        else:
-            factor *= 0.5
-            reasons.append(("requested_date", "differs"))
+    if rules.counts("requested_date"):
+        if p.requested_date and c.requested_date:
+            if p.requested_date == c.requested_date:
+                points += SMALL_POINTS
+                reasons.append(("requested_date", "same"))
+            else:
+                factor *= 0.5
+                reasons.append(("requested_date", "differs"))
+        # Line due dates: a repeat order for another week differs here even when the
+        # order-level date was left out.
+        both = [(p.dues[s], c.dues[s]) for s in common if p.dues.get(s) and c.dues.get(s)]
+        if both:
+            if all(a & b for a, b in both):
+                if ("requested_date", "same") not in reasons:
+                    points += SMALL_POINTS
+                reasons.append(("due_date", "same"))
+            else:
+                factor *= 0.5
+                reasons.append(("due_date", "differs"))
     if rules.counts("address") and p.address and c.address:
         verdict = compare_addresses(p.address, c.address)
         reasons.append(("address", verdict))
@@ -255,14 +314,25 @@ def score_pair(p: Side, c: Side, rules: Rules) -> Match | None:
         else:
             factor *= 0.85
             reasons.append(("contact", "differs"))
+    if rules.counts("po") and p.po and c.po:
+        if p.po == c.po:
+            points += SMALL_POINTS
+            reasons.append(("po", "same"))
+        else:
+            # Two purchase order numbers of one customer: two purchase orders.
+            factor *= 0.6
+            reasons.append(("po", "differs"))
     if rules.counts("channel") and p.channel and c.channel:
         if p.channel != c.channel:
             reasons.append(("channel", "other"))
-        elif (p.channel_order_no and c.channel_order_no
-              and p.channel_order_no != c.channel_order_no):
-            # A marketplace gives every order its own number: two numbers, two orders.
-            factor *= 0.5
-            reasons.append(("channel", "same_other_no"))
+        elif rules.channel_kind(p.channel) == "platform":
+            if (p.channel_order_no and c.channel_order_no
+                    and p.channel_order_no != c.channel_order_no):
+                factor *= platform_factor(minutes, rules)
+                reasons.append(("channel", "platform_other_no"))
+        else:
+            # Desk channels number every entry anew: a second number says nothing.
+            reasons.append(("channel", "same_desk"))
     score = min(1.0, points / 100.0) * factor
     if not corroborated:
         # Only a person's name in common: never enough on its own.
@@ -284,14 +354,15 @@ def load_sides(session: Session, index: CatalogIndex, order_ids: Iterable[str],
         query = (select(Order.id, Order.order_no, Order.channel, Order.order_time,
                         Order.customer_id, Order.contact_phone, Order.contact_name,
                         Order.delivery_address, Order.requested_date, Order.status_sales,
-                        Order.status_warehouse, Order.created_at, Customer.name)
+                        Order.status_warehouse, Order.created_at, Customer.name,
+                        Order.customer_po)
                  .outerjoin(Customer, Customer.id == Order.customer_id)
                  .where(ids.clause(Order.id)))
         if active_only:
             query = query.where(Order.cancelled.is_(False), Order.merged_into_id.is_(None))
         for row in conn.execute(query).all():
             resolved = index.resolve(customer_id=row.customer_id, phone=row.contact_phone,
-                                     name=row.contact_name)
+                                     name=row.contact_name, address=row.delivery_address)
             sides[row.id] = Side(
                 order_id=row.id, order_no=row.order_no, channel=row.channel,
                 channel_order_no=None, order_time=row.order_time,
@@ -302,17 +373,26 @@ def load_sides(session: Session, index: CatalogIndex, order_ids: Iterable[str],
                 requested_date=row.requested_date, qty={},
                 status_sales=row.status_sales, status_warehouse=row.status_warehouse,
                 customer_name=row.name or row.contact_name, created_at=row.created_at,
-                name_raw=row.contact_name,
+                name_raw=row.contact_name, po=(row.customer_po or "").strip().upper(),
             )
         if not sides:
             return sides
-        for oid, norm, qty in conn.execute(
-                select(OrderLine.order_id, Product.sku_norm, func.sum(OrderLine.quantity))
+        for oid, norm, qty, due in conn.execute(
+                select(OrderLine.order_id, Product.sku_norm, OrderLine.quantity,
+                       OrderLine.due_date)
                 .join(Product, Product.id == OrderLine.product_id)
-                .where(ids.clause(OrderLine.order_id), OrderLine.cancelled.is_(False))
-                .group_by(OrderLine.order_id, Product.sku_norm)).all():
-            if oid in sides:
-                sides[oid].qty[norm] = Decimal(qty) if qty is not None else None
+                .where(ids.clause(OrderLine.order_id), OrderLine.cancelled.is_(False))).all():
+            side = sides.get(oid)
+            if side is None:
+                continue
+            # Quantities of one SKU on several lines add up; a line without one leaves
+            # the SKU's quantity unknown.
+            if qty is None or (norm in side.qty and side.qty[norm] is None):
+                side.qty[norm] = None
+            else:
+                side.qty[norm] = side.qty.get(norm, Decimal(0)) + Decimal(qty)
+            if due is not None:
+                side.dues.setdefault(norm, set()).add(due)
         for oid, channel, number in conn.execute(
                 select(OrderChannelRef.order_id, OrderChannelRef.channel,
                        OrderChannelRef.channel_order_no)
@@ -329,7 +409,8 @@ def probe_side(session: Session, index: CatalogIndex, probe: Probe) -> Side:
     sku_map = keymod.product_sku_norms(session, [probe.sku], index)
     norm = sku_map.get(probe.sku or "", "")
     resolved = index.resolve(customer_id=probe.customer_id, text=probe.customer_text,
-                             phone=probe.phone, name=probe.customer_text)
+                             phone=probe.phone, name=probe.customer_text,
+                             address=probe.address)
     quantity = probe.quantity
     if quantity is not None and not isinstance(quantity, Decimal):
         try:
@@ -345,7 +426,9 @@ def probe_side(session: Session, index: CatalogIndex, probe: Probe) -> Side:
         qty={norm: quantity if quantity and quantity > 0 else None} if norm else {},
     )
     side.keys = lookup_keys(index, customer_id=probe.customer_id, phone=probe.phone,
-                            name=probe.customer_text, text=probe.customer_text)
+                            name=probe.customer_text, text=probe.customer_text,
+                            address=probe.address)
+    side.complete = False  # only what is typed so far: lines may still be missing
     return side
 
 
@@ -385,7 +468,7 @@ def similar_in_session(session: Session, probe: Probe, limit: int = 5,
     side = probe_side(session, index, probe)
     if not side.qty or not side.keys:
         return []
-    window = dt.timedelta(minutes=rules.window_minutes)
+    window = dt.timedelta(minutes=rules.span_minutes)
     ids = set(session.connection().scalars(
         select(DedupKey.order_id).where(
             DedupKey.customer_key.in_(sorted(side.keys)),
@@ -433,6 +516,12 @@ def _older_first(a: Side, b: Side) -> tuple[Side, Side]:
 
 def pair_key(a: str, b: str) -> str:
     return "|".join(sorted((a, b)))
+
+
+def pair_row_id(a: str, b: str) -> str:
+    import uuid
+
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, "orderdesk:dedup_pair:" + pair_key(a, b)))
 
 
 _PROBE = Table(
@@ -490,7 +579,7 @@ def batch_pairs(session: Session, order_ids: Sequence[str], rules: Rules,
     The orders must be indexed already (flag_new_orders does that first)."""
     threshold = rules.flag_threshold if threshold is None else threshold
     index = catalog_index(session)
-    window = dt.timedelta(minutes=rules.window_minutes)
+    window = dt.timedelta(minutes=rules.span_minutes)
     candidates = _candidate_pairs(session, index, order_ids, window)
     if not candidates:
         return []
@@ -525,7 +614,9 @@ def record_pairs(session: Session, pairs: Sequence[FoundPair], source: str) -> i
     session.flush()  # anything the ORM still holds goes first, in the audit chain too
     actor = session.info.get("actor")
     now = utcnow()
-    rows = [dict(id=uuid7(), order_a_id=pair.older_id, order_b_id=pair.newer_id,
+    # The id follows from the pair: two stations that find the same pair before they
+    # sync write one row, not two rows fighting over one pair key.
+    rows = [dict(id=pair_row_id(pair.older_id, pair.newer_id), order_a_id=pair.older_id, order_b_id=pair.newer_id,
                  pair_key=pair_key(pair.older_id, pair.newer_id), score=pair.score,
                  reasons=json.dumps(pair.reasons, ensure_ascii=False),
                  explanation=explain(pair.reasons), status="open", source=source,

@@ -28,6 +28,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from orderdesk.models import (
+    Address,
     Contact,
     Customer,
     CustomerAlias,
@@ -37,7 +38,7 @@ from orderdesk.models import (
     Product,
     ProductNickname,
 )
-from orderdesk.normalize import company_core, name_norm, phone_norm, sku_norm
+from orderdesk.normalize import address_norm, company_core, name_norm, phone_norm, sku_norm
 
 CHUNK = 500
 # A name this close (0..100) to exactly one catalog name or alias counts as that customer.
@@ -62,30 +63,34 @@ class CatalogIndex:
     cores_of: dict[str, set[str]] = field(default_factory=dict)
     phones_of: dict[str, set[str]] = field(default_factory=dict)
     names: dict[str, str] = field(default_factory=dict)
+    # Normalised delivery address -> customers with that address in the catalog.
+    by_address: dict[str, set[str]] = field(default_factory=dict)
     sku_norms: set[str] = field(default_factory=set)
     nicknames: dict[str, str] = field(default_factory=dict)
     _choices: list[str] = field(default_factory=list)
     _memo: dict[tuple[Any, ...], dict[str, str]] = field(default_factory=dict)
 
     def resolve(self, *, customer_id: str | None = None, text: str | None = None,
-                phone: str | None = None, name: str | None = None) -> dict[str, str]:
+                phone: str | None = None, name: str | None = None,
+                address: str | None = None) -> dict[str, str]:
         """Catalog customers this order belongs to, each with how it was recognised.
 
         Methods: 'code' (customer id or code given), 'phone' (a contact's phone),
-        'name' (company name or alias, exactly or nearly). A customer id wins; text and
-        names are only looked at when nothing firmer is known. Answers are remembered
-        for the life of this index (the catalog it was built from).
+        'name' (company name or alias, exactly or nearly), 'address' (a delivery address
+        only one catalog customer has). A customer id wins; text, names and addresses
+        are only looked at when nothing firmer is known. Answers are remembered for the
+        life of this index (the catalog it was built from).
         """
-        memo_key = (customer_id, text, phone, name)
+        memo_key = (customer_id, text, phone, name, address)
         known = self._memo.get(memo_key)
         if known is None:
-            known = self._resolve(customer_id, text, phone, name)
+            known = self._resolve(customer_id, text, phone, name, address)
             if len(self._memo) < 200_000:
                 self._memo[memo_key] = known
         return dict(known)
 
     def _resolve(self, customer_id: str | None, text: str | None, phone: str | None,
-                 name: str | None) -> dict[str, str]:
+                 name: str | None, address: str | None = None) -> dict[str, str]:
         found: dict[str, str] = {}
         if customer_id:
             found[customer_id] = "code"
@@ -101,6 +106,12 @@ class CatalogIndex:
             for candidate in (text, name):
                 for cid in self.by_name(candidate):
                     found.setdefault(cid, "name")
+        if not found and address:
+            # A contact typed without phone or code: the plant address still says whose
+            # order it is, when exactly one customer delivers there.
+            owners = self.by_address.get(address_norm(address), set())
+            if len(owners) == 1:
+                found[next(iter(owners))] = "address"
         return found
 
     def by_name(self, text: str | None) -> set[str]:
@@ -133,6 +144,7 @@ _SIGNATURE = select(
     select(func.count(Product.id)).scalar_subquery(),
     select(func.max(Product.updated_at)).scalar_subquery(),
     select(func.count(ProductNickname.id)).scalar_subquery(),
+    select(func.count(Address.id)).scalar_subquery(),
 )
 
 
@@ -178,6 +190,11 @@ def _build_index(session: Session) -> CatalogIndex:
         if cid in index.names and phone and len(phone) >= MIN_PHONE_DIGITS:
             index.by_phone.setdefault(phone, set()).add(cid)
             index.phones_of.setdefault(cid, set()).add(phone)
+    for cid, text in session.execute(
+            select(Address.customer_id, Address.address).where(Address.active.is_(True))):
+        norm = address_norm(text)
+        if cid in index.names and len(norm) >= 6:
+            index.by_address.setdefault(norm, set()).add(cid)
     index._choices = list(index.by_core)
     index.sku_norms = set(session.scalars(select(Product.sku_norm)))
     index.nicknames = {n.strip(): norm for n, norm in session.execute(
@@ -187,9 +204,11 @@ def _build_index(session: Session) -> CatalogIndex:
 
 
 def order_keys(index: CatalogIndex, *, customer_id: str | None, phone: str | None,
-               name: str | None, text: str | None = None) -> set[str]:
+               name: str | None, text: str | None = None,
+               address: str | None = None) -> set[str]:
     """The customer keys an order is stored under."""
-    resolved = index.resolve(customer_id=customer_id, text=text, phone=phone, name=name)
+    resolved = index.resolve(customer_id=customer_id, text=text, phone=phone, name=name,
+                             address=address)
     keys = {f"c:{cid}" for cid in resolved}
     digits = phone_norm(phone)
     if len(digits) >= MIN_PHONE_DIGITS:
@@ -202,11 +221,14 @@ def order_keys(index: CatalogIndex, *, customer_id: str | None, phone: str | Non
 
 
 def lookup_keys(index: CatalogIndex, *, customer_id: str | None, phone: str | None,
-                name: str | None, text: str | None = None) -> set[str]:
+                name: str | None, text: str | None = None,
+                address: str | None = None) -> set[str]:
     """The keys to search under: the stored keys plus every other way the same customer
     may have been written on an order that was stored before the catalog knew it."""
-    keys = order_keys(index, customer_id=customer_id, phone=phone, name=name, text=text)
-    for cid in index.resolve(customer_id=customer_id, text=text, phone=phone, name=name):
+    keys = order_keys(index, customer_id=customer_id, phone=phone, name=name, text=text,
+                      address=address)
+    for cid in index.resolve(customer_id=customer_id, text=text, phone=phone, name=name,
+                             address=address):
         keys.update(f"n:{core}" for core in index.cores_of.get(cid, ()))
         keys.update(f"p:{p}" for p in index.phones_of.get(cid, ()))
     return keys
@@ -297,7 +319,7 @@ def rows_for_orders(conn: Connection, index: CatalogIndex,
             return rows
         orders = conn.execute(
             select(Order.id, Order.customer_id, Order.contact_phone, Order.contact_name,
-                   Order.order_time)
+                   Order.order_time, Order.delivery_address)
             .where(ids.clause(Order.id), Order.cancelled.is_(False),
                    Order.merged_into_id.is_(None))).all()
         skus: dict[str, set[str]] = {}
@@ -309,7 +331,7 @@ def rows_for_orders(conn: Connection, index: CatalogIndex,
             skus.setdefault(oid, set()).add(norm)
         for o in orders:
             keys = order_keys(index, customer_id=o.customer_id, phone=o.contact_phone,
-                              name=o.contact_name)
+                              name=o.contact_name, address=o.delivery_address)
             when = db_time(conn, o.order_time)
             for norm in skus.get(o.id, ()):
                 rows.extend((o.id, key, norm, when) for key in keys)
@@ -349,7 +371,7 @@ def reindex(session: Session) -> int:
 DIRTY = "dedup_dirty"
 NEW = "dedup_new"
 _KEY_FIELDS = {"customer_id", "contact_phone", "contact_name", "order_time", "cancelled",
-               "merged_into_id"}
+               "merged_into_id", "delivery_address"}
 
 
 CATALOG = "dedup_catalog_keys"
@@ -423,6 +445,11 @@ def before_commit(session: Session) -> None:
         return
     flush_pending(session)
     new = session.info.pop(NEW, set())
+    if new and session.info.get("sync_apply"):
+        # Orders another station wrote: checked for duplicates right after the pull
+        # (orderdesk.dedup.queue.refresh_after), in a transaction of their own.
+        from orderdesk.dedup.queue import note_pulled
+        note_pulled(session, new)
     if new:
         # Pairs kept while the order was still being typed get their second order now.
         from orderdesk.dedup.decisions import link_pending_keeps

@@ -16,13 +16,33 @@ from orderdesk.models import Setting
 
 SETTING_KEY = "dedup.rules"
 # Fields whose agreement or difference counts in the score (each can be switched off).
-FIELDS = ("quantity", "requested_date", "address", "contact", "channel")
+FIELDS = ("quantity", "requested_date", "address", "contact", "channel", "po")
+
+# What a channel's own order number tells about two orders of that channel:
+#   desk      typed or assigned at our desk (phone, WeChat, e-mail, Excel, the old web
+#             system): every entry gets a new number, so two numbers say nothing;
+#   platform  issued by a marketplace for each order the buyer placed: two numbers count
+#             against a match, yet a double order minutes apart is still flagged.
+CHANNEL_KINDS = ("desk", "platform")
+DEFAULT_CHANNEL_KINDS = {
+    "phone": "desk", "wechat": "desk", "wecom": "desk", "email": "desk", "excel": "desk",
+    "excel_email": "desk", "web_old": "desk", "manual": "desk", "message": "desk",
+    "douyin": "platform", "pdd": "platform", "taobao": "platform", "jd_pop": "platform",
+    "1688": "platform", "mini_app": "platform", "pos": "platform",
+}
 
 
 @dataclass(frozen=True)
 class Rules:
-    # Orders within this many minutes either side of each other are compared.
+    # Re-sends within this many minutes count as "within minutes": time is full evidence
+    # and a platform's two numbers weigh least.
     window_minutes: int = 15
+    # At this gap time has halved the score; it keeps falling after (no cliff).
+    fade_minutes: int = 240
+    # Candidates are searched this many minutes either side (hours, not minutes).
+    span_minutes: int = 480
+    # Channel -> "desk" or "platform"; a channel not listed counts as "desk".
+    channel_kinds: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_CHANNEL_KINDS))
     # The live popup lists candidates from this score up.
     show_threshold: float = 0.55
     # Imports flag pairs for the review queue from this score up.
@@ -31,6 +51,9 @@ class Rules:
 
     def counts(self, name: str) -> bool:
         return bool(self.fields.get(name, True))
+
+    def channel_kind(self, channel: str | None) -> str:
+        return self.channel_kinds.get((channel or "").strip().lower(), "desk")
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -50,6 +73,18 @@ def from_json(value: Any) -> Rules:
             rules = replace(rules, window_minutes=window)
     except (TypeError, ValueError):
         pass
+    for key, low, high in (("fade_minutes", 15, 7 * 24 * 60), ("span_minutes", 15, 7 * 24 * 60)):
+        try:
+            minutes = int(value.get(key, getattr(rules, key)))
+        except (TypeError, ValueError):
+            continue
+        if low <= minutes <= high:
+            rules = replace(rules, **{key: minutes})
+    kinds = value.get("channel_kinds")
+    if isinstance(kinds, dict):
+        clean = {str(k).strip().lower(): v for k, v in kinds.items()
+                 if str(k).strip() and v in CHANNEL_KINDS}
+        rules = replace(rules, channel_kinds=clean)
     for key in ("show_threshold", "flag_threshold"):
         try:
             number = float(value.get(key, getattr(rules, key)))
@@ -87,6 +122,13 @@ def save_rules(desk: Any, rules: Rules) -> Any:
     if not 1 <= rules.window_minutes <= 24 * 60:
         raise ValidationFailed(field="window_minutes", value=rules.window_minutes,
                                reason="out_of_range")
+    for key in ("fade_minutes", "span_minutes"):
+        if not 15 <= getattr(rules, key) <= 7 * 24 * 60:
+            raise ValidationFailed(field=key, value=getattr(rules, key), reason="out_of_range")
+    for channel, kind in rules.channel_kinds.items():
+        if kind not in CHANNEL_KINDS or not channel.strip():
+            raise ValidationFailed(field="channel_kinds", value=f"{channel}={kind}",
+                                   reason="unknown_kind")
     for key in ("show_threshold", "flag_threshold"):
         number = getattr(rules, key)
         if not 0.0 < number <= 1.0:

@@ -130,15 +130,24 @@ def test_sibling_sku_sharing_first_eight_chars_is_not_matched(desk, existing):  
                                     quantity=Decimal(100), order_time=T0)) == []
 
 
-def test_window_is_a_true_window_and_configurable(desk, existing):  # type: ignore[no-untyped-def]
-    probe = Probe(customer_text="C001", sku="BRK-1001", quantity=Decimal(100),
-                  order_time=T0 + dt.timedelta(minutes=16))
-    assert find_similar(desk, probe) == []
-    earlier = Probe(customer_text="C001", sku="BRK-1001", quantity=Decimal(100),
-                    order_time=T0 - dt.timedelta(minutes=14))
-    assert ids(find_similar(desk, earlier)) == [existing.id]
-    save_rules(desk, Rules(window_minutes=20))
-    assert ids(find_similar(desk, probe)) == [existing.id]
+def test_time_fades_without_a_cliff_and_the_span_is_configurable(desk, existing):  # type: ignore[no-untyped-def]
+    # Issue 11 replaced the old ±15-minute cliff (this test used to assert that a probe
+    # 16 minutes later found nothing): time is evidence that fades with the gap.
+    def score_at(minutes: float) -> float:
+        found = find_similar(desk, Probe(customer_text="C001", sku="BRK-1001",
+                                         quantity=Decimal(100),
+                                         order_time=T0 + dt.timedelta(minutes=minutes)))
+        return found[0].score if found else 0.0
+
+    scores = [score_at(m) for m in (0, 14, 16, 60, 120, 300)]
+    assert scores[:5] == sorted(scores[:5], reverse=True)
+    assert scores[2] >= 0.65 and scores[4] >= 0.65  # a re-send 2 hours later is shown
+    assert scores[1] - scores[2] < 0.05  # no edge at 15 minutes
+    assert scores[5] < scores[4]
+    assert score_at(-14) > 0.65  # earlier, too
+    assert score_at(24 * 60) == 0.0  # the next day: outside the search span
+    save_rules(desk, Rules(span_minutes=48 * 60))
+    assert score_at(24 * 60) < 0.55  # inside the span now, but faded to nothing
 
 
 def test_fields_that_count_are_business_settings(desk, existing):  # type: ignore[no-untyped-def]
@@ -253,8 +262,10 @@ def test_flag_finds_pairs_inside_one_import_and_core_inserted_orders(desk, demo_
 def test_index_follows_orders_written_by_any_service(desk, existing):  # type: ignore[no-untyped-def]
     from orderdesk.services.orders import update_order
 
-    update_order(desk, existing.id, customer_id=None, contact_phone=None)
-    # Now only the name could tell; with no customer at all the order is not a candidate.
+    update_order(desk, existing.id, customer_id=None, contact_phone=None,
+                 delivery_address=None)
+    # Now only the name could tell (the catalog address would still name the customer,
+    # issue 11); with no customer at all the order is not a candidate.
     assert find_similar(desk, Probe(customer_text="C001", sku="BRK-1001",
                                     quantity=Decimal(100), order_time=T0)) == []
 

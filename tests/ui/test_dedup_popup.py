@@ -14,7 +14,8 @@ from orderdesk.models import AuditLog, DuplicatePair, Order, OrderChannelRef
 from orderdesk.models.base import utcnow
 from orderdesk.services.orders import LineDraft, OrderDraft, create_order
 
-SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+# Screenshots go to the untracked build folder: tests never write tracked files.
+SHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
 
 
 class EntryForm:

@@ -33,6 +33,7 @@ def field_label(name: str) -> str:
         "address": QCoreApplication.translate("dedup", "Delivery address"),
         "contact": QCoreApplication.translate("dedup", "Contact phone"),
         "channel": QCoreApplication.translate("dedup", "Channel and channel order number"),
+        "po": QCoreApplication.translate("dedup", "Customer PO number"),
     }[name]
 
 

@@ -1,0 +1,109 @@
+"""The review queue fills itself: after imports, after a sync pull, and by a background
+scan when the app starts. Nothing waits for a command-line run.
+
+- Imports call ``flag_new_orders`` inside their own transaction (orderdesk/intake).
+- Orders that a sync pull wrote are remembered by the index hook (keys.before_commit
+  calls ``note_pulled``); the sync round then calls ``refresh_after(desk)``, which checks
+  them in a transaction of its own, so the pairs it finds are pushed like any other.
+- ``background_scan(desk)`` runs off the UI thread at start-up and checks every order
+  entered since the last scan (the first time: the last 90 days). What a closed app did
+  not get to check after a pull is caught here.
+
+Pairs are never decided here: they wait in the queue for sales (status 'open').
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import logging
+
+from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
+
+from orderdesk.changes import Changes
+from orderdesk.models import Order, SyncState, utcnow
+
+log = logging.getLogger(__name__)
+FIRST_SCAN_DAYS = 90
+# A station-local mark (sync_state is never synced): orders created after it are unchecked.
+MARK_KEY = "dedup.scanned_until"
+
+_lock = threading.Lock()
+_pulled: dict[str, set[str]] = {}
+
+
+def _url(desk_or_session: Any) -> str:
+    engine = getattr(desk_or_session, "engine", None)
+    if engine is None:
+        engine = desk_or_session.get_bind().engine
+    return str(engine.url)
+
+
+def note_pulled(session: Any, order_ids: Iterable[str]) -> None:
+    """Called by the index hook when a sync-apply transaction wrote these orders."""
+    ids = {i for i in order_ids if i}
+    if ids:
+        with _lock:
+            _pulled.setdefault(_url(session), set()).update(ids)
+
+
+@dataclass(frozen=True)
+class QueueRefresh:
+    checked: int
+    flagged: int
+    changes: Changes = field(default_factory=Changes)
+
+
+def refresh_after(desk: Any, order_ids: Iterable[str] | None = None,
+                  source: str = "sync") -> QueueRefresh:
+    """Check these orders (default: the ones the last sync pulls wrote) against all others
+    and put possible duplicates in the review queue. Safe to call with nothing to do."""
+    from orderdesk.dedup.engine import flag_new_orders
+
+    with _lock:
+        ids = set(order_ids or ()) | _pulled.pop(_url(desk), set())
+    if not ids:
+        return QueueRefresh(0, 0)
+    try:
+        with desk.write() as s:
+            # Cancelled and merged-away orders carry no index rows: they find nothing.
+            flagged = flag_new_orders(s, sorted(ids), source=source)
+    except SQLAlchemyError:
+        # The sync round itself succeeded; these orders wait for the next round or the
+        # start-up scan, which checks everything entered since its last run.
+        with _lock:
+            _pulled.setdefault(_url(desk), set()).update(ids)
+        log.warning("duplicate check after sync postponed for %d orders", len(ids),
+                    exc_info=True)
+        return QueueRefresh(0, 0)
+    return QueueRefresh(len(ids), flagged, Changes(duplicates=True) if flagged else Changes())
+
+
+def background_scan(desk: Any, now: dt.datetime | None = None) -> QueueRefresh:
+    """Check every order entered since the last scan at this station (first time: the last
+    FIRST_SCAN_DAYS days). Meant for ctx.tasks at start-up; takes a few seconds a year."""
+    from orderdesk.dedup.engine import flag_new_orders
+
+    now = now or utcnow()
+    with desk.write() as s:
+        mark_row = s.get(SyncState, MARK_KEY)
+        since = now - dt.timedelta(days=FIRST_SCAN_DAYS)
+        if mark_row is not None and mark_row.value:
+            try:
+                since = dt.datetime.fromisoformat(mark_row.value)
+            except ValueError:
+                pass
+        ids = list(s.scalars(select(Order.id).where(
+            Order.created_at >= since, Order.cancelled.is_(False),
+            Order.merged_into_id.is_(None))))
+        flagged = flag_new_orders(s, ids, source="scan") if ids else 0
+        if mark_row is None:
+            s.add(SyncState(key=MARK_KEY, value=now.isoformat()))
+        else:
+            mark_row.value = now.isoformat()
+    return QueueRefresh(len(ids), flagged, Changes(duplicates=True) if flagged else Changes())
