@@ -38,12 +38,12 @@ ROLE_PAGES: dict[str, tuple[str, ...]] = {
 # Actions checked by services (and by the server's routes).
 ROLE_ACTIONS: dict[str, frozenset[str]] = {
     "sales": frozenset({"order.write", "order.read", "catalog.read", "duplicate.decide",
-                        "import.run", "rush.request"}),
+                        "import.run", "rush.request", "share.create"}),
     "engineering": frozenset({"order.read", "order.annotate", "catalog.read"}),
     "pmc": frozenset({"order.read", "order.status.production", "catalog.read", "catalog.write",
                       "stock.write", "rush.confirm", "settings.business"}),
     "warehouse": frozenset({"order.read", "order.status.warehouse", "catalog.read",
-                            "batch.bind"}),
+                            "batch.bind", "shipment.create", "shipment.read"}),
     "quality": frozenset({"order.read", "catalog.read", "certificate.issue",
                           "settings.templates"}),
     "finance": frozenset({"order.read", "catalog.read", "shipment.read", "invoice.issue",
@@ -53,11 +53,20 @@ ROLE_ACTIONS: dict[str, frozenset[str]] = {
                              "duplicate.decide", "import.run", "batch.bind", "batch.unbind",
                              "certificate.issue", "certificate.revoke", "rush.request",
                              "rush.confirm", "settings.business", "stock.write",
-                             "order.annotate"}),
+                             "order.annotate", "share.create", "shipment.create",
+                             "shipment.read"}),
     "sysadmin": frozenset({"users.manage", "settings.system"}),
     "secadmin": frozenset({"users.security", "audit.read"}),
     "auditor": frozenset({"audit.read"}),
 }
+
+
+# Insight (order exception quick report, 订单异常快速上报): every business role reports
+# from its own station; supervisors and quality run the queue and close with the card.
+for _role in BUSINESS_ROLES:
+    ROLE_ACTIONS[_role] = ROLE_ACTIONS[_role] | {"exception.report"}
+for _role in ("supervisor", "quality"):
+    ROLE_ACTIONS[_role] = ROLE_ACTIONS[_role] | {"exception.manage"}
 
 
 def role_mix(roles: set[str] | frozenset[str] | list[str] | tuple[str, ...]) -> bool:
@@ -76,3 +85,9 @@ def pages_for(roles: set[str] | frozenset[str] | list[str]) -> list[str]:
 
 def can(roles: set[str] | frozenset[str] | list[str], action: str) -> bool:
     return any(action in ROLE_ACTIONS.get(role, ()) for role in roles)
+
+
+# Planning (orderdesk.planning): PMC edits machines and routings, accepts alternative
+# routes and confirms reschedules; supervisors may too.
+for _role in ("pmc", "supervisor"):
+    ROLE_ACTIONS[_role] = ROLE_ACTIONS[_role] | {"planning.write"}

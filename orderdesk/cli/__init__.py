@@ -26,6 +26,7 @@ COMMAND_MODULES = (
     "orderdesk.cli.export",
     "orderdesk.cli.intake",
     "orderdesk.cli.pmc",
+    "orderdesk.cli.share",
     "orderdesk.cli.warehouse",
     "orderdesk.sync.cli",
     "orderdesk.ui.cli",

@@ -119,6 +119,9 @@ def create_app(db_url: str, *, migrate: bool = True) -> FastAPI:
         certificates = None
     if certificates is not None and certificates.available():
         app.include_router(certificates.router)
+    from orderdesk.sync.server.routes import share
+
+    app.include_router(share.router)
     return app
 
 

@@ -1,0 +1,1 @@
+"""Share links to read-only status pages (served by the central server)."""

@@ -1,0 +1,355 @@
+"""Share links against a real server process: tokens, scopes, expiry, revocation, the
+access log, rate limits, headers, the live event stream and the command line."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+import sys
+import threading
+import time
+from decimal import Decimal
+
+import pytest
+import requests
+
+from orderdesk.desk import Desk
+from orderdesk.models import ShareAccess
+from orderdesk.models.base import utcnow
+from orderdesk.services import catalog, orders
+from orderdesk.share import links
+from tests.sync.conftest import PASSWORD, RUN_CLI, ServerProcess, seed_users
+
+
+def _seed_order(db_url: str) -> str:
+    desk = Desk(db_url, station="setup")
+    try:
+        with desk.write() as s:
+            catalog.upsert_customer(s, "C001", "苏州恒锐精密有限公司", tier="A")
+            catalog.upsert_customer(s, "C002", "无锡华通汽车电子有限公司", tier="B")
+            catalog.upsert_product(s, "BRK-1001", "支架", spec="PA66+GF30")
+        ref = orders.create_order(desk, orders.OrderDraft(
+            channel="phone", customer_code="C001", customer_po="PO-7788",
+            requested_date=dt.date(2026, 12, 20), promised_date=dt.date(2026, 12, 18),
+            status_sales="confirmed",
+            lines=[orders.LineDraft(sku="BRK-1001", quantity=Decimal(5200),
+                                    unit_price=Decimal("1.2345"))]))
+        orders.create_order(desk, orders.OrderDraft(
+            channel="phone", customer_code="C002", customer_po="OTHER-1", status_sales="confirmed",
+            lines=[orders.LineDraft(sku="BRK-1001", quantity=Decimal(10))]))
+        return ref.order_no
+    finally:
+        desk.close()
+
+
+@pytest.fixture(scope="module")
+def share_server(template_db, tmp_path_factory):  # type: ignore[no-untyped-def]
+    """One server for the module (each test makes its own links)."""
+    import os
+    import shutil
+
+    tmp = tmp_path_factory.mktemp("share")
+    path = tmp / "server.db"
+    shutil.copyfile(template_db, path)
+    db_url = f"sqlite:///{path}"
+    seed_users(db_url)
+    order_no = _seed_order(db_url)
+    (tmp / "logs").mkdir()
+    saved = {k: os.environ.get(k) for k in ("ORDERDESK_SHARE_KEEPALIVE", "ORDERDESK_SHARE_POLL")}
+    os.environ.update({"ORDERDESK_SHARE_KEEPALIVE": "1", "ORDERDESK_SHARE_POLL": "0.2"})
+    server = ServerProcess(db_url, tmp / "logs")
+    try:
+        server.start()
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+    server.order_no = order_no  # type: ignore[attr-defined]
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+def _link_id(server: ServerProcess, token: str) -> str:
+    desk = Desk(server.db_url, station="check")
+    try:
+        found = links.check(desk, token).link_id
+    finally:
+        desk.close()
+    assert found
+    return found
+
+
+def _order_id(server: ServerProcess) -> str:
+    from orderdesk.models import Order
+
+    desk = Desk(server.db_url, station="check")
+    try:
+        with desk.read() as s:
+            return s.query(Order).filter_by(order_no=server.order_no).one().id  # type: ignore[attr-defined]
+    finally:
+        desk.close()
+
+
+def _login(server: ServerProcess, user: str = "sales1") -> dict[str, str]:
+    r = requests.post(server.url + "/api/auth/login",
+                      json={"username": user, "password": PASSWORD, "station": "t"}, timeout=10)
+    r.raise_for_status()
+    return {"Authorization": f"Bearer {r.json()['token']}"}
+
+
+def _make(server: ServerProcess, headers: dict[str, str], **body) -> dict:  # type: ignore[no-untyped-def]
+    body.setdefault("ref", server.order_no)  # type: ignore[attr-defined]
+    r = requests.post(server.url + "/api/share", json=body, headers=headers, timeout=10)
+    assert r.status_code == 201, r.text
+    return r.json()
+
+
+def test_link_reveals_no_internal_ids_and_shows_status(share_server: ServerProcess) -> None:
+    made = _make(share_server, _login(share_server))
+    assert made["url"].startswith(share_server.url + "/s/")
+    token = made["token"]
+    order_id = _order_id(share_server)
+    assert order_id not in token and share_server.order_no not in token  # type: ignore[attr-defined]
+    page = requests.get(made["url"], timeout=10)
+    assert page.status_code == 200
+    text = page.text
+    assert share_server.order_no in text and "苏州恒锐精密有限公司" in text  # type: ignore[attr-defined]
+    assert "已确认" in text and "待排产" in text and "2026-12-18" in text
+    assert order_id not in text
+    # status scope: no prices, and nothing of the other customer
+    assert "1.23" not in text and "¥" not in text
+    assert "无锡华通" not in text and "OTHER-1" not in text
+    assert page.headers["Referrer-Policy"] == "no-referrer"
+    assert "noindex" in page.headers["X-Robots-Tag"]
+    assert '<meta name="robots" content="noindex' in text
+    assert page.headers["Cache-Control"] == "no-store"
+
+
+def test_prices_only_with_their_scope(share_server: ServerProcess) -> None:
+    headers = _login(share_server)
+    priced = requests.get(_make(share_server, headers, scope="status+prices")["url"], timeout=10)
+    assert "¥1.23" in priced.text and "¥6,419.40" in priced.text  # 5200 × 1.2345
+
+
+def test_english_page(share_server: ServerProcess) -> None:
+    url = _make(share_server, _login(share_server))["url"]
+    page = requests.get(url, headers={"Accept-Language": "en-US"}, timeout=10)
+    assert "Promised" in page.text and "confirmed" in page.text and "已确认" not in page.text
+    assert "已确认" in requests.get(url + "?lang=zh", headers={"Accept-Language": "en"},
+                                 timeout=10).text
+
+
+def test_tampered_and_made_up_tokens_are_refused(share_server: ServerProcess) -> None:
+    made = _make(share_server, _login(share_server))
+    token = made["token"]
+    flipped = token[:10] + ("A" if token[10] != "A" else "B") + token[11:]
+    for bad in (flipped, token[:-1], token + "x", "x" * 43, "not-a-token"):
+        r = requests.get(share_server.url + "/s/" + bad, timeout=10)
+        assert r.status_code == 404, bad
+        assert "链接无效" in r.text
+        assert share_server.order_no not in r.text  # type: ignore[attr-defined]
+
+
+def test_expired_link_answers_410_with_a_clear_page(share_server: ServerProcess) -> None:
+    desk = Desk(share_server.db_url, station="t")
+    try:
+        made = links.create_link(desk, "order", share_server.order_no,  # type: ignore[attr-defined]
+                                 days=1, now=utcnow() - dt.timedelta(days=2))
+    finally:
+        desk.close()
+    r = requests.get(share_server.url + made.path, timeout=10)
+    assert r.status_code == 410
+    assert "链接已过期" in r.text and share_server.order_no not in r.text  # type: ignore[attr-defined]
+
+
+def test_default_expiry_is_30_days(share_server: ServerProcess) -> None:
+    made = _make(share_server, _login(share_server))
+    expires = dt.datetime.fromisoformat(made["expires_at"])
+    assert abs((expires - utcnow()) - dt.timedelta(days=30)) < dt.timedelta(minutes=2)
+
+
+def test_revoked_link_stops_at_once_including_an_open_stream(share_server: ServerProcess) -> None:
+    headers = _login(share_server)
+    made = _make(share_server, headers)
+    events: list[str] = []
+    opened = threading.Event()
+
+    def listen() -> None:
+        with requests.get(share_server.url + f"/s/{made['token']}/events", stream=True,
+                          timeout=30) as r:
+            opened.set()
+            for raw in r.iter_lines(decode_unicode=True):
+                events.append(raw)
+                if raw.startswith("event: gone"):
+                    return
+
+    t = threading.Thread(target=listen, daemon=True)
+    t.start()
+    assert opened.wait(10)
+    time.sleep(0.5)
+    r = requests.post(share_server.url + "/api/share/revoke", json={"token": made["url"]},
+                      headers=headers, timeout=10)
+    assert r.status_code == 200 and r.json()["state"] == "revoked"
+    revoked_at = time.monotonic()
+    t.join(10)
+    assert not t.is_alive(), "the open stream did not end after the revoke"
+    assert time.monotonic() - revoked_at < 5
+    assert any(e.startswith("event: status") for e in events)
+    assert events[-1] == "event: gone"
+    assert requests.get(made["url"], timeout=10).status_code == 410
+
+
+def test_every_access_is_logged_and_counted(share_server: ServerProcess) -> None:
+    headers = _login(share_server)
+    made = _make(share_server, headers)
+    for _ in range(3):
+        requests.get(made["url"], headers={"User-Agent": "Mozilla/5.0 (iPhone) MicroMessenger"},
+                     timeout=10)
+    listed = requests.get(share_server.url + "/api/share/links",
+                          params={"ref": share_server.order_no},  # type: ignore[attr-defined]
+                          headers=headers, timeout=10).json()
+    link_id = _link_id(share_server, made["token"])
+    mine = [row for row in listed if row["id"] == link_id]
+    assert len(mine) == 1 and mine[0]["view_count"] == 3 and mine[0]["state"] == "ok"
+    assert mine[0]["created_by"] == "sales1" and mine[0]["last_seen_at"]
+    desk = Desk(share_server.db_url, station="t")
+    try:
+        with desk.read() as s:
+            rows = s.query(ShareAccess).filter_by(link_id=link_id).all()
+    finally:
+        desk.close()
+    assert len(rows) == 3 and all(r.address == "127.0.0.1" for r in rows)
+    assert all("MicroMessenger" in (r.user_agent or "") for r in rows)
+
+
+def test_only_sales_and_supervisors_make_links(share_server: ServerProcess) -> None:
+    for user, expected in (("wh1", 403), ("admin", 403), ("sup", 201), ("sales2", 201)):
+        r = requests.post(share_server.url + "/api/share",
+                          json={"ref": share_server.order_no},  # type: ignore[attr-defined]
+                          headers=_login(share_server, user), timeout=10)
+        assert r.status_code == expected, (user, r.text)
+    r = requests.post(share_server.url + "/api/share",
+                      json={"ref": share_server.order_no}, timeout=10)  # type: ignore[attr-defined]
+    assert r.status_code == 401
+    bad = requests.post(share_server.url + "/api/share", json={"ref": "SO-NOPE"},
+                        headers=_login(share_server), timeout=10)
+    assert bad.status_code == 404
+    for body in ({"ref": "x", "scope": "everything"}, {"ref": "x", "days": 0},
+                 {"ref": "x", "days": 9999}):
+        r = requests.post(share_server.url + "/api/share", json=body,
+                          headers=_login(share_server), timeout=10)
+        assert r.status_code == 422, body
+
+
+def test_rate_limited_per_address(sqlite_server_db: str, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("ORDERDESK_SHARE_BURST", "5")
+    monkeypatch.setenv("ORDERDESK_SHARE_RATE", "6")
+    seed_users(sqlite_server_db)
+    order_no = _seed_order(sqlite_server_db)
+    (tmp_path / "logs").mkdir()
+    server = ServerProcess(sqlite_server_db, tmp_path / "logs")
+    server.start()
+    try:
+        server.order_no = order_no  # type: ignore[attr-defined]
+        url = _make(server, _login(server))["url"]
+        codes = [requests.get(url, timeout=10).status_code for _ in range(8)]
+        assert codes[:5] == [200] * 5
+        assert 429 in codes[5:]
+        assert requests.get(server.url + "/api/health", timeout=10).status_code == 200
+    finally:
+        server.stop()
+
+
+def _events(url: str, headers: dict[str, str] | None = None, *, until: int = 1,
+            timeout: float = 15) -> list[dict[str, str]]:
+    out: list[dict[str, str]] = []
+    current: dict[str, str] = {}
+    deadline = time.monotonic() + timeout
+    with requests.get(url, stream=True, headers=headers or {}, timeout=timeout) as r:
+        assert r.headers["content-type"].startswith("text/event-stream")
+        for raw in r.iter_lines(decode_unicode=True):
+            if raw == "":
+                if current:
+                    out.append(current)
+                    current = {}
+                if sum(1 for e in out if e.get("event") in ("status", "gone")) >= until \
+                        or time.monotonic() > deadline:
+                    break
+                continue
+            if raw.startswith(":"):
+                out.append({"comment": raw})
+                continue
+            key, _, value = raw.partition(": ")
+            current[key] = value
+    return out
+
+
+def test_stream_sends_changes_and_resumes_from_last_event_id(share_server: ServerProcess) -> None:
+    made = _make(share_server, _login(share_server))
+    events_url = share_server.url + f"/s/{made['token']}/events"
+    first = [e for e in _events(events_url) if e.get("event") == "status"]
+    assert first and "已确认" in json.loads(first[0]["data"])["html"]
+    last_id = first[0]["id"]
+    # Resume with the id the phone has: nothing new, so only keep-alives come.
+    resumed = _events(events_url, {"Last-Event-ID": last_id}, until=1, timeout=3)
+    assert not [e for e in resumed if e.get("event") == "status"]
+    assert any(e.get("comment", "").startswith(": keep-alive") for e in resumed)
+    # A status change at the server's database reaches the stream.
+    desk = Desk(share_server.db_url, station="t")
+    try:
+        orders.set_status(desk, _order_id(share_server), "production", "in_production")
+    finally:
+        desk.close()
+    again = [e for e in _events(events_url, {"Last-Event-ID": last_id}) if e.get("event") == "status"]
+    assert again and "生产中" in json.loads(again[0]["data"])["html"]
+    # The polling fallback answers the same snapshot.
+    frag = requests.get(share_server.url + f"/s/{made['token']}/fragment",
+                        params={"since": last_id}, timeout=10).json()
+    assert frag["changed"] and "生产中" in frag["html"]
+    same = requests.get(share_server.url + f"/s/{made['token']}/fragment",
+                        params={"since": frag["id"]}, timeout=10).json()
+    assert same["changed"] is False
+
+
+def test_customer_and_board_links(share_server: ServerProcess) -> None:
+    headers = _login(share_server, "sup")
+    mine = requests.get(_make(share_server, headers, kind="customer", ref="C001")["url"], timeout=10)
+    assert share_server.order_no in mine.text and "OTHER-1" not in mine.text  # type: ignore[attr-defined]
+    board = requests.get(_make(share_server, headers, kind="board", ref="warehouse")["url"],
+                         timeout=10)
+    assert board.status_code == 200 and "仓库看板" in board.text and "待备货" in board.text
+    assert "已确认" not in board.text  # the warehouse board shows warehouse fields only
+    r = requests.post(share_server.url + "/api/share",
+                      json={"kind": "board", "ref": "warehouse", "scope": "status+prices"},
+                      headers=headers, timeout=10)
+    assert r.status_code == 422
+
+
+def test_cli_share_and_revoke(share_server: ServerProcess) -> None:
+    def cli(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-c", RUN_CLI, *args], capture_output=True,
+                              text=True, timeout=60)
+
+    out = cli("share", share_server.order_no, "--db-url", share_server.db_url,  # type: ignore[attr-defined]
+              "--days", "7", "--scope", "status+prices", "--json",
+              "--base-url", share_server.url)
+    assert out.returncode == 0, out.stderr
+    made = json.loads(out.stdout)
+    assert set(made) >= {"url", "token", "expires_at"}
+    assert made["url"] == share_server.url + "/s/" + made["token"]
+    expires = dt.datetime.fromisoformat(made["expires_at"])
+    assert abs((expires - utcnow()) - dt.timedelta(days=7)) < dt.timedelta(minutes=2)
+    assert "¥" in requests.get(made["url"], timeout=10).text
+    plain = cli("share", share_server.order_no, "--db-url", share_server.db_url,  # type: ignore[attr-defined]
+                "--base-url", share_server.url)
+    assert plain.returncode == 0 and plain.stdout.strip().startswith(share_server.url + "/s/")
+    gone = cli("share", "revoke", made["url"], "--db-url", share_server.db_url)
+    assert gone.returncode == 0, gone.stderr
+    assert requests.get(made["url"], timeout=10).status_code == 410
+    missing = cli("share", "SO-0000-000000", "--db-url", share_server.db_url)
+    assert missing.returncode != 0 and "Traceback" not in missing.stderr
