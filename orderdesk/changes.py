@@ -16,6 +16,7 @@ class Changes:
     users: bool = False
     settings: bool = False
     conflicts: bool = False
+    planning: bool = False    # machines, routings, work orders, shipments (orderdesk.planning)
 
     def __or__(self, other: Changes) -> Changes:
         return Changes(**{f.name: getattr(self, f.name) or getattr(other, f.name)

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from orderdesk.changes import Changes
+from orderdesk.dedup.queue import refresh_after
 from orderdesk.desk import Desk
 from orderdesk.errors import OrderdeskError
 from orderdesk.messages import TEXTS
@@ -370,6 +371,7 @@ def sync_once(desk: Desk, server_url: str | None = None, credentials: Credential
             local.note_round(desk, exc.code)
             raise
         local.note_round(desk, None)
+        changes = changes | refresh_after(desk).changes  # pulled orders into the duplicate queue
     finally:
         if own:
             client.close()

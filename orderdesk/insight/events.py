@@ -11,8 +11,8 @@ Sources and what each gives:
 - rush_cases / rush_steps: `rush_requested`, `rush_confirmed` (PMC confirmed it can be
   scheduled), `rush_withdrawn`;
 - exception_reports: `exception_raised`, `exception_closed`;
-- shipments / invoices (the finance tables, when this database has them): `shipped`,
-  `invoiced`.
+- shipment_lines / invoices (the finance tables, when this database has them): `shipped`
+  per line with its quantity, `invoiced`.
 
 Append-only sources are read past a rowid mark; the few rows that change later (rush
 steps, exception closures) are re-read whole and inserted once by their source key.
@@ -92,10 +92,27 @@ _REREAD: tuple[str, ...] = (
     "WHERE x.status = 'closed' AND x.closed_at IS NOT NULL",
 )
 
-#: Finance tables another module may add: (table, event kind, time columns to try).
-_OPTIONAL: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    ("shipments", "shipped", ("shipped_at", "ship_date", "created_at")),
-    ("invoices", "invoiced", ("issued_at", "invoice_date", "created_at")),
+#: Finance tables (orderdesk.finance), read only when this database has them with the
+#: columns used here: (mark, table read past its mark, needed columns per table, SELECT).
+_OPTIONAL: tuple[tuple[str, str, dict[str, set[str]], str], ...] = (
+    ("shipment_lines", "shipment_lines",
+     {"shipment_lines": {"order_id", "order_line_id", "shipment_id", "quantity"},
+      "shipments": {"id", "ship_date", "created_at", "status", "shipped_by"}},
+     # One event per shipped line (ref = the order line, detail = the quantity), at the
+     # time it was recorded when that is on the ship date, else at the ship date.
+     "SELECT 'sl:' || sl.id, sl.order_id, 'shipped', "
+     "CASE WHEN date(sh.created_at) = sh.ship_date THEN sh.created_at "
+     "ELSE sh.ship_date || ' 00:00:00.000000' END, sh.shipped_by, 'warehouse', "
+     "'qty:' || sl.quantity, sl.order_line_id "
+     "FROM shipment_lines sl JOIN shipments sh ON sh.id = sl.shipment_id "
+     "WHERE sl.rowid > :mark AND sl.rowid <= :top AND sh.status <> 'cancelled'"),
+    ("invoices", "invoices",
+     {"invoices": {"id", "shipment_id", "issued_at", "issued_by", "invoice_no"},
+      "shipment_lines": {"order_id", "shipment_id"}},
+     "SELECT 'iv:' || i.id || ':' || sl.order_id, sl.order_id, 'invoiced', i.issued_at, "
+     "i.issued_by, 'finance', i.invoice_no, i.id "
+     "FROM invoices i JOIN shipment_lines sl ON sl.shipment_id = i.shipment_id "
+     "WHERE i.rowid > :mark AND i.rowid <= :top GROUP BY i.id, sl.order_id"),
 )
 
 
@@ -130,24 +147,14 @@ def refresh_log(session: Session) -> int:
             _set_mark(session, source, int(top))
     for select_sql in _REREAD:
         session.execute(text(_INSERT + select_sql))
-    for table, kind, candidates in _OPTIONAL:
-        columns = _table_columns(session, table)
-        if "order_id" not in columns:
-            continue  # the table is not in this database (or not as expected): no events
-        when = next((c for c in candidates if c in columns), None)
-        if when is None:
-            continue
-        who = next((c for c in ("created_by", "issued_by", "shipped_by", "user")
-                    if c in columns), None)
-        mark = _mark(session, table)
+    for source, table, needed, select_sql in _OPTIONAL:
+        if any(not cols <= _table_columns(session, t) for t, cols in needed.items()):
+            continue  # not in this database (or not as expected): no events from it
+        mark = _mark(session, source)
         top = session.execute(text(f"SELECT COALESCE(MAX(rowid), 0) FROM {table}")).scalar()
         if top and top > mark:
-            session.execute(text(
-                _INSERT + f"SELECT '{table[:2]}:' || t.rowid, t.order_id, '{kind}', t.{when}, "
-                f"{'t.' + who if who else 'NULL'}, 'finance', NULL, NULL FROM {table} t "
-                f"WHERE t.rowid > :mark AND t.rowid <= :top AND t.{when} IS NOT NULL"),
-                {"mark": mark, "top": top})
-            _set_mark(session, table, int(top))
+            session.execute(text(_INSERT + select_sql), {"mark": mark, "top": top})
+            _set_mark(session, source, int(top))
     after = session.execute(text("SELECT COALESCE(MAX(id), 0) FROM insight_events")).scalar()
     return int(after or 0) - int(before or 0)
 

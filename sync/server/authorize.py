@@ -111,6 +111,13 @@ RULES: dict[tuple[str, str | None, str | None], frozenset[str]] = {
     ("rush_steps", None, None): _RUSH_STEPS,
     ("notifications", None, "insert"): _RUSH,
     ("notifications", None, None): _EVERY_READER,
+    # Insight: exception reports from every station; the queue (owner, due time, the
+    # close) and the handbook editions by those who run it.
+    ("exception_reports", None, "insert"): frozenset({"exception.report"}),
+    ("exception_reports", None, None): frozenset({"exception.manage", "exception.report"}),
+    ("exception_photos", None, None): frozenset({"exception.report"}),
+    ("lesson_cards", None, None): frozenset({"exception.report", "exception.manage"}),
+    ("handbook_editions", None, None): frozenset({"exception.manage"}),
     # Accounts and roles (三权分立): the system admin manages them; a password (and its
     # flags) may also be set by the security admin, or by the user for their own
     # account (see SELF_FIELDS). Lockout counters are per-station and never applied.
