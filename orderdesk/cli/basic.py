@@ -46,6 +46,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_db_argument(dis)
     dis.add_argument("username")
     dis.set_defaults(handler=cmd_user_disable)
+    unl = sub.add_parser("unlock", help="clear an account's sign-in delay after failed passwords")
+    add_db_argument(unl)
+    unl.add_argument("username")
+    unl.set_defaults(handler=cmd_user_unlock)
+    rst = sub.add_parser("reset", help="set a new password that must be changed at the next "
+                                       "sign-in (and clear the sign-in delay)")
+    add_db_argument(rst)
+    rst.add_argument("username")
+    rst.add_argument("--password-file")
+    rst.set_defaults(handler=cmd_user_reset)
     ls = sub.add_parser("list", help="list accounts")
     add_db_argument(ls)
     ls.set_defaults(handler=cmd_user_list)
@@ -123,6 +133,24 @@ def cmd_user_disable(args: argparse.Namespace) -> int:
     desk = open_desk(args.db)
     users.set_active(desk, args.username, False)
     print(f"user {args.username} disabled")
+    return 0
+
+
+def cmd_user_unlock(args: argparse.Namespace) -> int:
+    from orderdesk.services import users
+
+    desk = open_desk(args.db)
+    users.unlock_account(desk, args.username)
+    print(f"user {args.username} unlocked")
+    return 0
+
+
+def cmd_user_reset(args: argparse.Namespace) -> int:
+    from orderdesk.services import users
+
+    desk = open_desk(args.db)
+    users.reset_password(desk, args.username, _read_password(args.password_file))
+    print(f"password of {args.username} reset; it must be changed at the next sign-in")
     return 0
 
 

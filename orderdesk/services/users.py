@@ -1,10 +1,11 @@
-"""Accounts: creation, password policy, sign-in with persistent lockout, roles."""
+"""Accounts: creation, password policy, sign-in (constant time, throttled), roles."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -26,11 +27,11 @@ from orderdesk.errors import (
 from orderdesk.models import User, UserRole, utcnow
 from orderdesk.tracking import Actor, add_audit
 
-MAX_FAILURES = 5
-LOCK_MINUTES = 15
 PASSWORD_MAX_AGE_DAYS = 90
 
 _hasher = PasswordHasher()
+#: Verified for names that have no account, so they take as long as real ones.
+_DUMMY_HASH = _hasher.hash("orderdesk: no such account")
 
 
 @dataclass(frozen=True)
@@ -138,8 +139,41 @@ def set_password(desk: Desk, username: str, password: str) -> None:
         user.locked_until = None
 
 
+#: Reason code: the change would leave no active system administrator.
+LAST_SYSADMIN = "last_sysadmin"
+
+
+def active_sysadmins(s: Session, *, without: str | None = None) -> int:
+    """Active accounts holding sysadmin (optionally not counting one user id)."""
+    from sqlalchemy import func
+
+    query = (select(func.count(User.id.distinct())).join(UserRole, UserRole.user_id == User.id)
+             .where(UserRole.role == "sysadmin", User.active.is_(True)))
+    if without is not None:
+        query = query.where(User.id != without)
+    return s.scalar(query) or 0
+
+
+def _guard_last_sysadmin(desk: Desk, action: str, username: str, roles: list[str] | tuple[str, ...],
+                         *, disabling: bool) -> None:
+    """Refuse (audited) to disable or demote the last active system administrator: nobody
+    could manage accounts any more."""
+    with desk.read() as s:
+        user = _get(s, username)
+        held = {r.role for r in user.roles}
+        losing = user.active and "sysadmin" in held and (disabling or "sysadmin" not in roles)
+        if not losing or active_sysadmins(s, without=user.id) > 0:
+            return
+    _refuse(desk, action, username, roles,
+            PermissionDenied(action="users.manage", user=username, reason=LAST_SYSADMIN))
+
+
 def set_active(desk: Desk, username: str, active: bool) -> None:
     desk.require("users.manage")
+    if not active:
+        with desk.read() as s:
+            held = tuple(r.role for r in _get(s, username).roles)
+        _guard_last_sysadmin(desk, "set_active", username, held, disabling=True)
     with desk.write() as s:
         _get(s, username).active = active
 
@@ -155,6 +189,7 @@ def set_roles(desk: Desk, username: str, roles: list[str]) -> None:
         _refuse(desk, "set_roles", username, roles,
                 PermissionDenied(action="users.manage", user=username, reason=OWN_ROLES))
     _check_role_mix(desk, "set_roles", username, roles)
+    _guard_last_sysadmin(desk, "set_roles", username, roles, disabling=False)
     with desk.write() as s:
         user = _get(s, username)
         current = {r.role: r for r in user.roles}
@@ -172,45 +207,65 @@ def list_users(desk: Desk) -> list[UserRow]:
         return [_row(u) for u in users]
 
 
-def authenticate(desk: Desk, username: str, password: str) -> UserInfo:
-    """Check a password; count failures per account and lock it after MAX_FAILURES.
+def authenticate(desk: Desk, username: str, password: str, *,
+                 address: str | None = None) -> UserInfo:
+    """Check a password, the same way for every name (等保 I1/I3, issue 13).
 
-    The failure count lives in the database, so restarts and parallel server workers
-    cannot reset it. Every attempt, good or bad, is in the audit log.
+    - One answer until the password is right: unknown, disabled and wrong all verify
+      one argon2 hash (a dummy one for unknown names) and raise `LoginFailed`; only the
+      right password of a disabled account learns `AccountDisabled`.
+    - No hard lockout anyone can trigger: failures per account name (known or not) and
+      per source address grow a delay (`throttle_delay`); while it runs the attempt is
+      answered `LoginThrottled` (with the seconds to wait) without checking the password.
+      An address the account signed in from before is exempt from the account's delay
+      (a stranger's failures cannot lock its owner out), never from its own.
+    - A station checks a person synced from the server against the offline material the
+      server gave this station (`OfflineVerifier`), never against the server's hash.
+
+    The counters live in the database (restarts and parallel workers cannot reset them).
+    Every attempt is in the audit log, with its real outcome (the trail may tell what the
+    caller may not).
     """
+    from orderdesk.models.security import OfflineVerifier
+
     now = utcnow()
-    actor = Actor(user=username, station=desk.station)
+    name = (username or "")[:60]
+    addr = (address or "local")[:100]
+    actor = Actor(user=name, station=desk.station)
+    error: Exception
     with desk.write(actor) as s:
-        user = s.scalars(select(User).options(selectinload(User.roles))
-                         .where(User.username == username)).one_or_none()
-        if user is None:
-            add_audit(s, action="login", entity="users", field="username", new=username,
-                      outcome="unknown_user")
-            error: Exception = LoginFailed(username=username)
-        elif not user.active:
-            add_audit(s, action="login", entity="users", entity_id=user.id, outcome="disabled")
-            error = AccountDisabled(username=username)
-        elif user.locked_until and user.locked_until > now:
-            add_audit(s, action="login", entity="users", entity_id=user.id, outcome="locked")
-            error = AccountLocked(username=username, until=user.locked_until)
+        wait = _throttle_wait(s, name, addr, now)
+        if wait is not None:
+            add_audit(s, action="login", entity="users", field="username", new=name,
+                      outcome="throttled")
+            error = LoginThrottled(username=name, until=now + wait,
+                                   seconds=max(1, int(wait.total_seconds() + 0.999)))
         else:
-            try:
-                _hasher.verify(user.password_hash, password)
-            except (VerificationError, InvalidHashError):
-                user.failed_logins += 1
-                if user.failed_logins >= MAX_FAILURES:
-                    user.locked_until = now + dt.timedelta(minutes=LOCK_MINUTES)
-                    user.failed_logins = 0
-                    add_audit(s, action="lockout", entity="users", entity_id=user.id,
-                              outcome="locked")
-                add_audit(s, action="login", entity="users", entity_id=user.id,
-                          outcome="bad_password")
-                error = LoginFailed(username=username)
+            user = s.scalars(select(User).options(selectinload(User.roles))
+                             .where(User.username == name)).one_or_none()
+            offline = s.get(OfflineVerifier, name) if user is not None else None
+            if user is not None and offline is not None and _verifier_current(offline, user):
+                stored, given = offline.verifier, offline_secret(desk.station, password)
             else:
-                user.failed_logins = 0
-                user.locked_until = None
+                stored = user.password_hash if user is not None else _DUMMY_HASH
+                given = password
+            ok = _verify(stored, given) and user is not None
+            if not ok:
+                _count_failure(s, name, addr, now, user)
+                add_audit(s, action="login", entity="users",
+                          entity_id=user.id if user is not None else None,
+                          field=None if user is not None else "username",
+                          new=None if user is not None else name,
+                          outcome="bad_password" if user is not None else "unknown_user")
+                error = LoginFailed(username=name)
+            elif not user.active:
+                add_audit(s, action="login", entity="users", entity_id=user.id,
+                          outcome="disabled")
+                error = AccountDisabled(username=name)
+            else:
+                _count_success(s, name, addr, now, user)
                 user.last_login_at = now
-                if _hasher.check_needs_rehash(user.password_hash):
+                if stored == user.password_hash and _hasher.check_needs_rehash(stored):
                     user.password_hash = hash_password(password)
                 age = now - (user.password_changed_at or now)
                 if age > dt.timedelta(days=PASSWORD_MAX_AGE_DAYS):
@@ -218,8 +273,224 @@ def authenticate(desk: Desk, username: str, password: str) -> UserInfo:
                 add_audit(s, action="login", entity="users", entity_id=user.id, outcome="ok")
                 s.flush()
                 return _info(user)
-    # The failure is committed (count, lockout, audit) before the error leaves.
+    # The failure is committed (counters, audit) before the error leaves.
     raise error
+
+
+# ---- sign-in throttle -----------------------------------------------------------------
+
+#: Failures in a row before the first delay, per account name and per source address.
+MAX_FAILURES = 5
+MAX_FAILURES_PER_ADDRESS = 20
+#: The first delay; it doubles with each further failure, up to MAX_DELAY.
+FIRST_DELAY = dt.timedelta(seconds=30)
+MAX_DELAY = dt.timedelta(minutes=15)
+#: A throttle row untouched this long starts again from zero.
+FORGET_AFTER = dt.timedelta(hours=24)
+KNOWN_FOR = dt.timedelta(days=90)
+
+class LoginThrottled(AccountLocked):
+    """Too many failed sign-ins for this name or from this address: no password is
+    checked before `until` (`seconds` from now). Same code and words as a lock, so the
+    desktop shows it as one; the server answers 429 with Retry-After."""
+
+
+def throttle_delay(failures: int, limit: int) -> dt.timedelta:
+    """The wait after `failures` failures in a row: none below `limit`, then
+    FIRST_DELAY, doubling with each further failure up to MAX_DELAY."""
+    over = failures - limit
+    if over < 0:
+        return dt.timedelta(0)
+    return min(FIRST_DELAY * (2 ** min(over, 20)), MAX_DELAY)
+
+
+def _keys(name: str, addr: str) -> tuple[str, str, str]:
+    return f"user:{name}", f"addr:{addr}", f"known:{name}|{addr}"
+
+
+def _throttle_wait(s: Session, name: str, addr: str,
+                   now: dt.datetime) -> dt.timedelta | None:
+    from orderdesk.models.security import LoginThrottle
+
+    user_key, addr_key, known_key = _keys(name, addr)
+    rows = {r.key: r for r in s.scalars(select(LoginThrottle).where(
+        LoginThrottle.key.in_([user_key, addr_key, known_key])))}
+    known = rows.get(known_key)
+    exempt = known is not None and now - known.last_at < KNOWN_FOR
+    waits = []
+    for key in (addr_key,) if exempt else (addr_key, user_key):
+        row = rows.get(key)
+        if row is not None and row.next_at is not None and row.next_at > now:
+            waits.append(row.next_at - now)
+    if not waits:
+        return None
+    return max(waits)
+
+
+def _bump(s: Session, key: str, limit: int, now: dt.datetime) -> Any:
+    from orderdesk.models.security import LoginThrottle
+
+    row = s.get(LoginThrottle, key)
+    if row is None:
+        row = LoginThrottle(key=key, failures=0, last_at=now)
+        s.add(row)
+    elif now - row.last_at > FORGET_AFTER:
+        row.failures = 0
+    row.failures += 1
+    row.last_at = now
+    delay = throttle_delay(row.failures, limit)
+    row.next_at = now + delay if delay else None
+    return row
+
+
+def _count_failure(s: Session, name: str, addr: str, now: dt.datetime,
+                   user: User | None) -> None:
+    user_key, addr_key, _known = _keys(name, addr)
+    _bump(s, addr_key, MAX_FAILURES_PER_ADDRESS, now)
+    row = _bump(s, user_key, MAX_FAILURES, now)
+    if user is not None:
+        # Shown on the admin page (local-only columns, never synced).
+        user.failed_logins = row.failures
+        user.locked_until = row.next_at
+        if row.failures == MAX_FAILURES:
+            add_audit(s, action="lockout", entity="users", entity_id=user.id,
+                      outcome="throttled")
+    # Forget old rows now and then, so guessed names cannot fill the table.
+    if row.failures == 1:
+        from sqlalchemy import delete
+
+        from orderdesk.models.security import LoginThrottle
+
+        s.execute(delete(LoginThrottle).where(LoginThrottle.last_at < now - KNOWN_FOR))
+
+
+def _count_success(s: Session, name: str, addr: str, now: dt.datetime, user: User) -> None:
+    from sqlalchemy import delete
+
+    from orderdesk.models.security import LoginThrottle
+
+    user_key, _addr_key, known_key = _keys(name, addr)
+    s.execute(delete(LoginThrottle).where(LoginThrottle.key == user_key))
+    known = s.get(LoginThrottle, known_key)
+    if known is None:
+        s.add(LoginThrottle(key=known_key, failures=0, last_at=now))
+    else:
+        known.last_at = now
+    user.failed_logins = 0
+    user.locked_until = None
+
+
+def _verify(stored: str | None, given: str) -> bool:
+    """One argon2 verification, also for a missing or malformed hash (same time)."""
+    try:
+        return _hasher.verify(stored or _DUMMY_HASH, given)
+    except InvalidHashError:
+        try:
+            _hasher.verify(_DUMMY_HASH, given)
+        except (VerificationError, InvalidHashError):
+            pass
+        return False
+    except VerificationError:
+        return False
+
+
+# ---- offline sign-in material (a station's, for its own people) ---------------------
+
+def offline_secret(station: str, password: str) -> str:
+    """What the offline verifier hashes: the password bound to one station's name, so the
+    material differs from the server's hash and from every other station's."""
+    return f"orderdesk-offline|{station}|{password}"
+
+
+def make_offline_verifier(station: str, password: str) -> str:
+    return _hasher.hash(offline_secret(station, password))
+
+
+def _stamp(value: dt.datetime | None) -> str | None:
+    return value.replace(microsecond=0).isoformat() if value else None
+
+
+def _verifier_current(row: Any, user: User) -> bool:
+    return row.password_changed_at == _stamp(user.password_changed_at)
+
+
+def store_offline_verifier(desk: Desk, username: str, verifier: str,
+                           password_changed_at: str | None) -> None:
+    """Station side: keep the material the server sent for a person of this station."""
+    from orderdesk.models.security import OfflineVerifier
+
+    with desk.write() as s:
+        row = s.get(OfflineVerifier, username)
+        if row is None:
+            s.add(OfflineVerifier(username=username, verifier=verifier,
+                                  password_changed_at=password_changed_at))
+        else:
+            row.verifier = verifier
+            row.password_changed_at = password_changed_at
+            row.issued_at = utcnow()
+
+
+def password_stamp(desk: Desk, username: str) -> str | None:
+    """The account's password_changed_at as offline material records it."""
+    with desk.read() as s:
+        return _stamp(s.scalar(select(User.password_changed_at)
+                               .where(User.username == username)))
+
+
+# ---- administration of sign-in ------------------------------------------------------
+
+def _require_any(desk: Desk, *actions: str) -> None:
+    if desk.user is not None and not any(desk.user.can(a) for a in actions):
+        raise PermissionDenied(action=" / ".join(actions), user=desk.user.username)
+
+
+def unlock_account(desk: Desk, username: str) -> None:
+    """Clear an account's sign-in delay (admin page, `orderdesk user unlock`); audited.
+
+    Allowed to the security admin (users.security) and the system admin (users.manage)."""
+    from sqlalchemy import delete
+
+    from orderdesk.models.security import LoginThrottle
+
+    _require_any(desk, "users.security", "users.manage")
+    with desk.write() as s:
+        user = _get(s, username)
+        s.execute(delete(LoginThrottle).where(LoginThrottle.key == f"user:{username}"))
+        was = user.locked_until
+        user.failed_logins = 0
+        user.locked_until = None
+        add_audit(s, action="unlock", entity="users", entity_id=user.id,
+                  field="locked_until", old=was, new=None)
+
+
+def reset_password(desk: Desk, username: str, new_password: str) -> None:
+    """Give an account a new password that must be changed at its next sign-in; the
+    delay is cleared too. Security admin or system admin; audited (the hash never is)."""
+    from sqlalchemy import delete
+
+    from orderdesk.models.security import LoginThrottle
+
+    _require_any(desk, "users.security", "users.manage")
+    check_password_strength(new_password)
+    with desk.write() as s:
+        user = _get(s, username)
+        user.password_hash = hash_password(new_password)
+        user.password_changed_at = utcnow()
+        user.must_change_password = True
+        user.failed_logins = 0
+        user.locked_until = None
+        s.execute(delete(LoginThrottle).where(LoginThrottle.key == f"user:{username}"))
+        add_audit(s, action="reset_password", entity="users", entity_id=user.id,
+                  field="must_change_password", new=True)
+
+
+def locked_accounts(desk: Desk) -> list[tuple[str, dt.datetime]]:
+    """Accounts whose sign-in is delayed now, with until when (for the admin page)."""
+    now = utcnow()
+    with desk.read() as s:
+        return [(u, t) for u, t in s.execute(select(User.username, User.locked_until)
+                                             .where(User.locked_until > now)
+                                             .order_by(User.username))]
 
 
 def ensure_admin(desk: Desk, username: str, password: str, display_name: str = "") -> UserInfo:

@@ -132,6 +132,11 @@ def test_user_commands_and_weak_passwords(tmp_path):
     pw.write_text("Adm1n!strong")
     assert run("user", "add", "--db", str(path), "admin1", "--role", "sysadmin",
                "--password-file", str(pw)).returncode == 0
+    # Issue 13: the last active system administrator cannot be disabled.
+    last = run("user", "disable", "--db", str(path), "admin1")
+    assert last.returncode != 0 and "Traceback" not in last.stderr
+    assert run("user", "add", "--db", str(path), "admin2", "--role", "sysadmin",
+               "--password-file", str(pw)).returncode == 0
     assert run("user", "disable", "--db", str(path), "admin1").returncode == 0
     listed = run("user", "list", "--db", str(path))
     assert "admin1" in listed.stdout and "disabled" in listed.stdout

@@ -55,8 +55,9 @@ def test_lockout_after_five_failures_survives_a_restart(db_path):
     restarted = Desk(db_path)  # another process or worker sees the same lock
     with pytest.raises(AccountLocked):
         users.authenticate(restarted, "alice", GOOD)
-    with restarted.write() as s:
-        s.scalars(select(User)).one().locked_until = dt.datetime(2000, 1, 1)
+    # Issue 13: the delay is cleared by an administrator (the throttle table, not a
+    # column anyone could reset by hand, holds it).
+    users.unlock_account(restarted, "alice")
     assert users.authenticate(restarted, "alice", GOOD).username == "alice"
 
 
