@@ -109,8 +109,20 @@ RULES: dict[tuple[str, str | None, str | None], frozenset[str]] = {
     # rule-made cases come from the PMC page.
     ("rush_cases", None, None): _RUSH,
     ("rush_steps", None, None): _RUSH_STEPS,
-    ("notifications", None, "insert"): _RUSH,
+    ("notifications", None, "insert"): _RUSH | {"planning.write"},
     ("notifications", None, None): _EVERY_READER,
+    # Planning (orderdesk.planning): PMC keeps machines, calendars, routings, work orders,
+    # machine logs and inbound shipments, and re-dates orders when it confirms a
+    # reschedule (the promised date only; sales tell the customer).
+    ("orders", "promised_date", None): frozenset({"order.write", "planning.write"}),
+    ("work_centres", None, None): frozenset({"planning.write"}),
+    ("work_centre_shifts", None, None): frozenset({"planning.write"}),
+    ("planned_downtime", None, None): frozenset({"planning.write"}),
+    ("routings", None, None): frozenset({"planning.write"}),
+    ("work_orders", None, None): frozenset({"planning.write"}),
+    ("machine_logs", None, None): frozenset({"planning.write"}),
+    ("inbound_shipments", None, None): frozenset({"planning.write"}),
+    ("reschedules", None, None): frozenset({"planning.write"}),
     # Insight: exception reports from every station; the queue (owner, due time, the
     # close) and the handbook editions by those who run it.
     ("exception_reports", None, "insert"): frozenset({"exception.report"}),
