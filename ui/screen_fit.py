@@ -8,9 +8,9 @@ manager adds), whichever is smaller, and keeps it on the screen.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize
+from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QFrame, QLayout, QScrollArea, QTabWidget, QWidget
 
 #: What a window manager adds around a top-level window (Windows 10/11, KDE, GNOME:
 #: 1-8 px borders, a 30-32 px title bar). Offscreen and Xvfb without a window manager
@@ -57,3 +57,55 @@ def keep_on_screen(widget: QWidget) -> None:
     y = min(max(frame.y(), geo.y()), geo.bottom() - frame.height() + 1)
     if (x, y) != (frame.x(), frame.y()):
         widget.move(max(x, geo.x()), max(y, geo.y()))
+
+
+def scrolled(content: QWidget | QLayout, name: str = "") -> QScrollArea:
+    """`content` in a frameless scroll area that fills the space it is given and scrolls
+    only when the screen is too small for it (its minimum no longer adds to the page's)."""
+    area = QScrollArea()
+    if name:
+        area.setObjectName(name)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+    if isinstance(content, QLayout):
+        holder = QWidget()
+        holder.setLayout(content)
+        content = holder
+    area.setWidget(content)
+    return area
+
+
+class ScrollingTabWidget(QTabWidget):
+    """A QTabWidget whose tall pages scroll instead of making the window taller.
+
+    `addTab` puts each page in a `scrolled()` area; `indexOf`, `setCurrentWidget` and
+    `currentWidget` speak of the page itself, so callers never see the wrapper.
+    """
+
+    def addTab(self, widget: QWidget, *args) -> int:  # noqa: N802 - Qt name
+        return super().addTab(scrolled(widget), *args)
+
+    def insertTab(self, index: int, widget: QWidget, *args) -> int:  # noqa: N802
+        return super().insertTab(index, scrolled(widget), *args)
+
+    def page_widget(self, index: int) -> QWidget | None:
+        area = super().widget(index)
+        return area.widget() if isinstance(area, QScrollArea) else area
+
+    def widget(self, index: int) -> QWidget | None:
+        return self.page_widget(index)
+
+    def indexOf(self, widget: QWidget) -> int:  # noqa: N802
+        for i in range(self.count()):
+            if self.page_widget(i) is widget or super().widget(i) is widget:
+                return i
+        return -1
+
+    def setCurrentWidget(self, widget: QWidget) -> None:  # noqa: N802
+        index = self.indexOf(widget)
+        if index >= 0:
+            self.setCurrentIndex(index)
+
+    def currentWidget(self) -> QWidget | None:  # noqa: N802
+        return self.page_widget(self.currentIndex())

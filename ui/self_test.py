@@ -82,8 +82,12 @@ def _culprit(top: QWidget, horizontal: bool, limit: int) -> str:
     path: list[str] = []
     current = top
     for _ in range(8):
+        from PySide6.QtWidgets import QStackedWidget
+
+        # A stacked widget (tab pages) is as tall as its tallest page, shown or not.
+        stacked = isinstance(current, QStackedWidget)
         kids = [w for w in current.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
-                if not w.isWindow() and w.isVisibleTo(top)]
+                if not w.isWindow() and (w.isVisibleTo(top) or stacked)]
         if not kids:
             break
         dim = (lambda w: effective_minimum(w).width()) if horizontal else (
@@ -146,7 +150,7 @@ def cut_headers(widget: QWidget, where: str) -> list[str]:
     return notes
 
 
-def _not_installed(key: str) -> bool:
+def not_installed(key: str) -> bool:
     """True when a registered page's module is not in this build at all (a station
     still being written), as opposed to one that is there and fails."""
     import importlib.util
@@ -272,7 +276,7 @@ class SelfTest:
                 page = window.pages[key]
                 self.report.pages += 1
                 if isinstance(page, PageErrorPage):
-                    if _not_installed(key):
+                    if not_installed(key):
                         self.out(f"self-test: {where}: not in this build yet, skipped")
                     else:
                         self.report.broken_pages.append(f"{key} ({role}): {page.detail}")

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from orderdesk.changes import Changes
 from orderdesk.pmc import supply
 from orderdesk.ui.board.table import Column, RowTableModel
+from orderdesk.ui.screen_fit import scrolled
 
 
 def _num(value: object) -> str:
@@ -143,11 +144,14 @@ class SupplyView(QWidget):
         rb.addWidget(self.receive_button)
         rf.addLayout(rb)
         right = QVBoxLayout()
+        right.setContentsMargins(0, 0, 0, 0)
         right.addWidget(self.stock_box)
         right.addWidget(self.receipt_box, 1)
         body = QHBoxLayout()
         body.addWidget(self.stock_view, 3)
-        body.addLayout(right, 2)
+        # The two forms are taller than a 768-px screen leaves: they scroll, and the
+        # receipt buttons stay reachable.
+        body.addWidget(scrolled(right, "supplyForms"), 2)
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.addLayout(top)

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -41,6 +40,7 @@ from orderdesk.ui.quality.models import CertificateModel, ReadyModel
 from orderdesk.ui.quality.printing import page_images, print_certificates
 from orderdesk.ui.quality.templates import TemplatesWidget
 from orderdesk.ui.quality.verify_view import VerifyWidget
+from orderdesk.ui.screen_fit import ScrollingTabWidget
 from orderdesk.ui.tasks import ProgressDialog
 
 PREVIEW_DPI = 110
@@ -132,7 +132,8 @@ class QualityPage(StationPage):
         self.last_dialog: QWidget | None = None
         self.print_handle = None
 
-        self.tabs = QTabWidget(self)
+        # Tabs scroll when a 768-px screen is too short for them (ui.screen_fit).
+        self.tabs = ScrollingTabWidget(self)
         # -- certificates tab
         self.cert_tab = QWidget(self)
         self.search = QLineEdit(self.cert_tab)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QTabWidget, QVBoxLayout
+from PySide6.QtWidgets import QVBoxLayout
 
 from orderdesk.changes import Changes
 from orderdesk.ui.page import StationPage
+from orderdesk.ui.screen_fit import ScrollingTabWidget
 from orderdesk.ui.sales.entry_form import OrderEntryForm
 from orderdesk.ui.sales.hot_folder import HotFolderWidget
 from orderdesk.ui.sales.import_preview import ImportPreviewWidget
@@ -19,7 +20,8 @@ class SalesPage(StationPage):
     def __init__(self, ctx: Any) -> None:
         super().__init__(ctx)
         register_describers()
-        self.tabs = QTabWidget()
+        # Tabs scroll when a 768-px screen is too short for a form (ui.screen_fit).
+        self.tabs = ScrollingTabWidget()
         self.tabs.setObjectName("salesTabs")
         self.entry = OrderEntryForm(ctx)
         self.messages = MessagePane(ctx)
