@@ -75,6 +75,7 @@ class SyncReport:
     push_held: int = 0
     push_rejected: int = 0
     duplicates: int = 0
+    parked: int = 0
     resolutions: int = 0
     pulled: int = 0
     applied: int = 0
@@ -89,7 +90,8 @@ class SyncReport:
     def summary(self) -> str:
         return (f"station {self.station}: pushed {self.pushed} (applied {self.push_applied}, "
                 f"conflicts {self.push_conflicts}, held {self.push_held}, rejected "
-                f"{self.push_rejected}, already known {self.duplicates}); resolutions "
+                f"{self.push_rejected}, already known {self.duplicates}, parked {self.parked}); "
+                f"resolutions "
                 f"{self.resolutions}; pulled {self.pulled} (applied {self.applied}, skipped "
                 f"{self.skipped}), conflicts received {self.conflicts_received}; cursor "
                 f"{self.cursor}/{self.head}; waiting {self.pending}; {self.seconds:.2f} s")
@@ -180,6 +182,14 @@ class SyncClient:
     def push(self, changes: list[dict[str, Any]]) -> dict[str, Any]:
         return self.call("POST", "/sync/push", json={"changes": changes})
 
+    def push_piece(self, tx_id: str, tx_size: int, start: int,
+                   changes: list[dict[str, Any]]) -> dict[str, Any]:
+        return self.call("POST", "/sync/push/piece", json={
+            "tx_id": tx_id, "tx_size": tx_size, "start": start, "changes": changes})
+
+    def outcomes(self, change_ids: list[str]) -> dict[str, Any]:
+        return self.call("POST", "/sync/outcomes", json={"change_ids": change_ids})
+
     def pull(self, since: int, limit: int) -> dict[str, Any]:
         return self.call("GET", "/sync/pull", params={"since": since, "limit": limit,
                                                       "resync_ok": "true"})
@@ -222,32 +232,193 @@ def handshake(desk: Desk, client: SyncClient) -> None:
     client.hello_done = True
 
 
+#: Answers that refuse a request as it stands (malformed, over a limit): sending it again
+#: cannot help, so the transaction is parked instead of blocking the queue.
+PARK_STATUSES = (400, 413, 422)
+
+
+def _parkable(exc: SyncError) -> bool:
+    return exc.facts.get("status") in PARK_STATUSES
+
+
+def _reason(exc: SyncError) -> str:
+    return f"{exc.facts.get('status')}: {exc.facts.get('message')}"
+
+
 def push_all(desk: Desk, client: SyncClient, *, batch: int = PUSH_BATCH,
              abort: threading.Event | None = None,
              progress: Progress | None = None) -> dict[str, int]:
-    tally = dict(pushed=0, applied=0, conflicts=0, held=0, rejected=0, duplicates=0)
+    """Push the outbox, oldest first, whole transactions at a time: small ones together
+    (up to `batch` changes a request), a larger one in pieces the server stages and
+    applies as a whole at the last. A transaction the server refuses as a request is
+    parked (with the reason) and the queue goes on; so do later transactions that do
+    not touch its rows (the others wait with it)."""
+    from orderdesk.sync import parking
+
+    tally = dict(pushed=0, applied=0, conflicts=0, held=0, rejected=0, duplicates=0, parked=0)
     total = local.pending_count(desk) if progress else 0
+    blocked = parking.parked_keys(desk)
     while True:
         _check(abort)
-        rows = local.outbox_batch(desk, batch)
-        if not rows:
-            return tally
-        keep = [r for r in rows if not local.is_local_only(r)]
-        skip = [r for r in rows if local.is_local_only(r)]
-        if skip:
-            local.mark_local_only(desk, skip)
-        if not keep:
-            continue
-        answer = client.push([local.wire_change(r) for r in keep])
-        result = local.record_push(desk, keep, answer["results"])
-        tally["pushed"] += len(keep)
-        tally["applied"] += result.applied
-        tally["conflicts"] += result.conflicts
-        tally["held"] += result.held
-        tally["rejected"] += result.rejected
-        tally["duplicates"] += result.duplicates
+        kind, rows = local.next_push(desk, batch)
+        if kind == "large":
+            if _waits(desk, rows, blocked, tally):
+                continue
+            _push_large(desk, client, rows, batch=batch, abort=abort, tally=tally,
+                        blocked=blocked)
+        else:
+            if not rows:
+                return tally
+            if blocked and _hold_dependents(desk, rows, blocked, tally):
+                continue
+            keep = [r for r in rows if not local.is_local_only(r)]
+            skip = [r for r in rows if local.is_local_only(r)]
+            if skip:
+                local.mark_local_only(desk, skip)
+            if not keep:
+                continue
+            try:
+                _count(tally, keep, local.record_push(
+                    desk, keep, client.push([local.wire_change(r) for r in keep])["results"]))
+            except SyncError as exc:
+                if not _parkable(exc):
+                    raise
+                _push_one_by_one(desk, client, keep, exc, blocked, tally)
         if progress:
             progress(tally["pushed"], max(total, tally["pushed"]), "push")
+
+
+def _count(tally: dict[str, int], rows: list[dict[str, Any]], result: local.PushTally) -> None:
+    tally["pushed"] += len(rows)
+    tally["applied"] += result.applied
+    tally["conflicts"] += result.conflicts
+    tally["held"] += result.held
+    tally["rejected"] += result.rejected
+    tally["duplicates"] += result.duplicates
+
+
+def _park(desk: Desk, tx_id: str, reason: str, blocked: set[tuple[str, str]],
+          tally: dict[str, int], waits_for: str | None = None) -> None:
+    from orderdesk.sync import parking
+
+    parking.park(desk, tx_id, reason, waits_for=waits_for)
+    blocked |= parking.parked_keys(desk)
+    tally["parked"] += 1
+
+
+def _waits(desk: Desk, tx_id: str, blocked: set[tuple[str, str]],
+           tally: dict[str, int]) -> bool:
+    """Park a large transaction that touches a parked one's rows."""
+    if not blocked:
+        return False
+    from orderdesk.sync import parking
+
+    for page, _local in local.large_tx_pages(desk, tx_id, 5000):
+        for row in page:
+            if (row["entity"], row["entity_id"]) in blocked:
+                _park(desk, tx_id, "waits for a parked transaction", blocked, tally,
+                      waits_for=_owner(desk, row, parking))
+                return True
+    return False
+
+
+def _owner(desk: Desk, row: dict[str, Any], parking: Any) -> str | None:
+    from sqlalchemy import select
+
+    from orderdesk.models import Outbox
+
+    with desk.read() as s:
+        return s.scalar(select(Outbox.tx_id).where(
+            Outbox.entity == row["entity"], Outbox.entity_id == row["entity_id"],
+            Outbox.pushed_at.is_(None), Outbox.tx_id.in_(parking.parked_tx_ids()))
+            .order_by(Outbox.seq).limit(1))
+
+
+def _hold_dependents(desk: Desk, rows: list[dict[str, Any]], blocked: set[tuple[str, str]],
+                     tally: dict[str, int]) -> bool:
+    """Park the transactions of this batch that touch a parked transaction's rows."""
+    from orderdesk.sync import parking
+
+    waiting: dict[str, dict[str, Any]] = {}
+    for row in rows:
+        if (row["entity"], row["entity_id"]) in blocked and row["tx_id"] not in waiting:
+            waiting[row["tx_id"]] = row
+    for tx_id, row in waiting.items():
+        _park(desk, tx_id, "waits for a parked transaction", blocked, tally,
+              waits_for=_owner(desk, row, parking))
+    return bool(waiting)
+
+
+def _push_one_by_one(desk: Desk, client: SyncClient, rows: list[dict[str, Any]],
+                     refusal: SyncError, blocked: set[tuple[str, str]],
+                     tally: dict[str, int]) -> None:
+    """A refused batch: send its transactions one at a time; park those refused alone."""
+    txs: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:
+        txs.setdefault(row["tx_id"], []).append(row)
+    if len(txs) == 1:
+        _park(desk, rows[0]["tx_id"], _reason(refusal), blocked, tally)
+        return
+    for tx_id, tx_rows in txs.items():
+        if any((r["entity"], r["entity_id"]) in blocked for r in tx_rows):
+            _park(desk, tx_id, "waits for a parked transaction", blocked, tally,
+                  waits_for=None)
+            continue
+        try:
+            answer = client.push([local.wire_change(r) for r in tx_rows])
+        except SyncError as exc:
+            if not _parkable(exc):
+                raise
+            _park(desk, tx_id, _reason(exc), blocked, tally)
+            continue
+        _count(tally, tx_rows, local.record_push(desk, tx_rows, answer["results"]))
+
+
+def _push_large(desk: Desk, client: SyncClient, tx_id: str, *, batch: int,
+                abort: threading.Event | None, tally: dict[str, int],
+                blocked: set[tuple[str, str]]) -> None:
+    """Send one large transaction in pieces of `batch` changes. The server stages them
+    and applies the whole at the last piece; until then nothing of it is acknowledged
+    here, so a cut at any point resends (idempotently) from the first waiting piece."""
+    size = local.large_tx_size(desk, tx_id)
+    if size == 0:
+        for _page, local_rows in local.large_tx_pages(desk, tx_id, batch):
+            local.mark_local_only(desk, local_rows)
+        return
+    applied = False
+    for attempt in range(2):
+        for page, local_rows in local.large_tx_pages(desk, tx_id, batch):
+            _check(abort)
+            if local_rows:
+                local.mark_local_only(desk, local_rows)
+            if not page:
+                continue
+            wire = [local.wire_change(r) for r in page]
+            try:
+                answer = client.push_piece(tx_id, size, page[0]["position"], wire)
+            except SyncError as exc:
+                if not _parkable(exc):
+                    raise
+                _park(desk, tx_id, _reason(exc), blocked, tally)
+                return
+            if answer["state"] == "applied":
+                applied = True
+                _count(tally, page, local.record_push(desk, page, answer["results"]))
+        if applied:
+            break
+        # Every piece was sent and the server still waits for some (its staging was
+        # cleared meanwhile): send them all once more.
+    if not applied:
+        raise SyncError(status=0, message=f"transaction {tx_id} incomplete at the server",
+                        path="/sync/push/piece")
+    # Pieces sent before the last one were only staged: fetch their answers.
+    for page, _local in local.large_tx_pages(desk, tx_id, batch):
+        _check(abort)
+        answer = client.outcomes([r["change_id"] for r in page])
+        _count(tally, page, local.record_push(desk, page, answer["results"]))
+        if len(answer["results"]) < len(page):
+            raise SyncError(status=0, message=f"transaction {tx_id}: answers missing",
+                            path="/sync/outcomes")
 
 
 def pull_all(desk: Desk, client: SyncClient, *, batch: int = PULL_BATCH,
@@ -375,12 +546,13 @@ def sync_once(desk: Desk, server_url: str | None = None, credentials: Credential
     finally:
         if own:
             client.close()
-    if pushed["held"] or pushed["conflicts"] or resolutions:
+    if pushed["held"] or pushed["conflicts"] or pushed["parked"] or resolutions:
         changes = changes | Changes(orders=True, conflicts=True)
     return SyncReport(
         station=client.station, pushed=pushed["pushed"], push_applied=pushed["applied"],
         push_conflicts=pushed["conflicts"], push_held=pushed["held"],
         push_rejected=pushed["rejected"], duplicates=pushed["duplicates"],
+        parked=pushed["parked"],
         resolutions=resolutions, pulled=pulled["pulled"], applied=pulled["applied"],
         skipped=pulled["skipped"], conflicts_received=pulled["conflicts"], cursor=cursor,
         head=head, pending=local.pending_count(desk),

@@ -115,22 +115,81 @@ def pending_count(desk: Desk) -> int:
 
 def outbox_batch(desk: Desk, limit: int) -> list[dict[str, Any]]:
     """The oldest waiting changes, ending on a transaction boundary (a transaction bigger
-    than `limit` is sent whole on its own)."""
+    than `limit` is returned whole on its own: see `next_push` for sending it in pieces).
+    Parked transactions are left out."""
+    kind, value = next_push(desk, limit)
+    if kind == "large":
+        with desk.read() as s:
+            return [dict(r) for r in s.execute(select(Outbox.__table__).where(
+                Outbox.pushed_at.is_(None), Outbox.tx_id == value)
+                .order_by(Outbox.seq)).mappings()]
+    return value
+
+
+def _waiting(limit: int) -> Any:
+    from orderdesk.sync import parking
+
+    return (select(Outbox.__table__)
+            .where(Outbox.pushed_at.is_(None), Outbox.tx_id.not_in(parking.parked_tx_ids()))
+            .order_by(Outbox.seq).limit(limit))
+
+
+def next_push(desk: Desk, limit: int) -> tuple[str, Any]:
+    """What to send next: ("batch", rows) — whole transactions, at most `limit` changes,
+    possibly none — or ("large", tx_id) for a transaction bigger than `limit`, which is
+    sent in pieces (`large_tx_pages`)."""
     with desk.read() as s:
-        rows = s.execute(select(Outbox.__table__).where(Outbox.pushed_at.is_(None))
-                         .order_by(Outbox.seq).limit(limit + 1)).mappings().all()
+        rows = s.execute(_waiting(limit + 1)).mappings().all()
         if len(rows) <= limit:
-            return [dict(r) for r in rows]
+            return "batch", [dict(r) for r in rows]
         last_tx = rows[limit - 1]["tx_id"]
         if rows[limit]["tx_id"] != last_tx:
-            return [dict(r) for r in rows[:limit]]
+            return "batch", [dict(r) for r in rows[:limit]]
         cut = next((i for i in range(limit - 1, -1, -1) if rows[i]["tx_id"] != last_tx), None)
         if cut is not None:
-            return [dict(r) for r in rows[:cut + 1]]
-        tail = s.execute(select(Outbox.__table__).where(Outbox.pushed_at.is_(None),
-                                                        Outbox.tx_id == last_tx)
-                         .order_by(Outbox.seq)).mappings().all()
-        return [dict(r) for r in tail]
+            return "batch", [dict(r) for r in rows[:cut + 1]]
+        return "large", last_tx
+
+
+def large_tx_size(desk: Desk, tx_id: str) -> int:
+    """How many changes of a transaction go to the server (all but the local-only
+    fields): the same count at every attempt, whatever was acknowledged meanwhile."""
+    with desk.read() as s:
+        total = 0
+        for entity, field_name, n in s.execute(
+                select(Outbox.entity, Outbox.field, func.count()).where(Outbox.tx_id == tx_id)
+                .group_by(Outbox.entity, Outbox.field)):
+            if (entity, field_name) not in codec.LOCAL_ONLY:
+                total += n
+        return total
+
+
+def large_tx_pages(desk: Desk, tx_id: str, size: int) -> Any:
+    """The transaction's waiting outbox rows in outbox order, about `size` at a time:
+    yields (rows to send, local-only rows). Each row to send carries its `position`
+    among all the rows the transaction sends (the same at every attempt)."""
+    after = 0
+    position = 0
+    while True:
+        with desk.read() as s:
+            rows = [dict(r) for r in s.execute(
+                select(Outbox.__table__).where(Outbox.tx_id == tx_id, Outbox.seq > after)
+                .order_by(Outbox.seq).limit(size)).mappings()]
+        if not rows:
+            return
+        after = rows[-1]["seq"]
+        page, local_rows = [], []
+        for row in rows:
+            if is_local_only(row):
+                if row["pushed_at"] is None:
+                    local_rows.append(row)
+                continue
+            row["position"] = position
+            position += 1
+            if row["pushed_at"] is None:
+                page.append(row)
+        if page or local_rows:
+            yield page, local_rows
 
 
 def wire_change(row: dict[str, Any]) -> dict[str, Any]:

@@ -93,6 +93,32 @@ class PushOut(BaseModel):
     head: int
 
 
+#: The largest station transaction the server stages (a 50,000-row import is about
+#: 200,000 changes); a bigger one is refused and parked at the station with the reason.
+MAX_TX = 2_000_000
+
+
+class PieceIn(Strict):
+    """One piece of a station transaction too large for one push request."""
+
+    tx_id: str = Field(min_length=1, max_length=36)
+    tx_size: int = Field(ge=1, le=MAX_TX)
+    start: int = Field(ge=0, le=MAX_TX)
+    changes: list[ChangeIn] = Field(min_length=1, max_length=MAX_PUSH)
+
+
+class PieceOut(BaseModel):
+    state: Literal["staged", "applied"]
+    staged: int
+    tx_size: int
+    results: list[ChangeResult]
+    head: int
+
+
+class OutcomesIn(Strict):
+    change_ids: list[str] = Field(max_length=MAX_PUSH)
+
+
 class PullOut(BaseModel):
     changes: list[dict[str, Any]]
     conflicts: list[dict[str, Any]]

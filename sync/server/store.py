@@ -967,3 +967,95 @@ def snapshot(session: Session, entity: str | None, after: str | None,
             return SnapshotPage(changes, conflicts, top, None, None)
         index += 1
         entity, after = names[index], None
+
+
+# ---- transactions larger than one request ------------------------------------------------
+
+@dataclass(frozen=True)
+class PieceResult:
+    state: str                  # "staged" (waiting for more pieces) or "applied"
+    staged: int                 # changes of the transaction staged so far
+    results: list[ChangeOut]    # this piece's answers, once the transaction is applied
+
+
+class PieceRefused(Exception):
+    """A piece that does not fit the transaction it names (a 422 for the station)."""
+
+
+def known_outcomes(session: Session, change_ids: list[str],
+                   origin: str | None = None) -> dict[str, ChangeOut]:
+    """The original answers of changes already in the log (by change id); with
+    `origin`, only of changes that station sent."""
+    seen: dict[str, ChangeOut] = {}
+    for i in range(0, len(change_ids), 500):
+        query = (select(_CL.c.change_id, _CL.c.seq, _CL.c.outcome, _CL.c.result_value,
+                        _CL.c.conflict_id).where(_CL.c.change_id.in_(change_ids[i:i + 500])))
+        if origin is not None:
+            query = query.where(_CL.c.origin == origin)
+        for row in session.execute(query):
+            seen[row.change_id] = ChangeOut(row.change_id, row.seq, row.outcome,
+                                            row.result_value, row.conflict_id, duplicate=True)
+    return seen
+
+
+def stage_piece(session: Session, origin: str, tx_id: str, tx_size: int, start: int,
+                changes: list[ChangeIn],
+                apply: Any) -> PieceResult:
+    """Stage one piece of a station transaction; at the last piece apply the whole.
+
+    `apply(changes) -> list[ChangeOut]` is the normal push (authorisation, conflicts,
+    identity checks all act on the whole transaction there, as for a small one). A
+    piece resent after a cut is a no-op: staged rows are keyed by change id, and once
+    the transaction is applied a resent piece gets its original answers back.
+    """
+    from orderdesk.models.volume import StagedChange
+
+    staged_t = StagedChange.__table__
+    if any(c.tx_id != tx_id for c in changes):
+        raise PieceRefused("every change of a piece must carry its tx_id")
+    ids = [c.change_id for c in changes]
+    seen = known_outcomes(session, ids)
+    if seen:
+        # Applied before (this piece is resent after the answer was lost).
+        return PieceResult("applied", tx_size, [seen[i] for i in ids if i in seen])
+    sizes = set(session.scalars(select(staged_t.c.tx_size).where(
+        staged_t.c.origin == origin, staged_t.c.tx_id == tx_id).distinct()))
+    if sizes and sizes != {tx_size}:
+        raise PieceRefused(f"tx {tx_id} was announced with {sorted(sizes)} changes, "
+                           f"now {tx_size}")
+    now = utcnow()
+    rows = [dict(change_id=c.change_id, origin=origin, tx_id=tx_id, tx_size=tx_size,
+                 position=start + n, payload=_piece_payload(c), received_at=now)
+            for n, c in enumerate(changes)]
+    dialect = session.get_bind().dialect.name
+    ins = postgresql.insert(staged_t) if dialect == "postgresql" else sqlite.insert(staged_t)
+    for i in range(0, len(rows), 500):
+        session.execute(ins.on_conflict_do_nothing(index_elements=[staged_t.c.change_id]),
+                        rows[i:i + 500])
+    count = session.scalar(select(func.count()).select_from(staged_t).where(
+        staged_t.c.origin == origin, staged_t.c.tx_id == tx_id)) or 0
+    if count < tx_size:
+        return PieceResult("staged", count, [])
+    if count > tx_size:
+        raise PieceRefused(f"tx {tx_id}: {count} changes staged, {tx_size} announced")
+    whole = [_from_payload(p) for (p,) in session.execute(
+        select(staged_t.c.payload).where(staged_t.c.origin == origin,
+                                         staged_t.c.tx_id == tx_id)
+        .order_by(staged_t.c.position))]
+    results = apply(whole)
+    session.execute(delete(staged_t).where(staged_t.c.origin == origin,
+                                           staged_t.c.tx_id == tx_id))
+    wanted = set(ids)
+    return PieceResult("applied", count, [r for r in results if r.change_id in wanted])
+
+
+def _piece_payload(c: ChangeIn) -> str:
+    data = {k: getattr(c, k) for k in ChangeIn.__dataclass_fields__}
+    data["at"] = c.at.isoformat()
+    return json.dumps(data, ensure_ascii=False)
+
+
+def _from_payload(text: str) -> ChangeIn:
+    data = json.loads(text)
+    data["at"] = dt.datetime.fromisoformat(data["at"])
+    return ChangeIn(**data)

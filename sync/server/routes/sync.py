@@ -7,6 +7,7 @@ reads after a cursor; live answers as soon as anything newer than `since` commit
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import time
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
@@ -24,6 +25,9 @@ from orderdesk.sync.server.schemas import (
     HelloOut,
     LiveOut,
     PullOut,
+    OutcomesIn,
+    PieceIn,
+    PieceOut,
     PushIn,
     PushOut,
     ResolveIn,
@@ -62,8 +66,11 @@ def hello(body: HelloIn, request: Request, st: ServerState = Depends(state)) -> 
             number = row.number
             top = store.head(s)
     except stations.StationTaken:
-        raise HTTPException(status_code=409, detail=f"station name {body.station} is used by "
-                                                    f"another station / 工作站名称已被占用")
+        raise HTTPException(status_code=409, detail=(
+            f"station name {body.station} is used by another station: choose another one "
+            f"with --station NAME (orderdesk sync) or in the sync settings / 工作站名称 "
+            f"{body.station} 已被其他工作站占用:请用 --station 名称(orderdesk sync)或在同步"
+            f"设置中另选一个"))
     return HelloOut(station=body.station, number=number, server_id=st.server_id, head=top)
 
 
@@ -75,7 +82,7 @@ def push(body: PushIn, request: Request, st: ServerState = Depends(state)) -> Pu
     if changes:
         with st.desk.write(Actor(user=caller(request).name, station=origin),
                            sync_apply=True) as s:
-            results = store.push(s, origin, changes)
+            results = _apply_push(s, request, origin, changes)
             top = store.head(s)
     else:
         results = []
@@ -85,6 +92,51 @@ def push(body: PushIn, request: Request, st: ServerState = Depends(state)) -> Pu
                                          result_value=r.result_value,
                                          conflict_id=r.conflict_id, detail=r.detail,
                                          duplicate=r.duplicate) for r in results], head=top)
+
+
+def _apply_push(s, request: Request, origin: str,  # type: ignore[no-untyped-def]
+                changes: list[store.ChangeIn]) -> list[store.ChangeOut]:
+    """The one way station changes are applied (a plain push, and a large transaction
+    when its last piece arrives): authorisation and identity checks live behind it."""
+    return store.push(s, origin, changes)
+
+
+def _results(results: list[store.ChangeOut]) -> list[ChangeResult]:
+    return [ChangeResult(change_id=r.change_id, seq=r.seq, outcome=r.outcome,
+                         result_value=r.result_value, conflict_id=r.conflict_id,
+                         detail=r.detail, duplicate=r.duplicate) for r in results]
+
+
+@router.post("/push/piece", response_model=PieceOut, **access(SYNC))
+def push_piece(body: PieceIn, request: Request, st: ServerState = Depends(state)) -> PieceOut:
+    """One piece of a station transaction too large for one push. Pieces are staged
+    (kept across restarts); the last one applies the whole transaction atomically,
+    through the same path as a plain push. Resending a piece is a no-op."""
+    origin = _origin(request)
+    changes = [store.ChangeIn(**c.model_dump()) for c in body.changes]
+    try:
+        with st.desk.write(Actor(user=caller(request).name, station=origin),
+                           sync_apply=True) as s:
+            got = store.stage_piece(s, origin, body.tx_id, body.tx_size, body.start, changes,
+                                    lambda whole: _apply_push(s, request, origin, whole))
+            top = store.head(s)
+    except store.PieceRefused as exc:
+        raise HTTPException(status_code=422, detail=f"piece refused / 分段被拒绝: {exc}"[:300])
+    return PieceOut(state=got.state, staged=got.staged, tx_size=body.tx_size,
+                    results=_results(got.results), head=top)
+
+
+@router.post("/outcomes", response_model=PushOut, **access(SYNC))
+def outcomes(body: OutcomesIn, request: Request, st: ServerState = Depends(state)) -> PushOut:
+    """The answers the server gave to changes it already has (a large transaction's
+    earlier pieces, once its last piece applied it)."""
+    origin = _origin(request)
+    with st.desk.read() as s:
+        seen = store.known_outcomes(s, body.change_ids, origin)
+        top = store.head(s)
+    # Fetched answers, not resent changes: not counted as "already known".
+    return PushOut(results=_results([dataclasses.replace(seen[i], duplicate=False)
+                                     for i in body.change_ids if i in seen]), head=top)
 
 
 def _publish_if_needed(st: ServerState) -> None:
