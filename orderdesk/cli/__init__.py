@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     "orderdesk.cli.dedup",
     "orderdesk.cli.export",
     "orderdesk.cli.intake",
+    "orderdesk.cli.insight",
     "orderdesk.cli.pmc",
     "orderdesk.cli.share",
     "orderdesk.cli.warehouse",
