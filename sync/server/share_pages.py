@@ -42,14 +42,14 @@ T = {
         "moved": "交期调整", "reason": "原因", "no_reason": "未注明", "lines": "明细",
         "qty": "数量", "due": "交期", "price": "单价", "amount": "金额", "total": "合计",
         "shipments": "发货", "certs": "合格证", "verify": "验证", "updated": "更新于",
-        "reload": "刷新", "live": "实时更新中", "offline": "连接中断,稍后自动重试",
+        "reload": "刷新", "live": "实时更新中", "offline": "连接中断，稍后自动重试",
         "open_orders": "未完成订单", "none": "暂无", "customer": "客户",
-        "expired_t": "链接已过期", "expired_b": "此分享链接已过期,请联系业务员重新获取。",
-        "revoked_t": "链接已停用", "revoked_b": "此分享链接已被停用,请联系业务员。",
-        "invalid_t": "链接无效", "invalid_b": "链接不完整或已被改动,请检查后重试。",
+        "expired_t": "链接已过期", "expired_b": "此分享链接已过期，请联系业务员重新获取。",
+        "revoked_t": "链接已停用", "revoked_b": "此分享链接已被停用，请联系业务员。",
+        "invalid_t": "链接无效", "invalid_b": "链接不完整或已被改动，请检查后重试。",
         "slow_t": "访问过于频繁", "slow_b": "请稍后再试。", "gone_order": "订单不存在",
         "carrier": "承运", "packages": "件数", "status": "状态", "lang": "English",
-        "footer": "此页面为只读状态页,由 orderdesk 生成", "of": "共",
+        "footer": "此页面为只读状态页，由 orderdesk 生成", "of": "共",
     },
     "en": {
         "order": "Order", "po": "Customer PO", "ordered": "Ordered", "requested": "Requested",
@@ -123,6 +123,13 @@ def _d(value: dt.date | None) -> str:
     return value.isoformat() if value else "—"
 
 
+UNIT_ZH = {"pcs": "件", "pc": "件", "kg": "千克", "set": "套", "m": "米"}
+
+
+def unit_label(unit: str, lang: str) -> str:
+    return UNIT_ZH.get(unit, unit) if lang == "zh" else unit
+
+
 def _qty(q: Decimal) -> str:
     return f"{q:,.0f}" if q == q.to_integral_value() else f"{q:,.2f}"
 
@@ -180,7 +187,7 @@ def order_section(view: OrderView, lang: str, *, verify_base: str = "") -> str:
             price = (f'<div class="muted">{esc(t["price"])} {esc(_money(ln.unit_price))} · '
                      f'{esc(t["amount"])} {esc(_money(ln.amount))}</div>')
         lines.append(f'<div class="line"><span class="sku">{esc(ln.sku)}</span> {esc(ln.name)}'
-                     f'<div>{esc(t["qty"])} {esc(_qty(ln.quantity))} {esc(ln.unit)} · '
+                     f'<div>{esc(t["qty"])} {esc(_qty(ln.quantity))} {esc(unit_label(ln.unit, lang))} · '
                      f'{esc(t["due"])} {esc(_d(ln.due_date))}</div>{price}</div>')
     total = ""
     if view.prices and view.total is not None:
@@ -237,7 +244,7 @@ def page(*, title: str, subtitle: str, section: str, lang: str, token: str, upda
          event_id: str, live: bool = True) -> str:
     t = T[lang]
     other = "en" if lang == "zh" else "zh"
-    script = (f'<script src="/s/static/live.js" defer></script>' if live else "")
+    script = '<script src="/s/static/live.js" defer></script>' if live else ""
     return (
         f'<!doctype html><html lang="{"zh-CN" if lang == "zh" else "en"}"><head>'
         '<meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">'
