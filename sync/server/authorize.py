@@ -101,6 +101,9 @@ RULES: dict[tuple[str, str | None, str | None], frozenset[str]] = {
     ("material_lots", None, None): frozenset({"certificate.issue"}),
     ("batch_materials", None, None): frozenset({"certificate.issue"}),
     ("certificate_templates", None, None): frozenset({"settings.templates"}),
+    # Final inspection records (quality), supervisors' overrides of issue blocks.
+    ("inspections", None, None): frozenset({"certificate.issue"}),
+    ("issue_overrides", None, None): frozenset({"certificate.override"}),
     # Duplicates: found by order entry and imports, decided and merged by sales.
     ("dedup_pairs", None, None): frozenset({"duplicate.decide"}),
     ("dedup_pairs", None, "insert"): frozenset({"duplicate.decide"}) | _ORDER_MAKERS,
@@ -130,6 +133,21 @@ RULES: dict[tuple[str, str | None, str | None], frozenset[str]] = {
     ("exception_photos", None, None): frozenset({"exception.report"}),
     ("lesson_cards", None, None): frozenset({"exception.report", "exception.manage"}),
     ("handbook_editions", None, None): frozenset({"exception.manage"}),
+    # Shipping and finance (orderdesk.finance): the warehouse ships (a shipment, its lines
+    # and the despatch advice queued for the customer's EDI partner); finance sets split
+    # rules and tax rates, issues invoices (and their EDI messages), cancels them with a
+    # red-letter credit, manages EDI partners and retries or cancels a failed message.
+    ("shipments", None, None): frozenset({"shipment.create"}),
+    ("shipment_lines", None, None): frozenset({"shipment.create"}),
+    ("invoice_rules", None, None): frozenset({"invoice.rules"}),
+    ("product_tax", None, None): frozenset({"invoice.rules"}),
+    ("invoices", None, "insert"): frozenset({"invoice.issue", "invoice.cancel"}),
+    ("invoices", None, None): frozenset({"invoice.cancel"}),
+    ("invoice_lines", None, None): frozenset({"invoice.issue", "invoice.cancel"}),
+    ("edi_partners", None, None): frozenset({"edi.manage"}),
+    ("edi_messages", None, "insert"): frozenset({"shipment.create", "invoice.issue",
+                                                "invoice.cancel"}),
+    ("edi_messages", None, None): frozenset({"edi.manage"}),
     # Accounts and roles (三权分立): the system admin manages them; a password (and its
     # flags) may also be set by the security admin, or by the user for their own
     # account (see SELF_FIELDS). Lockout counters are per-station and never applied.
@@ -144,8 +162,13 @@ RULES: dict[tuple[str, str | None, str | None], frozenset[str]] = {
 #: the expiry flag written at sign-in, which runs as that person).
 SELF_FIELDS = frozenset({"password_hash", "password_changed_at", "must_change_password"})
 
-#: Entities the system actors may write (business data; never accounts or roles).
-SYSTEM_ALLOWED = frozenset(e for e, _f, _o in RULES) - {"users", "user_roles"}
+#: Entities the system actors may write: catalogue and stock data that command-line
+#: loads at a station produce (issue 13: never orders, their lines and prices,
+#: certificates, settings, accounts or roles; those need a verified person).
+SYSTEM_ALLOWED = frozenset({
+    "customers", "contacts", "addresses", "customer_aliases", "products",
+    "product_nicknames", "bom_lines", "stock", "receipts", "intake_files",
+}) & frozenset(e for e, _f, _o in RULES)
 
 # Detail codes of a refusal (the push answer's `detail`, the conflict's `detail`).
 NOT_SYNCABLE = "not_syncable"
@@ -155,8 +178,12 @@ USER_DISABLED = "user_disabled"
 NOT_PERMITTED = "not_permitted"
 SYSTEM_NOT_PERMITTED = "system_not_permitted"
 ROLE_MIX = role_defs.ROLE_MIX  # a grant left an account with roles it may not hold together
+LAST_SYSADMIN = "last_sysadmin"  # the transaction would leave no active sysadmin
+ACTOR_MISMATCH = "actor_mismatch"  # names another person than the token's (identity)
+UNVERIFIED_PERSON = "unverified_person"  # a person the station did not prove (identity)
 REFUSALS = frozenset({NOT_SYNCABLE, NO_USER, UNKNOWN_USER, USER_DISABLED, NOT_PERMITTED,
-                      SYSTEM_NOT_PERMITTED, ROLE_MIX})
+                      SYSTEM_NOT_PERMITTED, ROLE_MIX, LAST_SYSADMIN, ACTOR_MISMATCH,
+                      UNVERIFIED_PERSON})
 
 
 def actions_for(entity: str, field: str | None, op: str) -> frozenset[str] | None:
@@ -184,6 +211,7 @@ class Authorizer:
         self.people: dict[str, Person | None] = {}
         # user_roles rows the current station transaction writes (see role_mix_refusal).
         self.granted: set[str] = set()
+        self.accounts_touched = False
 
     def forget(self) -> None:
         self.people.clear()
@@ -210,6 +238,18 @@ class Authorizer:
             return f"{NOT_SYNCABLE}: {entity}"
         if not user:
             return NO_USER
+        # Identity first (issue 13): the actor must be the authenticated caller, or a
+        # person the station proved with a person token (sync.server.identity).
+        from orderdesk.sync.server import identity
+
+        caller = identity.current()
+        if caller is not None:
+            wrong = identity.actor_refusal(caller, user)
+            if wrong is not None:
+                return wrong
+        if entity in ("users", "user_roles") and not self.accounts_touched:
+            # Whether an active sysadmin exists before this transaction's account writes.
+            self.accounts_touched = self._active_sysadmin()
         if user in SYSTEM_ACTORS:
             if entity in SYSTEM_ALLOWED:
                 return None
@@ -226,6 +266,12 @@ class Authorizer:
             return None
         return f"{NOT_PERMITTED}: {user} needs {' or '.join(sorted(needed))}"
 
+    def _active_sysadmin(self) -> bool:
+        """Whether an active account holds sysadmin (as this transaction wrote it)."""
+        return self.session.execute(
+            select(User.id).join(UserRole, UserRole.user_id == User.id)
+            .where(UserRole.role == "sysadmin", User.active.is_(True)).limit(1)).first() is not None
+
     def role_mix_refusal(self) -> str | None:
         """None, or the `role_mix` detail when a role this transaction granted leaves an
         account with roles one account may not hold together (三权分立: two admin roles,
@@ -235,6 +281,9 @@ class Authorizer:
         roles it removes in the same transaction (a role swap) are already gone.
         """
         granted, self.granted = self.granted, set()
+        touched, self.accounts_touched = self.accounts_touched, False
+        if touched and not self._active_sysadmin():  # there was one, and now none
+            return f"{LAST_SYSADMIN}: no active sysadmin would be left"
         if not granted:
             return None
         user_ids = set(self.session.scalars(select(UserRole.user_id)
