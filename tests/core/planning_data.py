@@ -105,11 +105,12 @@ _ref = [0]
 def shipment(s, material, *, port: str = "CNSHA", office: str = "2201", broker: str = "BRK-A",  # type: ignore[no-untyped-def]
              arrived: dt.datetime | None = None, released: dt.datetime | None = None,
              declared: dt.datetime | None = None, received: dt.datetime | None = None,
-             inspection: bool | None = False, ref: str | None = None) -> InboundShipment:
+             gate_out: dt.datetime | None = None, inspection: bool | None = False, ref: str | None = None) -> InboundShipment:
     _ref[0] += 1
     sh = InboundShipment(reference=ref or f"BL{_ref[0]:06d}", material_id=material.id, port=port,
                          customs_office=office, broker=broker, arrived_at=arrived,
                          declared_at=declared, released_at=released, received_at=received,
+                         gate_out_at=gate_out,
                          inspection=inspection if released else None)
     s.add(sh)
     s.flush()
@@ -126,4 +127,5 @@ def history(s, material, hours_list, *, end: dt.datetime, port="CNSHA", office="
         shipment(s, material, port=port, office=office, broker=broker,
                  arrived=released - dt.timedelta(hours=h), released=released,
                  declared=released - dt.timedelta(hours=h / 2),
+                 gate_out=released + dt.timedelta(hours=4),
                  received=released + dt.timedelta(hours=20))
