@@ -30,12 +30,13 @@ def detect_mapping(session: Session, sheets: list[SheetData], *, path: str, cata
                    vocab: dict[str, tuple[str, ...]] = ORDER_FIELDS) -> ColumnMapping:
     """Find the header, then re-map with what was remembered for this layout or customer."""
     known = set(catalog.products)
-    mapping = find_header(sheets, vocab, path=path, known_skus=known,
+    mapping = find_header(sheets, vocab, path=path, known_skus=known, catalog=catalog,
                           memory=_load(session, CUSTOMER_KEY.format(customer_id))
                           if customer_id else None)
     remembered = _load(session, LAYOUT_KEY.format(mapping.fingerprint))
     if remembered:
-        mapping = find_header(sheets, vocab, path=path, known_skus=known, memory=remembered)
+        mapping = find_header(sheets, vocab, path=path, known_skus=known, catalog=catalog,
+                              memory=remembered)
     return mapping
 
 

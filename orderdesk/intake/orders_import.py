@@ -334,7 +334,9 @@ def parse_rows(sheet: SheetData, mapping: ColumnMapping, catalog: Catalog, *, sh
                 problems.append(RowProblem(row_no, "", "customer", "", "no_customer"))
 
         channel_no = text("channel_order_no")
-        po = text("customer_po")
+        # On a customer's own sheet its order number (订单编号/单号) is the customer's PO,
+        # quoted on invoices and certificates; it stays the channel number too.
+        po = text("customer_po") or channel_no
         if channel_no:
             order_key = f"{row_channel}\x1f{channel_no}"
         elif po:
@@ -432,6 +434,9 @@ def _load_file(desk: Desk, session: Session, path: str, catalog: Catalog, *,
         return FilePreview(path=str(path), sha256=sha, channel=channel or DEFAULT_CHANNEL,
                            mapping=getattr(exc, "facts", {}).get("mapping"), lines=(),
                            proposals=(), error=exc)
+    if default_customer_id is None and mapping.file_customer_id:
+        # No column names the customer; the title or notes rows do ('需方：…').
+        default_customer_id = mapping.file_customer_id
     lines = parse_rows(sheet, mapping, catalog, sha=sha, channel=channel,
                        default_customer_id=default_customer_id, now=now,
                        customer_choices=customer_choices)
