@@ -41,7 +41,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--server", required=True, metavar="URL", help="server URL")
     p.add_argument("--user", help="user name (else a station key)")
     p.add_argument("--password-file", help="file holding the password (else prompt/stdin)")
-    p.add_argument("--station", help="station name (default: the one stored at first sync)")
+    p.add_argument("--station", help="station name (default: the one stored at first sync, "
+                                      "else this computer's name, suffixed -2, -3... when "
+                                      "another station has it)")
     p.add_argument("--station-key-file", help="file holding this station's key")
     p.add_argument("--ca-file", help="CA bundle to check the server's TLS certificate")
     p.add_argument("--batch", type=int, default=1000, help="changes per push request")
@@ -146,6 +148,18 @@ def _read_secret(path: str | None, prompt: str) -> str:
     return _read_password(path, prompt)
 
 
+NAME_TRIES = 50
+
+
+def default_station_name() -> str:
+    """This computer's host name as a station name (letters, digits, . _ - only)."""
+    import re
+    import socket
+
+    host = socket.gethostname().split(".")[0] or "station"
+    return (re.sub(r"[^\w.\-]+", "-", host).strip("-") or "station")[:50]
+
+
 def cmd_sync(args: argparse.Namespace) -> int:
     from orderdesk.cli import CommandError
     from orderdesk.cli.common import open_desk
@@ -153,7 +167,11 @@ def cmd_sync(args: argparse.Namespace) -> int:
     from orderdesk.sync.client import Credentials, SyncClient, sync_once
 
     desk = open_desk(args.db)
-    name = args.station or local.read_state(desk).get(local.K_STATION) or desk.station
+    stored = local.read_state(desk).get(local.K_STATION)
+    # Without --station and before the first sync: this computer's name, suffixed
+    # (-2, -3, ...) when another station database holds it already.
+    guessing = not args.station and not stored and not args.station_key_file
+    name = args.station or stored or (default_station_name() if guessing else desk.station)
     if args.user:
         creds = Credentials(username=args.user,
                             password=_read_secret(args.password_file, "password: "))
@@ -166,11 +184,23 @@ def cmd_sync(args: argparse.Namespace) -> int:
     else:
         raise CommandError("give --user (and --password-file) or --station-key-file / "
                            "请提供 --user 或 --station-key-file")
-    client = SyncClient(args.server, creds, station=name, verify=args.ca_file or True)
+    from orderdesk.sync.client import SyncError
+
     try:
-        report = sync_once(desk, client=client, push_batch=args.batch)
+        for attempt in range(1, NAME_TRIES + 1):
+            client = SyncClient(args.server, creds, station=name, verify=args.ca_file or True)
+            try:
+                report = sync_once(desk, client=client, push_batch=args.batch)
+                break
+            except SyncError as exc:
+                taken = (exc.facts.get("status") == 409
+                         and exc.facts.get("path") == "/sync/hello")
+                if not (guessing and taken) or attempt == NAME_TRIES:
+                    raise
+                name = f"{default_station_name()}-{attempt + 1}"
+            finally:
+                client.close()
     finally:
-        client.close()
         desk.close()
     print(report.summary(), flush=True)
     return 0

@@ -359,10 +359,13 @@ def _push_one_by_one(desk: Desk, client: SyncClient, rows: list[dict[str, Any]],
     if len(txs) == 1:
         _park(desk, rows[0]["tx_id"], _reason(refusal), blocked, tally)
         return
+    from orderdesk.sync import parking
+
     for tx_id, tx_rows in txs.items():
-        if any((r["entity"], r["entity_id"]) in blocked for r in tx_rows):
+        hit = next((r for r in tx_rows if (r["entity"], r["entity_id"]) in blocked), None)
+        if hit is not None:
             _park(desk, tx_id, "waits for a parked transaction", blocked, tally,
-                  waits_for=None)
+                  waits_for=_owner(desk, hit, parking))
             continue
         try:
             answer = client.push([local.wire_change(r) for r in tx_rows])
