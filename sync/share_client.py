@@ -32,5 +32,5 @@ def wechat_text(order_no: str, customer: str, url: str, expires: str, lang: str 
     if lang == "en":
         return (f"Order {order_no} ({customer}): live status, no app needed.\n{url}\n"
                 f"Valid until {expires}.")
-    return (f"【订单进度】{customer} 订单 {order_no}\n点开即可查看实时进度(无需安装App):\n{url}\n"
+    return (f"【订单进度】{customer} 订单 {order_no}\n点开即可查看实时进度（无需安装App）：\n{url}\n"
             f"链接有效期至 {expires}。")

@@ -87,13 +87,13 @@
     <context>
         <name>OrderDialog</name>
         <message>
-            <location filename="../../ui/board/order_dialog.py" line="253" />
+            <location filename="../../ui/board/order_dialog.py" line="259" />
             <source>Customer</source>
             <translation>客户</translation>
         </message>
         <message>
             <location filename="../../ui/board/order_dialog.py" line="165" />
-            <location filename="../../ui/board/order_dialog.py" line="253" />
+            <location filename="../../ui/board/order_dialog.py" line="259" />
             <source>Channel</source>
             <translation>渠道</translation>
         </message>
@@ -179,7 +179,7 @@
             <location filename="../../ui/board/order_dialog.py" line="178" />
             <location filename="../../ui/board/order_dialog.py" line="187" />
             <source>By</source>
-            <translation>操作人</translation>
+            <translation>生成人</translation>
         </message>
         <message>
             <location filename="../../ui/board/order_dialog.py" line="177" />
@@ -228,133 +228,138 @@
             <translation>新值</translation>
         </message>
         <message>
-            <location filename="../../ui/board/order_dialog.py" line="254" />
+            <location filename="../../ui/board/order_dialog.py" line="260" />
             <source>Channel no.</source>
             <translation>渠道单号</translation>
         </message>
         <message>
-            <location filename="../../ui/board/order_dialog.py" line="254" />
+            <location filename="../../ui/board/order_dialog.py" line="260" />
             <source>Customer PO</source>
             <translation>客户采购单号</translation>
         </message>
         <message>
-            <location filename="../../ui/board/order_dialog.py" line="255" />
+            <location filename="../../ui/board/order_dialog.py" line="261" />
             <source>Ordered</source>
             <translation>下单时间</translation>
         </message>
         <message>
-            <location filename="../../ui/board/order_dialog.py" line="255" />
+            <location filename="../../ui/board/order_dialog.py" line="261" />
             <source>Requested</source>
             <translation>要求交期</translation>
         </message>
         <message>
-            <location filename="../../ui/board/order_dialog.py" line="256" />
+            <location filename="../../ui/board/order_dialog.py" line="262" />
             <source>Promised</source>
             <translation>承诺交期</translation>
         </message>
         <message>
-            <location filename="../../ui/board/order_dialog.py" line="256" />
+            <location filename="../../ui/board/order_dialog.py" line="262" />
             <source>Contact</source>
             <translation>联系人</translation>
         </message>
         <message>
-            <location filename="../../ui/board/order_dialog.py" line="257" />
+            <location filename="../../ui/board/order_dialog.py" line="263" />
             <source>Delivery address</source>
             <translation>收货地址</translation>
         </message>
         <message>
-            <location filename="../../ui/board/order_dialog.py" line="257" />
+            <location filename="../../ui/board/order_dialog.py" line="263" />
             <source>Entered by</source>
             <translation>录入人</translation>
         </message>
         <message>
-            <location filename="../../ui/board/order_dialog.py" line="261" />
-            <location filename="../../ui/board/order_dialog.py" line="281" />
+            <location filename="../../ui/board/order_dialog.py" line="267" />
+            <location filename="../../ui/board/order_dialog.py" line="288" />
             <source>Order</source>
             <translation>订单</translation>
         </message>
         <message>
-            <location filename="../../ui/board/order_dialog.py" line="262" />
+            <location filename="../../ui/board/order_dialog.py" line="268" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ui/board/order_dialog.py" line="265" />
+            <location filename="../../ui/board/order_dialog.py" line="271" />
             <source>Set</source>
             <translation>设置</translation>
         </message>
         <message>
-            <location filename="../../ui/board/order_dialog.py" line="266" />
+            <location filename="../../ui/board/order_dialog.py" line="272" />
             <source>Lines</source>
             <translation>订单行</translation>
         </message>
         <message>
-            <location filename="../../ui/board/order_dialog.py" line="266" />
+            <location filename="../../ui/board/order_dialog.py" line="272" />
             <source>Channel numbers</source>
             <translation>渠道单号</translation>
         </message>
         <message>
-            <location filename="../../ui/board/order_dialog.py" line="267" />
+            <location filename="../../ui/board/order_dialog.py" line="273" />
             <source>Status timeline</source>
             <translation>状态时间线</translation>
         </message>
         <message>
-            <location filename="../../ui/board/order_dialog.py" line="267" />
+            <location filename="../../ui/board/order_dialog.py" line="273" />
             <source>Notes</source>
             <translation>备注</translation>
         </message>
         <message>
-            <location filename="../../ui/board/order_dialog.py" line="268" />
+            <location filename="../../ui/board/order_dialog.py" line="274" />
             <source>Attachments</source>
             <translation>附件</translation>
         </message>
         <message>
-            <location filename="../../ui/board/order_dialog.py" line="268" />
+            <location filename="../../ui/board/order_dialog.py" line="274" />
             <source>Change trail</source>
             <translation>修改留痕</translation>
         </message>
         <message>
-            <location filename="../../ui/board/order_dialog.py" line="269" />
+            <location filename="../../ui/board/order_dialog.py" line="275" />
             <source>Engineering changes</source>
             <translation>技术变更</translation>
         </message>
         <message>
-            <location filename="../../ui/board/order_dialog.py" line="271" />
+            <location filename="../../ui/board/order_dialog.py" line="277" />
             <source>Add note</source>
             <translation>添加备注</translation>
         </message>
         <message>
-            <location filename="../../ui/board/order_dialog.py" line="272" />
+            <location filename="../../ui/board/order_dialog.py" line="278" />
             <source>A note for everyone working on this order</source>
             <translation>给处理此订单的所有人的备注</translation>
         </message>
         <message>
-            <location filename="../../ui/board/order_dialog.py" line="273" />
+            <location filename="../../ui/board/order_dialog.py" line="279" />
             <source>Close</source>
             <translation>关闭</translation>
         </message>
         <message>
-            <location filename="../../ui/board/order_dialog.py" line="306" />
+            <location filename="../../ui/board/order_dialog.py" line="280" />
+            <source>Share link…</source>
+            <translation>分享链接…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/order_dialog.py" line="323" />
             <source>Order {no}</source>
             <translation>订单 {no}</translation>
         </message>
         <message>
-            <location filename="../../ui/board/order_dialog.py" line="312" />
+            <location filename="../../ui/board/order_dialog.py" line="329" />
             <source>Cancelled: {reason}</source>
             <translation>已取消:{reason}</translation>
         </message>
         <message>
-            <location filename="../../ui/board/order_dialog.py" line="315" />
+            <location filename="../../ui/board/order_dialog.py" line="332" />
             <source>Rush order: {reason}</source>
             <translation>急单:{reason}</translation>
         </message>
         <message>
-            <location filename="../../ui/board/order_dialog.py" line="321" />
+            <location filename="../../ui/board/order_dialog.py" line="338" />
             <source> (tier {tier})</source>
             <translation>({tier} 类客户)</translation>
         </message>
         <message>
-            <location filename="../../ui/board/order_dialog.py" line="323" />
+            <location filename="../../ui/board/order_dialog.py" line="340" />
             <source>(no customer)</source>
             <translation>(无客户)</translation>
         </message>
@@ -415,6 +420,157 @@
             <location filename="../../ui/board/page.py" line="86" />
             <source>{n} lines, first {sku}</source>
             <translation>共 {n} 行,首行 {sku}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ShareLinkDialog</name>
+        <message>
+            <location filename="../../ui/board/share_dialog.py" line="226" />
+            <source>Share order {order}</source>
+            <translation>分享订单 {order}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/share_dialog.py" line="228" />
+            <source>Anyone with the link sees this order's live status on a phone, without an app. Prices are shown only if you choose so. You can stop a link at any time.</source>
+            <translation>拿到链接的人可以在手机上查看此订单的实时进度，无需安装App。只有选择“状态和价格”时才显示价格。链接可随时停用。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/share_dialog.py" line="232" />
+            <location filename="../../ui/board/share_dialog.py" line="336" />
+            <source>Status only</source>
+            <translation>仅状态</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/share_dialog.py" line="233" />
+            <location filename="../../ui/board/share_dialog.py" line="336" />
+            <source>Status and prices</source>
+            <translation>状态和价格</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/share_dialog.py" line="235" />
+            <location filename="../../ui/board/share_dialog.py" line="242" />
+            <source>Shows</source>
+            <translation>显示内容</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/share_dialog.py" line="236" />
+            <source>Valid for (days)</source>
+            <translation>有效天数</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/share_dialog.py" line="237" />
+            <source>Make link</source>
+            <translation>生成链接</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/share_dialog.py" line="238" />
+            <source>Copy link</source>
+            <translation>复制链接</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/share_dialog.py" line="239" />
+            <source>Copy WeChat text</source>
+            <translation>复制微信文字</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/share_dialog.py" line="240" />
+            <source>Links of this order (every opening is logged)</source>
+            <translation>此订单的分享链接（每次打开都有记录）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/share_dialog.py" line="242" />
+            <source>Made</source>
+            <translation>生成时间</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/share_dialog.py" line="242" />
+            <source>By</source>
+            <translation>生成人</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/share_dialog.py" line="242" />
+            <source>Expires</source>
+            <translation>到期</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/share_dialog.py" line="243" />
+            <source>State</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/share_dialog.py" line="243" />
+            <source>Views</source>
+            <translation>查看次数</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/share_dialog.py" line="244" />
+            <source>Stop selected link</source>
+            <translation>停用所选链接</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/share_dialog.py" line="288" />
+            <source>Copied.</source>
+            <translation>已复制。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/share_dialog.py" line="293" />
+            <source>This station works without a server, so it cannot make share links. Set the server address in Settings.</source>
+            <translation>本工位未连接服务器，无法生成分享链接。请在“设置”中填写服务器地址。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/share_dialog.py" line="297" />
+            <source>Sign in first.</source>
+            <translation>请先登录。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/share_dialog.py" line="300" />
+            <source>Asking the server…</source>
+            <translation>正在向服务器申请…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/share_dialog.py" line="313" />
+            <source>Link made. It stays valid until {date}.</source>
+            <translation>链接已生成，有效期至 {date}。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/share_dialog.py" line="321" />
+            <source>Sign in at the server</source>
+            <translation>登录服务器</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/share_dialog.py" line="322" />
+            <source>Password of {user} for the central server:</source>
+            <translation>{user} 在中心服务器的密码：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/share_dialog.py" line="327" />
+            <source>Nothing was changed.</source>
+            <translation>未做任何更改。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/share_dialog.py" line="334" />
+            <source>active</source>
+            <translation>有效</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/share_dialog.py" line="334" />
+            <source>expired</source>
+            <translation>已过期</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/share_dialog.py" line="335" />
+            <source>stopped</source>
+            <translation>已停用</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/share_dialog.py" line="348" />
+            <source>Select a link in the list first.</source>
+            <translation>请先在列表中选择一个链接。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/share_dialog.py" line="357" />
+            <source>Link stopped. Pages open on phones close within seconds.</source>
+            <translation>链接已停用，手机上打开的页面将在几秒内关闭。</translation>
         </message>
     </context>
     <context>

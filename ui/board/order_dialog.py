@@ -232,6 +232,12 @@ class OrderDialog(QDialog):
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.buttons.rejected.connect(self.reject)
+        # Share links (issue 18): the order's live status for a customer's phone.
+        self.share_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.ActionRole)
+        self.share_button.setObjectName("shareOrder")
+        self.share_button.clicked.connect(self._on_share)
+        user = getattr(ctx.desk, "user", None)
+        self.share_button.setVisible(user is None or user.can("share.create"))
 
         top = QHBoxLayout()
         top.addWidget(self.header_box, 3)
@@ -271,6 +277,7 @@ class OrderDialog(QDialog):
         self.note_button.setText(self.tr("Add note"))
         self.note_edit.setPlaceholderText(self.tr("A note for everyone working on this order"))
         self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
+        self.share_button.setText(self.tr("Share link…"))
         for model in (self.lines_model, self.refs_model, self.events_model, self.notes_model,
                       self.files_model, self.trail_model):
             model.retranslate()
@@ -284,6 +291,16 @@ class OrderDialog(QDialog):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
         super().changeEvent(event)
+
+    def _on_share(self) -> None:
+        from orderdesk.ui.board.share_dialog import ShareLinkDialog
+
+        if self.detail is None:
+            return
+        summary = self.detail.summary
+        dialog = ShareLinkDialog(self.ctx, summary.order_no, summary.customer_name or "", self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     # -- data -----------------------------------------------------------------------------
     def reload(self) -> None:
