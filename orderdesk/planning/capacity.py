@@ -450,6 +450,10 @@ class CapacityEngine:
         reason = None
         if over and with_alternatives:
             alts, reason = self.alternatives_for(machine_id)
+            # Per machine the best move only (the list is sorted best first); every
+            # work order's own options come from suggest_alternatives.
+            seen: set[str] = set()
+            alts = [a for a in alts if not (a.machine_code in seen or seen.add(a.machine_code))]
         return MachineLoad(id=m.id, code=m.code, name=m.name, kind=m.kind, tonnage=m.tonnage,
                            oee=m.oee, expected_oee=m.expected_oee, oee_source=m.oee_source,
                            buckets=buckets, peak_load=peak, over_threshold=over,
