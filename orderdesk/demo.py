@@ -270,6 +270,9 @@ def build_demo(desk: Desk, *, orders: int = 3000, seed: int = 7, force: bool = F
     from orderdesk.certificates.sample import seed_demo as seed_quality_demo
 
     seed_quality_demo(desk)
+    from orderdesk.planning.demo import seed_demo as seed_planning_demo  # machines, customs
+
+    seed_planning_demo(desk)
     from orderdesk.pmc.service import kit_report
 
     return DemoReport(customers=len(customers), products=len(resins) + len(parts)

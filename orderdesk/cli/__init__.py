@@ -27,6 +27,7 @@ COMMAND_MODULES = (
     "orderdesk.cli.intake",
     "orderdesk.cli.insight",
     "orderdesk.cli.pmc",
+    "orderdesk.cli.planning",
     "orderdesk.cli.share",
     "orderdesk.cli.warehouse",
     "orderdesk.sync.cli",
