@@ -273,6 +273,9 @@ def build_demo(desk: Desk, *, orders: int = 3000, seed: int = 7, force: bool = F
     from orderdesk.planning.demo import seed_demo as seed_planning_demo  # machines, customs
 
     seed_planning_demo(desk)
+    from orderdesk.insight.demo import add_demo_insight  # a year of flow events, cards
+
+    add_demo_insight(desk, per_day=max(1, orders // 215))
     from orderdesk.pmc.service import kit_report
 
     return DemoReport(customers=len(customers), products=len(resins) + len(parts)
