@@ -54,8 +54,8 @@ def note_pulled(session: Any, order_ids: Iterable[str]) -> None:
 
 @dataclass(frozen=True)
 class QueueRefresh:
-    checked: int
-    flagged: int
+    checked: int  # orders looked at
+    flagged: int  # new possible-duplicate pairs put in the queue
     changes: Changes = field(default_factory=Changes)
 
 
@@ -72,7 +72,9 @@ def refresh_after(desk: Any, order_ids: Iterable[str] | None = None,
     try:
         with desk.write() as s:
             # Cancelled and merged-away orders carry no index rows: they find nothing.
-            flagged = flag_new_orders(s, sorted(ids), source=source)
+            found: dict[str, float] = {}
+            flag_new_orders(s, sorted(ids), source=source, timings=found)
+            flagged = int(found.get("pairs", 0))
     except SQLAlchemyError:
         # The sync round itself succeeded; these orders wait for the next round or the
         # start-up scan, which checks everything entered since its last run.
@@ -101,7 +103,10 @@ def background_scan(desk: Any, now: dt.datetime | None = None) -> QueueRefresh:
         ids = list(s.scalars(select(Order.id).where(
             Order.created_at >= since, Order.cancelled.is_(False),
             Order.merged_into_id.is_(None))))
-        flagged = flag_new_orders(s, ids, source="scan") if ids else 0
+        found: dict[str, float] = {}
+        if ids:
+            flag_new_orders(s, ids, source="scan", timings=found)
+        flagged = int(found.get("pairs", 0))
         if mark_row is None:
             s.add(SyncState(key=MARK_KEY, value=now.isoformat()))
         else:

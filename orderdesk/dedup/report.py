@@ -1,6 +1,7 @@
 """The duplicate log as an Excel workbook: every pair, its score and reasons, the
-decision, who and when, counts by channel, and the pairs found after the fact (input for
-tuning the rules)."""
+decision, who and when, counts by channel, the pairs found after the fact, and how the
+current rules score the pairs people decided (sheet 规则检验: precision and recall on
+decided pairs, the misses and the false alarms)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from orderdesk.dedup.decisions import PairRow, list_pairs
+from orderdesk.dedup.evaluate import RulesCheck, check_rules
 from orderdesk.tracking import add_audit
 
 STATUS_ZH = {"open": "待处理", "kept": "保留两单", "merged": "已合并"}
@@ -26,6 +28,34 @@ def _row(p: PairRow) -> list[Any]:
         round(p.score, 3), p.explanation, STATUS_ZH.get(p.status, p.status), p.decided_by or "",
         p.decided_at, p.undone_at,
     ]
+
+
+CHECK_HEADER = ["判定", "当前规则相似度", "当前规则是否标记", "订单A", "渠道A", "订单B", "渠道B",
+                "当前规则理由", "处理人", "处理时间"]
+
+
+def _ratio(value: float | None) -> Any:
+    return "无" if value is None else round(value, 4)
+
+
+def _write_check(sheet: Any, check: RulesCheck) -> None:
+    """Summary rows, then every decided pair as the current rules score it (misses and
+    false alarms first)."""
+    sheet.append(["已合并(视为重复)", check.merged, "保留两单(视为不同)", check.kept])
+    sheet.append(["精确率", _ratio(check.precision), "召回率", _ratio(check.recall)])
+    sheet.append(["漏报(已合并但未标记)", len(check.misses), "误报(保留两单但被标记)",
+                  len(check.false_alarms)])
+    sheet.append(["标记阈值", check.rules.flag_threshold, "时间减半(分钟)", check.rules.fade_minutes])
+    sheet.append([])
+    sheet.append(CHECK_HEADER)
+    label = {"merged": "已合并", "kept": "保留两单"}
+    ordered = ([("漏报", d) for d in check.misses] + [("误报", d) for d in check.false_alarms]
+               + [("", d) for d in check.pairs
+                  if d not in check.misses and d not in check.false_alarms])
+    for mark, d in ordered:
+        sheet.append([f"{label.get(d.decision, d.decision)}{'·' + mark if mark else ''}",
+                      round(d.score, 3), "是" if d.flagged else "否", d.order_a, d.channel_a,
+                      d.order_b, d.channel_b, d.explanation, d.decided_by or "", d.decided_at])
 
 
 def write_log(desk: Any, path: str | Path) -> int:
@@ -56,7 +86,10 @@ def write_log(desk: Any, path: str | Path) -> int:
     for p in pairs:
         if p.after_the_fact:
             late.append(_row(p))
-    for sheet in (ws, cs, late):
+    check = check_rules(desk, keep_pairs=True)
+    rc = wb.create_sheet("规则检验")
+    _write_check(rc, check)
+    for sheet in (ws, cs, late, rc):
         for cell in sheet[1]:
             cell.font = bold
         sheet.freeze_panes = "A2"

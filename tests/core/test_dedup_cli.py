@@ -64,7 +64,8 @@ def test_csv_and_json_list_open_pairs_with_channel_numbers(desk, demo_catalog, d
     done = run("duplicates", "--db", str(db_path), "--status", "all", "--log", str(log))
     assert done.returncode == 0, done.stderr
     wb = load_workbook(log)
-    assert wb.sheetnames == ["重复单日志", "按渠道", "事后发现"]
+    # Issue 11 added the sheet that checks the current rules against the decisions.
+    assert wb.sheetnames == ["重复单日志", "按渠道", "事后发现", "规则检验"]
     sheet = list(wb["重复单日志"].iter_rows(values_only=True))
     assert sheet[0][:4] == ("发现时间", "发现方式", "渠道A", "订单A")
     decisions = sorted(r[11] for r in sheet[1:])

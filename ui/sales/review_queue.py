@@ -6,6 +6,11 @@ older one), K keeps both, U undoes the last decision on the selected pair (a mer
 reversed exactly; a 'keep both' goes back to waiting). The list shows the waiting pairs
 by default; the filter also shows decided ones (the duplicate log), which can be
 exported to Excel. Loads on the query pool; decisions run on the writer thread.
+
+The queue fills itself: when the widget is built (app start-up) a background scan checks
+every order entered since the last scan on the writer thread; imports and sync rounds
+feed it too (orderdesk.dedup.queue). In the log views a line says how the current rules
+score the pairs people decided (precision, recall, misses, false alarms).
 """
 
 from __future__ import annotations
@@ -36,6 +41,8 @@ from orderdesk.dedup import (
     reopen_pair,
     undo_merge,
 )
+from orderdesk.dedup.evaluate import RulesCheck, check_rules
+from orderdesk.dedup.queue import QueueRefresh, background_scan
 from orderdesk.dedup.report import write_log
 from orderdesk.ui.board.labels import channel_label
 from orderdesk.ui.board.table import Column, RowTableModel
@@ -90,11 +97,35 @@ def _row_style(row: PairRow) -> dict[int, Any]:
     return {}
 
 
+def _ratio(value: float | None) -> str:
+    return "–" if value is None else f"{value:.2f}"
+
+
+def rules_check_text(check: RulesCheck) -> str:
+    """The current rules on the decided pairs, with the misses and false alarms named."""
+    if not check.merged and not check.kept:
+        return QCoreApplication.translate("dedup", "Current rules on decided pairs: none decided yet.")
+    text = QCoreApplication.translate(
+        "dedup", "Current rules on {merged} merged and {kept} kept pairs: precision {p}, recall {r}.").format(
+        merged=check.merged, kept=check.kept, p=_ratio(check.precision), r=_ratio(check.recall))
+    if check.misses:
+        text += " " + QCoreApplication.translate("dedup", "Missed (merged, not flagged): {pairs}.").format(
+            pairs=", ".join(f"{d.order_a}/{d.order_b} {d.score:.0%}" for d in check.misses[:5]))
+    if check.false_alarms:
+        text += " " + QCoreApplication.translate("dedup", "False alarms (kept, flagged): {pairs}.").format(
+            pairs=", ".join(f"{d.order_a}/{d.order_b} {d.score:.0%}" for d in check.false_alarms[:5]))
+    return text
+
+
 class ReviewQueueWidget(QWidget):
     """Flagged pairs with merge (M), keep (K), undo (U) by keyboard."""
 
     #: Emitted on the GUI thread when a reload delivered its rows (count).
     rows_did_load = Signal(int)
+    #: Emitted when the start-up scan finished (QueueRefresh).
+    scan_did_finish = Signal(object)
+    #: Emitted when the rules check of the log view arrived (RulesCheck).
+    check_did_finish = Signal(object)
 
     def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -132,6 +163,13 @@ class ReviewQueueWidget(QWidget):
         self.detail.setObjectName("dedupDetail")
         self.detail.setWordWrap(True)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # Log views: how the current rules score the decided pairs.
+        self.check_label = QLabel()
+        self.check_label.setObjectName("dedupRulesCheck")
+        self.check_label.setWordWrap(True)
+        self.check_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.check_label.hide()
+        self.last_check: RulesCheck | None = None
 
         bar = QHBoxLayout()
         bar.addWidget(self.filter)
@@ -145,6 +183,7 @@ class ReviewQueueWidget(QWidget):
         actions.addWidget(self.merge_button)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addWidget(self.check_label)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.detail)
         layout.addLayout(actions)
@@ -166,6 +205,27 @@ class ReviewQueueWidget(QWidget):
         ctx.changes_did_apply.connect(self._on_changes)
         self.retranslate_ui()
         self.reload()
+        self.start_scan()
+
+    # -- the queue fills itself ---------------------------------------------------------------
+    def start_scan(self) -> None:
+        """Check orders entered since the last scan (writer thread, never the GUI)."""
+        self.ctx.tasks.mutate(background_scan, self.ctx.desk, on_done=self._on_scanned,
+                              on_error=self._on_scan_failed)
+
+    def _on_scanned(self, result: QueueRefresh) -> None:
+        if result.flagged:
+            self.status.setText(QCoreApplication.translate(
+                "dedup", "Start-up check: {count} new possible duplicate pairs.").format(
+                count=result.flagged))
+            self.ctx.apply(result.changes, self)
+            self.reload()
+        self.scan_did_finish.emit(result)
+
+    def _on_scan_failed(self, exc: BaseException) -> None:
+        self.status.setText(QCoreApplication.translate(
+            "dedup", "The start-up duplicate check could not run; it runs again at the next start."))
+        self.scan_did_finish.emit(None)
 
     # -- loading ----------------------------------------------------------------------------
     def current_filter(self) -> str | None:
@@ -190,12 +250,21 @@ class ReviewQueueWidget(QWidget):
         # Waiting pairs have no decision yet: those columns only matter in the log views.
         for column in (COL_DECISION, COL_BY, COL_WHEN):
             self.table.setColumnHidden(column, self.current_filter() == "open")
+        self.check_label.setVisible(self.current_filter() != "open")
+        if self.current_filter() != "open":
+            self.ctx.tasks.query(check_rules, self.ctx.desk, None,
+                                 on_done=self._on_checked, on_error=lambda _exc: None)
         if rows:
             self.table.selectRow(min(self._keep_row, len(rows) - 1))
         self._show_detail()
         self._update_count()
         self._update_buttons()
         self.rows_did_load.emit(len(rows))
+
+    def _on_checked(self, check: RulesCheck) -> None:
+        self.last_check = check
+        self.check_label.setText(rules_check_text(check))
+        self.check_did_finish.emit(check)
 
     def _on_load_failed(self, exc: BaseException) -> None:
         self._loading = False

@@ -9,6 +9,15 @@ the user keeps typing in the form. Buttons: 合并 (fold the typed order into th
 existing order — needs `set_draft_provider()`) and 保留 (keep both; remembered). After a
 merge the popup offers Undo for a few seconds.
 
+Where it shows: beside the field being typed (right of it, else left, below or above),
+always fully inside the available area of that field's screen, and never bigger than the
+screen (1366×768, or 1280×720 effective at 150% on a 1920×1080 panel). The user can drag it
+by its title; it then stays where it was put (still kept on screen).
+
+Keyboard, while it is shown (the form keeps the focus, so these are application-wide):
+Alt+M merge into the selected order, Alt+K keep both, Esc dismiss, Alt+Down / Alt+Up pick
+another order, Alt+Z undo a merge.
+
 Signals: `merged(str)` with the existing order's id (the form clears itself), `kept()`.
 """
 
@@ -19,7 +28,8 @@ from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QMouseEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -42,6 +52,70 @@ from orderdesk.ui.errors import show_error
 DEBOUNCE_MS = 150
 UNDO_SECONDS = 10
 MAX_ROWS = 5
+# Room for five rows, the reasons and the buttons at the station's font size.
+PREFERRED_SIZE = QSize(760, 340)
+SCREEN_MARGIN = 4
+GAP = 6
+
+
+def fit_size(size: QSize, screen: QRect) -> QSize:
+    """The popup's size, shrunk where the screen is smaller."""
+    return QSize(min(size.width(), screen.width() - 2 * SCREEN_MARGIN),
+                 min(size.height(), screen.height() - 2 * SCREEN_MARGIN))
+
+
+def clamp_into(pos: QPoint, size: QSize, screen: QRect) -> QPoint:
+    """pos moved just enough that a window of `size` lies fully inside `screen`."""
+    left, top = screen.left() + SCREEN_MARGIN, screen.top() + SCREEN_MARGIN
+    right = screen.left() + screen.width() - SCREEN_MARGIN - size.width()
+    bottom = screen.top() + screen.height() - SCREEN_MARGIN - size.height()
+    return QPoint(max(left, min(pos.x(), right)), max(top, min(pos.y(), bottom)))
+
+
+def popup_position(anchor: QRect, size: QSize, screen: QRect) -> QPoint:
+    """Top-left corner for a popup of `size` next to `anchor` (the field being typed, in
+    global coordinates), fully inside `screen` (its available geometry).
+
+    Tries right of the field, left of it, below and above, in that order, and takes the
+    first place where the popup fits without covering the field; if none does, the place
+    below, pushed inside the screen."""
+    w, h = size.width(), size.height()
+    a_left, a_top = anchor.left(), anchor.top()
+    a_right, a_bottom = anchor.left() + anchor.width(), anchor.top() + anchor.height()
+    places = [QPoint(a_right + GAP, a_top), QPoint(a_left - GAP - w, a_top),
+              QPoint(a_left, a_bottom + GAP), QPoint(a_left, a_top - GAP - h)]
+    inner = screen.adjusted(SCREEN_MARGIN, SCREEN_MARGIN, -SCREEN_MARGIN, -SCREEN_MARGIN)
+    for i, place in enumerate(places):
+        # Beside the field the popup may slide up or along; it must not cover the field.
+        moved = clamp_into(place, size, screen)
+        rect = QRect(moved, size)
+        if i < 2 and moved.x() != place.x():
+            continue
+        if i >= 2 and moved.y() != place.y():
+            continue
+        if inner.contains(rect) and not rect.intersects(anchor):
+            return moved
+    return clamp_into(places[2], size, screen)
+
+
+MIN_HEIGHT = 180
+
+
+def popup_rect(anchor: QRect, size: QSize, screen: QRect) -> QRect:
+    """Where and how big the popup is: `size` (already fit to the screen) beside the
+    field if it fits anywhere; else as tall as the roomier side above or below the field
+    allows (never under MIN_HEIGHT), so it still covers nothing being typed."""
+    pos = popup_position(anchor, size, screen)
+    rect = QRect(pos, size)
+    if not rect.intersects(anchor):
+        return rect
+    below = (screen.top() + screen.height() - SCREEN_MARGIN) - (anchor.top() + anchor.height() + GAP)
+    above = anchor.top() - GAP - (screen.top() + SCREEN_MARGIN)
+    height = max(below, above)
+    if height < MIN_HEIGHT:
+        return rect  # a field in the middle of a tiny screen: overlap rather than vanish
+    smaller = QSize(size.width(), min(size.height(), height))
+    return QRect(popup_position(anchor, smaller, screen), smaller)
 
 
 
@@ -66,6 +140,14 @@ def reason_words(reasons: Iterable[tuple[str, str]]) -> str:
         ("channel", "other"): QCoreApplication.translate("dedup", "from another channel"),
         ("channel", "same_other_no"): QCoreApplication.translate("dedup", "same channel, other channel order number"),
         ("lines", "partial"): QCoreApplication.translate("dedup", "some lines differ"),
+        ("lines", "same"): QCoreApplication.translate("dedup", "same lines"),
+        ("customer", "address"): QCoreApplication.translate("dedup", "same customer by delivery address"),
+        ("due_date", "same"): QCoreApplication.translate("dedup", "same line due dates"),
+        ("due_date", "differs"): QCoreApplication.translate("dedup", "other line due dates"),
+        ("po", "same"): QCoreApplication.translate("dedup", "same customer PO"),
+        ("po", "differs"): QCoreApplication.translate("dedup", "other customer PO"),
+        ("channel", "platform_other_no"): QCoreApplication.translate("dedup", "another order number of the same platform"),
+        ("channel", "same_desk"): QCoreApplication.translate("dedup", "entered again in the same channel"),
     }
     parts: list[str] = []
     for code, fact in reasons:
@@ -191,6 +273,9 @@ class SimilarOrdersPopup(QFrame):
         self.why.setObjectName("similarWhy")
         self.why.setWordWrap(True)
         self.why.setStyleSheet("color: #5a3b00;")
+        self.keys_hint = QLabel()
+        self.keys_hint.setObjectName("similarKeys")
+        self.keys_hint.setStyleSheet("color: #8a7a5a;")
         self.message = QLabel()
         self.message.setObjectName("similarMessage")
         self.message.setWordWrap(True)
@@ -214,11 +299,30 @@ class SimilarOrdersPopup(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 8)
         layout.addLayout(top)
-        layout.addWidget(self.table)
+        layout.addWidget(self.table, 1)
         layout.addWidget(self.why)
+        layout.addWidget(self.keys_hint)
         layout.addLayout(buttons)
         self.undo_button.hide()
-        self.resize(700, 250)
+        self.resize(PREFERRED_SIZE)
+        # Where the user dragged it to (global), kept for the next lookups.
+        self._user_pos: QPoint | None = None
+        self._drag_from: QPoint | None = None
+        self.title.setCursor(Qt.CursorShape.SizeAllCursor)
+        self.title.installEventFilter(self)
+        # The form keeps the keyboard, so the answers are application-wide shortcuts,
+        # live only while the popup is shown (a hidden widget's shortcuts are off).
+        self.shortcuts: dict[str, QShortcut] = {}
+        for name, keys, slot in (("merge", "Alt+M", self.merge_selected),
+                                 ("keep", "Alt+K", self.keep_all),
+                                 ("dismiss", "Esc", self._dismiss),
+                                 ("next", "Alt+Down", lambda: self._step(1)),
+                                 ("previous", "Alt+Up", lambda: self._step(-1)),
+                                 ("undo", "Alt+Z", self.undo_merge)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
+            shortcut.activated.connect(slot)
+            self.shortcuts[name] = shortcut
         self.retranslate_ui()
         self.hide()
 
@@ -300,11 +404,75 @@ class SimilarOrdersPopup(QFrame):
         if focus is not None and focus.window() is not self:
             self._return_focus = focus
         if self._floating and self._anchor is not None:
-            window = self._anchor.window()
-            corner = window.mapToGlobal(QPoint(window.width(), 0))
-            self.move(corner + QPoint(8, 40))
+            self.place(self._field_rect())
         self.show()
         self.raise_()
+
+    def _field_rect(self) -> QRect:
+        """The field being typed in global coordinates (else the form's window)."""
+        widget = self._return_focus
+        if self._anchor is not None and (widget is None
+                                         or widget.window() is not self._anchor.window()):
+            # The window may not be active (another app has the keyboard): the field
+            # that last had the focus in the form, else the form itself.
+            widget = self._anchor.focusWidget() or self._anchor
+        if widget is None:
+            return QRect(0, 0, 0, 0)
+        return QRect(widget.mapToGlobal(QPoint(0, 0)), widget.size())
+
+    def _screen_rect(self, anchor: QRect) -> QRect:
+        from PySide6.QtGui import QGuiApplication
+
+        screen = QGuiApplication.screenAt(anchor.center())
+        if screen is None and self._anchor is not None:
+            screen = self._anchor.screen()
+        screen = screen or QGuiApplication.primaryScreen()
+        return screen.availableGeometry()
+
+    def place(self, anchor: QRect) -> None:
+        """Size and move the popup beside `anchor`, fully on its screen (or where the user
+        dragged it, kept on screen)."""
+        screen = self._screen_rect(anchor)
+        size = fit_size(PREFERRED_SIZE, screen)
+        if self._user_pos is not None:
+            self.setMaximumSize(size)
+            self.resize(size)
+            self.move(clamp_into(self._user_pos, size, screen))
+            return
+        rect = popup_rect(anchor, size, screen)
+        self.setMaximumSize(rect.size())
+        self.resize(rect.size())
+        self.move(rect.topLeft())
+
+    # -- moving it by its title ---------------------------------------------------------------
+    def eventFilter(self, watched: Any, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if watched is self.title and isinstance(event, QMouseEvent):
+            point = event.globalPosition().toPoint()
+            if (event.type() == QEvent.Type.MouseButtonPress
+                    and event.button() == Qt.MouseButton.LeftButton):
+                self._drag_from = point - self.pos()
+                return True
+            if event.type() == QEvent.Type.MouseMove and self._drag_from is not None:
+                self.move_to(point - self._drag_from)
+                return True
+            if event.type() == QEvent.Type.MouseButtonRelease:
+                self._drag_from = None
+                return True
+        return super().eventFilter(watched, event)
+
+    def move_to(self, pos: QPoint) -> None:
+        """Put the popup where the user wants it (kept fully on the screen)."""
+        screen = self._screen_rect(QRect(pos, self.size()))
+        self._user_pos = clamp_into(pos, self.size(), screen)
+        self.move(self._user_pos)
+
+    def _step(self, delta: int) -> None:
+        count = len(self.model.rows)
+        if not count:
+            return
+        current = self.table.currentIndex().row()
+        self.table.selectRow(max(0, min(count - 1, (current if current >= 0 else 0) + delta)))
+        self._show_why()
 
     def event(self, event: QEvent) -> bool:  # noqa: D102 - Qt override
         # Some window systems activate a new tool window despite WA_ShowWithoutActivating:
@@ -427,7 +595,9 @@ class SimilarOrdersPopup(QFrame):
         self.keep_button.setText(QCoreApplication.translate("dedup", "Keep both"))
         self.keep_button.setToolTip(QCoreApplication.translate("dedup", "Both orders stay; these orders are not proposed again."))
         self.undo_button.setText(QCoreApplication.translate("dedup", "Undo merge"))
-        self.close_button.setToolTip(QCoreApplication.translate("dedup", "Close"))
+        self.close_button.setToolTip(QCoreApplication.translate("dedup", "Dismiss (Esc)"))
+        self.title.setToolTip(QCoreApplication.translate("dedup", "Drag to move."))
+        self.keys_hint.setText(QCoreApplication.translate("dedup", "Alt+M merge · Alt+K keep both · Esc dismiss · Alt+↓/↑ another order"))
         self.model.retranslate()
         self._show_why()
         self._update_buttons()
