@@ -270,6 +270,7 @@ def build_demo(desk: Desk, *, orders: int = 3000, seed: int = 7, force: bool = F
     from orderdesk.certificates.sample import seed_demo as seed_quality_demo
 
     seed_quality_demo(desk)
+    from orderdesk.finance.demo import seed_finance_demo; seed_finance_demo(desk)  # noqa: E702
     from orderdesk.planning.demo import seed_demo as seed_planning_demo  # machines, customs
 
     seed_planning_demo(desk)

@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "orderdesk.cli.certificates",
     "orderdesk.cli.dedup",
     "orderdesk.cli.export",
+    "orderdesk.cli.finance",
     "orderdesk.cli.intake",
     "orderdesk.cli.insight",
     "orderdesk.cli.pmc",

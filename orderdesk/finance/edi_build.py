@@ -29,6 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
+from pydifact.control import Characters
 from pydifact.segmentcollection import Interchange, Message
 from pydifact.segments import Segment
 
@@ -182,6 +183,8 @@ def _parties(msg: Message, doc: Document, profile: Profile, syntax: str) -> None
                           if party.id else ""]
         name = _text(party.name, syntax)
         street = _text(party.street, syntax)
+        if not party.id and not (name or street):
+            continue  # nothing this syntax can say about the party (e.g. Chinese in UNOC)
         if name or street:
             elements += ["", name or ""]
             if street:
@@ -271,6 +274,9 @@ def _interchange(partner: PartnerSettings, control_ref: str, prepared: dt.dateti
                          (syntax, version), timestamp=prepared, extra_header_elements=extra)
     for msg in messages:
         inter.add_message(msg)
+    # UNA says what the file uses: '.' as decimal mark (pydifact's default is ',', but
+    # EANCOM and VDA partners write and expect "4.85").
+    inter.characters = Characters(decimal_point=".")
     inter.has_una_segment = True
     # pydifact writes UNT and UNZ from its own counters; every count is then verified
     # against the parsed text, so a miscount can never leave the building.

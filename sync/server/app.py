@@ -71,6 +71,12 @@ def create_app(db_url: str, *, migrate: bool = True) -> FastAPI:
                               "offline-first sync (push / pull / live), conflicts, channel "
                               "intake. Every route's access level is in `x-orderdesk-access`.")
     app.state.orderdesk = ServerState(desk=desk, server_id=_server_id(desk))
+    from orderdesk.sync.server import edi_sender  # the one EDI sender for all stations
+
+    if edi_sender.interval_from_env() > 0:
+        _edi = edi_sender.SenderThread(desk, edi_sender.interval_from_env())
+        app.router.on_startup.append(_edi.start)
+        app.router.on_shutdown.append(_edi.stop)
 
     @app.exception_handler(OrderdeskError)
     async def _domain_error(request: Request, exc: OrderdeskError) -> JSONResponse:
@@ -122,6 +128,10 @@ def create_app(db_url: str, *, migrate: bool = True) -> FastAPI:
     from orderdesk.sync.server.routes import share
 
     app.include_router(share.router)
+    from orderdesk.sync.server import anchors, limits
+
+    app.include_router(anchors.router)
+    limits.install(app)  # 401 before the body, 413, 400 for NaN / too deep (issue 13)
     return app
 
 

@@ -1,0 +1,168 @@
+"""The delivery note (发货单) of a shipment as an A4 PDF with a QR code.
+
+Bilingual labels (Chinese first, English under), the customer's PO on every line (a
+database id never stands in for it), bound batch codes per line, and signature boxes
+for the driver and the receiver. Long shipments continue on further pages with the
+header repeated and "page n / m".
+
+The QR text is built in one function, delivery_note_qr_text(), so the share links of
+another feature can replace it without touching the drawing.
+"""
+
+from __future__ import annotations
+
+import io
+from decimal import Decimal
+from pathlib import Path
+
+from reportlab.lib.colors import HexColor
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen.canvas import Canvas
+
+from orderdesk.certificates.pdf import draw_qr, ensure_font, fit, printable
+from orderdesk.desk import Desk
+from orderdesk.finance.shipping import ShipmentView, get_shipment
+
+PAGE_W, PAGE_H = A4
+MARGIN = 36.0
+ROWS_PER_PAGE = 24
+INK = HexColor("#1a1a1a")
+GREY = HexColor("#666666")
+HEAD_BG = HexColor("#e8eef5")
+
+
+def delivery_note_qr_text(shipment: ShipmentView) -> str:
+    """What the QR on the delivery note says: the shipment number, customer, date and
+    totals, enough for a receiving clerk's scanner to find and check the delivery."""
+    total = sum((ln.quantity for ln in shipment.lines), Decimal(0))
+    return (f"ODS:{shipment.shipment_no}|{shipment.customer_code}|"
+            f"{shipment.ship_date.isoformat()}|L{len(shipment.lines)}|"
+            f"Q{format(total.normalize(), 'f')}|P{shipment.packages}")
+
+
+def _qty(q: Decimal) -> str:
+    text = format(Decimal(q).normalize(), "f")
+    whole, _, frac = text.partition(".")
+    whole = f"{int(whole):,}"
+    return f"{whole}.{frac}" if frac else whole
+
+
+def _header(c: Canvas, font: str, sh: ShipmentView, page: int, pages: int) -> float:
+    c.setFillColor(INK)
+    c.setFont(font, 20)
+    c.drawString(MARGIN, PAGE_H - MARGIN - 20, "发货单")
+    c.setFont(font, 10)
+    c.setFillColor(GREY)
+    c.drawString(MARGIN + 72, PAGE_H - MARGIN - 19, "DELIVERY NOTE")
+    c.setFillColor(INK)
+    c.setFont(font, 11)
+    c.drawString(MARGIN, PAGE_H - MARGIN - 42, f"单号 No.  {sh.shipment_no}")
+    qr = 92.0
+    draw_qr(c, delivery_note_qr_text(sh), PAGE_W - MARGIN - qr, PAGE_H - MARGIN - qr, qr)
+    y = PAGE_H - MARGIN - 66
+    fields = (
+        ("客户 Customer", f"{sh.customer_name} ({sh.customer_code})"),
+        ("收货地址 Ship to", sh.ship_to or "-"),
+        ("发货日期 Date", sh.ship_date.isoformat()),
+        ("承运商 Carrier", " ".join(x for x in (sh.carrier, sh.tracking_no) if x) or "-"),
+        ("件数 Packages", str(sh.packages)),
+        ("订单 Orders", ", ".join(sh.order_nos)),
+    )
+    width = PAGE_W - 2 * MARGIN - qr - 110
+    for label, value in fields:
+        c.setFont(font, 8.5)
+        c.setFillColor(GREY)
+        c.drawString(MARGIN, y, label)
+        c.setFillColor(INK)
+        c.setFont(font, 10)
+        c.drawString(MARGIN + 100, y, fit(printable(value), 10, width))
+        y -= 15
+    c.setFont(font, 8)
+    c.setFillColor(GREY)
+    c.drawRightString(PAGE_W - MARGIN, MARGIN - 14, f"{page} / {pages}")
+    return y - 8
+
+
+COLUMNS = (  # (Chinese, English, width in pt, right aligned)
+    ("行", "No", 22, True), ("订单号", "Order", 82, False), ("客户PO", "Customer PO", 78, False),
+    ("物料编码", "SKU", 62, False), ("名称 / 规格", "Item / spec", 120, False),
+    ("数量", "Qty", 58, True), ("单位", "Unit", 28, False), ("批次", "Batches", 73, False),
+)
+
+
+def _table(c: Canvas, font: str, y: float, lines) -> float:  # type: ignore[no-untyped-def]
+    x0 = MARGIN
+    row_h = 22.0
+    c.setFillColor(HEAD_BG)
+    c.rect(x0, y - row_h, PAGE_W - 2 * MARGIN, row_h, stroke=0, fill=1)
+    c.setFillColor(INK)
+    x = x0
+    for zh, en, w, right in COLUMNS:
+        c.setFont(font, 8.5)
+        draw = c.drawRightString if right else c.drawString
+        px = x + w - 3 if right else x + 3
+        draw(px, y - 10, zh)
+        c.setFont(font, 6.5)
+        draw(px, y - 18, en)
+        x += w
+    y -= row_h
+    for ln in lines:
+        values = (str(ln.line_no), ln.order_no, ln.customer_po or "-", ln.sku,
+                  " ".join(x for x in (ln.name, ln.spec) if x), _qty(ln.quantity), ln.unit,
+                  ", ".join(ln.batches) or "-")
+        x = x0
+        c.setFont(font, 8.5)
+        for (zh, _en, w, right), value in zip(COLUMNS, values, strict=True):
+            text = fit(printable(value), 8.5, w - 6)
+            if right:
+                c.drawRightString(x + w - 3, y - 14, text)
+            else:
+                c.drawString(x + 3, y - 14, text)
+            x += w
+        c.setStrokeColor(HexColor("#cccccc"))
+        c.line(x0, y - row_h, PAGE_W - MARGIN, y - row_h)
+        y -= row_h
+    return y
+
+
+def render(shipment: ShipmentView) -> bytes:
+    font = ensure_font()
+    buf = io.BytesIO()
+    c = Canvas(buf, pagesize=A4)
+    c.setTitle(f"发货单 {shipment.shipment_no}")
+    lines = list(shipment.lines)
+    pages = max(1, -(-len(lines) // ROWS_PER_PAGE))
+    for page in range(1, pages + 1):
+        y = _header(c, font, shipment, page, pages)
+        y = _table(c, font, y, lines[(page - 1) * ROWS_PER_PAGE:page * ROWS_PER_PAGE])
+        if page == pages:
+            total = sum((ln.quantity for ln in lines), Decimal(0))
+            c.setFont(font, 10)
+            c.setFillColor(INK)
+            c.drawRightString(MARGIN + sum(col[2] for col in COLUMNS[:6]) - 3, y - 16,
+                              f"合计 Total  {_qty(total)}")
+            box_y = max(MARGIN + 10, y - 110)
+            for i, (zh, en) in enumerate((("发货人", "Shipped by"), ("司机", "Driver"),
+                                          ("收货人签收", "Received by"))):
+                bx = MARGIN + i * (PAGE_W - 2 * MARGIN) / 3
+                c.setStrokeColor(GREY)
+                c.rect(bx + 2, box_y, (PAGE_W - 2 * MARGIN) / 3 - 8, 62, stroke=1, fill=0)
+                c.setFont(font, 9)
+                c.drawString(bx + 8, box_y + 48, f"{zh} {en}")
+                c.setFont(font, 7.5)
+                c.setFillColor(GREY)
+                c.drawString(bx + 8, box_y + 8, "日期 Date:")
+                c.setFillColor(INK)
+            if shipment.shipped_by:
+                c.setFont(font, 9)
+                c.drawString(MARGIN + 10, box_y + 28, shipment.shipped_by)
+        c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def write(desk: Desk, number: str, out: Path) -> Path:
+    """The delivery note of a shipment (or an order's latest shipment) to `out`."""
+    shipment = get_shipment(desk, number)
+    out.write_bytes(render(shipment))
+    return out
