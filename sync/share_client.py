@@ -34,3 +34,16 @@ def wechat_text(order_no: str, customer: str, url: str, expires: str, lang: str 
                 f"Valid until {expires}.")
     return (f"【订单进度】{customer} 订单 {order_no}\n点开即可查看实时进度（无需安装App）：\n{url}\n"
             f"链接有效期至 {expires}。")
+
+
+def station_link_provider(server_url: str, credentials: Any, station: str):  # type: ignore[no-untyped-def]
+    """order_no -> URL of a status-only link for robot messages (None when offline)."""
+
+    def link_for(order_no: str) -> str | None:
+        client = SyncClient(server_url, credentials, station=station, timeout=5.0)
+        try:
+            return client.call("POST", "/api/share/notify", json={"ref": order_no})["url"]
+        finally:
+            client.close()
+
+    return link_for

@@ -54,10 +54,29 @@ class WebhookSender:
     _lock = threading.Lock()
 
     def __init__(self, desk: Desk, *, timeout: float = DEFAULT_TIMEOUT,
-                 session: Any = None) -> None:
+                 session: Any = None, link_for: Any = None) -> None:
         self.desk = desk
         self.timeout = timeout
         self._session = session
+        # order_no -> share-link URL (or None); see orderdesk.share.robot.
+        self.link_for = link_for
+
+    def _with_share_link(self, item: Any) -> dict[str, Any]:
+        from orderdesk.share import robot
+
+        payload = item.payload
+        if self.link_for is None or robot.has_link(payload):
+            return payload
+        try:
+            order_no = robot.order_no_for_message(self.desk, item.id)
+            url = self.link_for(order_no) if order_no else None
+        except Exception:  # noqa: BLE001 - no server, no link: the message still goes out
+            url = None
+        if not url:
+            return payload
+        payload = robot.with_link(payload, url)
+        robot.store_payload(self.desk, item.id, payload)  # a retry posts the same link
+        return payload
 
     def _http(self) -> Any:
         if self._session is None:
@@ -76,7 +95,7 @@ class WebhookSender:
             errors: list[str] = []
             for item in items:
                 try:
-                    response = self._http().post(item.url, json=item.payload,
+                    response = self._http().post(item.url, json=self._with_share_link(item),
                                                  timeout=self.timeout)
                     error = _outcome(response)
                 except requests.RequestException as exc:

@@ -174,7 +174,8 @@ def _resolve_target(session: Session, kind: str, ref: str) -> tuple[str, str]:
 
 
 def create_link(desk: Desk, kind: str, ref: str, *, scope: str = "status",
-                days: float = DEFAULT_DAYS, now: dt.datetime | None = None) -> MadeLink:
+                days: float = DEFAULT_DAYS, now: dt.datetime | None = None,
+                created_by: str | None = None) -> MadeLink:
     """A new link to an order (by number), a customer (by code) or a role's board.
 
     Customer-facing links show no prices unless `scope` is status+prices. Audited as
@@ -200,7 +201,7 @@ def create_link(desk: Desk, kind: str, ref: str, *, scope: str = "status",
         payload = random_part + struct.pack(">I", expires_epoch)
         token = _b64(payload + _mac(secret, payload))
         link = ShareLink(key_hash=_key_hash(random_part), kind=kind, target=target,
-                         label=label, scope=scope, created_by=desk.actor.user,
+                         label=label, scope=scope, created_by=created_by or desk.actor.user,
                          created_at=now, expires_at=expires_at, view_count=0)
         s.add(link)
         s.flush()

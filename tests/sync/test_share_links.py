@@ -279,3 +279,69 @@ def test_cli_share_and_revoke(share_server: ServerProcess) -> None:
     assert requests.get(made["url"], timeout=10).status_code == 410
     missing = cli("share", "SO-0000-000000", "--db-url", share_server.db_url)
     assert missing.returncode != 0 and "Traceback" not in missing.stderr
+
+
+def test_robot_link_endpoint_gives_stations_a_status_only_link(share_server: ServerProcess) -> None:
+    from orderdesk.sync.share_client import station_link_provider
+    from tests.sync.conftest import creds
+
+    link_for = station_link_provider(share_server.url, creds("wh1"), "wh-station")
+    url = link_for(share_server.order_no)  # type: ignore[attr-defined]
+    assert url and url.startswith(share_server.url + "/s/")
+    page = requests.get(url, timeout=10)
+    assert page.status_code == 200 and "¥" not in page.text
+    listed = requests.get(share_server.url + "/api/share/links",
+                          params={"ref": share_server.order_no},  # type: ignore[attr-defined]
+                          headers=_login(share_server), timeout=10).json()
+    mine = [r for r in listed if r["id"] == _link_id(share_server, url)]
+    assert mine[0]["created_by"] == "wh1" and mine[0]["scope"] == "status"
+    expires = dt.datetime.fromisoformat(mine[0]["expires_at"])
+    assert expires - utcnow() < dt.timedelta(days=7, minutes=2)
+    anonymous = requests.post(share_server.url + "/api/share/notify",
+                              json={"ref": share_server.order_no}, timeout=10)  # type: ignore[attr-defined]
+    assert anonymous.status_code == 401
+
+
+def test_robot_messages_carry_the_link_once(desk, demo_catalog) -> None:  # type: ignore[no-untyped-def]
+    from orderdesk.sync.webhooks import WebhookSender
+    from tests.sync.test_webhooks import T0, Robot, _escalate, _messages
+
+    robot = Robot(fail=1)
+    try:
+        _escalate(desk, robot.url)
+        asked: list[str] = []
+
+        def link_for(order_no: str) -> str:
+            asked.append(order_no)
+            return f"https://factory.example/s/{'A' * 43}"
+
+        sender = WebhookSender(desk, link_for=link_for)
+        first = sender.send_due(now=T0 + dt.timedelta(minutes=151))
+        assert first.failed == 1
+        second = sender.send_due(now=T0 + dt.timedelta(minutes=200))
+        assert second.sent == 1
+        assert len(asked) == 1 and asked[0].startswith("SO-")  # minted once, reused on retry
+        assert all("订单实时进度: https://factory.example/s/" in b["text"]["content"]
+                   for b in robot.bodies)
+        assert robot.bodies[0] == robot.bodies[1]
+        (msg,) = _messages(desk)
+        assert "/s/" in msg.payload
+    finally:
+        robot.close()
+
+
+def test_robot_message_goes_out_without_a_link_when_the_server_is_down(desk, demo_catalog) -> None:  # type: ignore[no-untyped-def]
+    from orderdesk.sync.share_client import station_link_provider
+    from orderdesk.sync.webhooks import WebhookSender
+    from tests.sync.conftest import creds, free_port
+    from tests.sync.test_webhooks import T0, Robot, _escalate
+
+    robot = Robot()
+    try:
+        _escalate(desk, robot.url)
+        down = station_link_provider(f"http://127.0.0.1:{free_port()}", creds(), "s")
+        report = WebhookSender(desk, link_for=down).send_due(now=T0 + dt.timedelta(minutes=151))
+        assert report.sent == 1
+        assert "/s/" not in robot.bodies[0]["text"]["content"]
+    finally:
+        robot.close()

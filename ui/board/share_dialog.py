@@ -123,6 +123,19 @@ def _local(stamp: object) -> str:
     return when.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
+def robot_link_provider(ctx):  # type: ignore[no-untyped-def]
+    """For WebhookSender(link_for=...): robot messages carry a link to the order's status,
+    asked of the server with this station's key. None when the station has no server."""
+    from orderdesk.sync.share_client import station_link_provider
+    from orderdesk.ui.sync_worker import station_credentials
+
+    credentials = station_credentials()
+    if not ctx.server_url or credentials is None:
+        return None
+    name = (getattr(ctx.settings, "station_name", "") or "").strip() or ctx.desk.station
+    return station_link_provider(ctx.server_url, credentials, name)
+
+
 def qr_pixmap(text: str, size: int = 180) -> QPixmap:
     import qrcode
 

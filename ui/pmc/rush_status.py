@@ -78,7 +78,9 @@ class RushStatusButton(QToolButton):
             WebhookSender = None  # noqa: N806 - a build without the HTTP layer
         if WebhookSender is not None:
             if self._sender is None:
-                self._sender = WebhookSender(self.ctx.desk)
+                from orderdesk.ui.board.share_dialog import robot_link_provider
+
+                self._sender = WebhookSender(self.ctx.desk, link_for=robot_link_provider(self.ctx))
             self.ctx.tasks.query(self._sender.send_due, on_done=lambda r: None,
                                  on_error=lambda e: None)
         self.refresh()

@@ -35,6 +35,7 @@ from orderdesk.models.base import utcnow
 from orderdesk.share import links, status_view
 from orderdesk.sync.server import share_pages
 from orderdesk.sync.server.deps import ServerState, access, caller, desk_for, state
+from orderdesk.sync.server.security import SYNC
 from orderdesk.sync.server.share_live import LiveHub
 
 router = APIRouter(tags=["share"])
@@ -376,6 +377,27 @@ def _as(st: ServerState, request: Request):  # type: ignore[no-untyped-def]
 def make_link(body: ShareIn, request: Request, st: ServerState = Depends(state)) -> ShareOut:
     made = links.create_link(_as(st, request), body.kind, body.ref, scope=body.scope,
                              days=body.days)
+    return ShareOut(url=public_base(request, st) + made.path, token=made.token,
+                    expires_at=made.expires_at, kind=made.kind, label=made.label,
+                    scope=made.scope)
+
+
+class NotifyIn(BaseModel):
+    ref: str = Field(min_length=1, max_length=80)
+
+
+@router.post("/api/share/notify", response_model=ShareOut, status_code=201, tags=["share"],
+             **access(SYNC))
+def notify_link(body: NotifyIn, request: Request, st: ServerState = Depends(state)) -> ShareOut:
+    """A status-only order link for a group-robot message, valid 7 days. Stations may ask
+    for it (their robot messages are sent from the station); it shows nothing the
+    station does not already hold, and never prices."""
+    from orderdesk.share import robot
+
+    who = caller(request)
+    label = f"station:{who.name}" if who.kind == "station" else who.name
+    made = links.create_link(desk_for(st, user=None, station=who.station or who.name), "order",
+                             body.ref, scope="status", days=robot.LINK_DAYS, created_by=label)
     return ShareOut(url=public_base(request, st) + made.path, token=made.token,
                     expires_at=made.expires_at, kind=made.kind, label=made.label,
                     scope=made.scope)
