@@ -31,6 +31,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help="first look again for duplicates among orders since this date")
     p.add_argument("--reindex", action="store_true",
                    help="rebuild the duplicate lookup index from the orders first")
+    p.add_argument("--check-rules", action="store_true",
+                   help="also print how the current rules score the pairs people merged or "
+                        "kept (precision, recall, misses, false alarms) to stderr")
     p.set_defaults(handler=cmd_duplicates)
 
 
@@ -87,6 +90,22 @@ def cmd_duplicates(args: argparse.Namespace) -> int:
         finally:
             if stream is not sys.stdout:
                 stream.close()
+        if args.check_rules:
+            from orderdesk.dedup.evaluate import check_rules
+
+            check = check_rules(desk)
+
+            def ratio(value: float | None) -> str:
+                return "-" if value is None else f"{value:.4f}"
+
+            print(f"rules on decided pairs: {check.merged} merged, {check.kept} kept; "
+                  f"precision {ratio(check.precision)}, recall {ratio(check.recall)}; "
+                  f"{len(check.misses)} missed, {len(check.false_alarms)} false alarms",
+                  file=sys.stderr)
+            for kind, items in (("missed", check.misses), ("false alarm", check.false_alarms)):
+                for d in items:
+                    print(f"  {kind}: {d.order_a} / {d.order_b} score {d.score:.3f} "
+                          f"({d.explanation})", file=sys.stderr)
         if args.log:
             log = Path(args.log)
             if not log.parent.exists():

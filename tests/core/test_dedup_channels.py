@@ -258,3 +258,28 @@ def test_pair_rows_found_twice_share_one_id(desk, demo_catalog):  # type: ignore
     from orderdesk.dedup.engine import pair_row_id
 
     assert pair_row_id("a", "b") == pair_row_id("b", "a") != pair_row_id("a", "c")
+
+
+def test_cli_keeps_its_columns_and_checks_rules(desk, demo_catalog, db_path):  # type: ignore[no-untyped-def]
+    import csv
+    import io
+    import subprocess
+
+    with desk.write() as s:
+        ids = [add_order(s, d).id for d in (order("wechat", 0, no="W-1"),
+                                             order("wechat", 80, no="W-2"))]
+        flag_new_orders(s, ids)
+    merge_pair(desk, list_pairs(desk)[0].id)
+    with desk.write() as s:
+        ids = [add_order(s, d).id for d in (order("phone", 900), order("email", 930))]
+        flag_new_orders(s, ids)
+    done = subprocess.run([sys.executable, "-m", "orderdesk.cli", "duplicates", "--db",
+                           str(db_path), "--format", "csv", "--check-rules"],
+                          capture_output=True, text=True, timeout=120,
+                          env={"ORDERDESK_LANG": "en", "PATH": "/usr/bin"})
+    assert done.returncode == 0, done.stderr
+    rows = list(csv.DictReader(io.StringIO(done.stdout.lstrip("\ufeff"))))
+    assert list(rows[0].keys()) == ["channel_a", "order_a", "channel_b", "order_b", "score",
+                                    "reason"]
+    assert len(rows) == 1 and rows[0]["channel_a"] == "phone"
+    assert "1 merged, 0 kept; precision 1.0000, recall 1.0000" in done.stderr
