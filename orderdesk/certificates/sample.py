@@ -54,8 +54,9 @@ def bound_order(session: Session, *, customer_code: str | None, sku: str,
                 quantities: Sequence[int | Decimal], customer_po: str | None = "PO-88123",
                 batch_prefix: str = "B2611", material_codes: Sequence[str] = ("ML-2611-001",),
                 production_date: dt.date = dt.date(2026, 11, 20), station: str = "wh-1",
-                ) -> BoundOrder:
-    """An order of one line for sum(quantities), one batch per quantity, each bound to it."""
+                inspected: bool = True) -> BoundOrder:
+    """An order of one line for sum(quantities), one batch per quantity, each bound to it
+    and (unless `inspected` is False) with a passed final inspection by 陈静."""
     total = sum(Decimal(q) for q in quantities)
     order = order_service.add_order(session, order_service.OrderDraft(
         channel="phone", customer_code=customer_code, customer_po=customer_po,
@@ -77,8 +78,22 @@ def bound_order(session: Session, *, customer_code: str | None, sku: str,
         session.flush()
         binding_ids.append(binding.id)
         codes.append(code)
+        if inspected:
+            session.add(passed_inspection(batch.id, order.id))
     return BoundOrder(order_id=order.id, order_no=order.order_no,
                       binding_ids=tuple(binding_ids), batch_codes=tuple(codes))
+
+
+def passed_inspection(batch_id: str, order_id: str | None, inspector: str = "陈静"):  # type: ignore[no-untyped-def]
+    """A passed final inspection of every default item (demo data and test fixtures)."""
+    from orderdesk.models.inspections import Inspection
+    from orderdesk.quality.inspection import DEFAULT_ITEMS
+
+    items = [{"item": item, "standard": standard, "result": "OK", "unit": "", "verdict": "pass"}
+             for item, standard in DEFAULT_ITEMS]
+    return Inspection(batch_id=batch_id, order_id=order_id, result="pass",
+                      items=json.dumps(items, ensure_ascii=False), inspector=inspector,
+                      inspector_user="qc1", inspected_at=utcnow(), station="demo")
 
 
 DEMO_LOTS = [
@@ -133,12 +148,35 @@ def seed_demo(desk, *, orders: int = 40) -> DemoQualityReport:  # type: ignore[n
         count = 0
         bound_lines = set(s.scalars(select(BatchBinding.order_line_id).where(
             BatchBinding.order_id.in_([o.id for o in picked]), BatchBinding.active.is_(True))))
+        from orderdesk.models import Product
+        from orderdesk.quality.inspection import grade_matches
+
+        by_grade: dict[str, MaterialLot] = {}
+
+        def lot_for(product_id: str, n: int) -> MaterialLot:
+            """A lot of the product's specified grade (the certificate's material report
+            must match the product), made up for the demo when none exists yet."""
+            grade = (s.get(Product, product_id).material_grade or "").strip()
+            if not grade:
+                return lots[n % len(lots)]
+            for lot in lots:
+                if grade_matches(grade, lot.material_grade):
+                    return lot
+            if grade not in by_grade:
+                by_grade[grade] = material_lot(
+                    s, f"ML-2611-{100 + len(by_grade):03d}", grade, "demo 材料供应商",
+                    [{"item": "熔体流动速率", "standard": "符合材料规格书", "result": "合格",
+                      "unit": "", "verdict": "合格"}])
+            return by_grade[grade]
+
         # Batches the warehouse demo already bound get a material lot each (trace).
         linked = set(s.scalars(select(BatchMaterial.batch_id)))
-        for n, batch_id in enumerate(s.scalars(select(BatchBinding.batch_id).where(
-                BatchBinding.order_id.in_([o.id for o in picked])))):
+        for n, (batch_id, product_id) in enumerate(s.execute(
+                select(BatchBinding.batch_id, Batch.product_id)
+                .join(Batch, Batch.id == BatchBinding.batch_id).where(
+                BatchBinding.order_id.in_([o.id for o in picked]))).all()):
             if batch_id not in linked:
-                s.add(BatchMaterial(batch_id=batch_id, material_lot_id=lots[n % len(lots)].id))
+                s.add(BatchMaterial(batch_id=batch_id, material_lot_id=lot_for(product_id, n).id))
                 linked.add(batch_id)
         for n, order in enumerate(picked):
             for line in order.lines:
@@ -158,9 +196,13 @@ def seed_demo(desk, *, orders: int = 40) -> DemoQualityReport:  # type: ignore[n
                                   production_date=(order.order_time + dt.timedelta(days=2)).date())
                     s.add(batch)
                     s.flush()
-                    for lot in (lots[(n + i) % len(lots)],):
-                        s.add(BatchMaterial(batch_id=batch.id, material_lot_id=lot.id))
+                    s.add(BatchMaterial(batch_id=batch.id,
+                                        material_lot_id=lot_for(line.product_id, n + i).id))
                     s.add(BatchBinding(batch_id=batch.id, order_line_id=line.id,
                                        order_id=order.id, quantity=qty, station="demo"))
+                    # Most demo batches were inspected; every fourth order waits for
+                    # its inspection, so the quality page has work to show.
+                    if n % 4:
+                        s.add(passed_inspection(batch.id, order.id))
                     count += 1
         return DemoQualityReport(orders=len(picked), batches=count)

@@ -58,6 +58,7 @@ from orderdesk.models import (
     utcnow,
 )
 from orderdesk.tracking import add_audit
+from orderdesk.quality.inspection import check_issuable, latest_inspections, person_name
 
 _CHUNK = 500
 
@@ -365,9 +366,9 @@ def _verify_base(session: Session) -> str:
 
 def _inspector(desk: Desk, inspector: str | None) -> str:
     if inspector and inspector.strip():
-        return inspector.strip()[:60]
+        return person_name(inspector)[:60]
     if desk.user is not None:
-        return desk.user.display_name or desk.user.username
+        return person_name(desk.user.display_name or desk.user.username)[:60]
     return desk.actor.user
 
 
@@ -409,8 +410,13 @@ def _issue_many(session: Session, bindings: Sequence[BatchBinding], *, inspector
     for order in orders.values():
         if order.cancelled or order.merged_into_id:
             raise CertificateStateError(order=order.order_no, state="order_cancelled")
+    passed_by = {bid: row.inspector for bid, row in latest_inspections(session, batch_ids).items()
+                 if row.result == "pass"}
     for binding, number in zip(bindings, numbers):
         batch = batches[binding.batch_id]
+        # The certificate names who inspected the batch (the inspection record), not
+        # whoever clicked "issue", and never with a department prefix.
+        signer = passed_by.get(batch.id) or inspector
         order = orders[binding.order_id]
         line = lines.get(binding.order_line_id)
         product = products[batch.product_id]
@@ -422,7 +428,7 @@ def _issue_many(session: Session, bindings: Sequence[BatchBinding], *, inspector
             order_no=order.order_no, customer_po=order.customer_po or "", sku=product.sku,
             batch_code=batch.code, quantity=Decimal(binding.quantity), unit=unit,
             production_date=batch.production_date,
-            material_lots=tuple(m.code for m in lots), inspector=inspector,
+            material_lots=tuple(m.code for m in lots), inspector=signer,
         )
         data = fields_.canonical()
         signature = key.sign(data)
@@ -448,7 +454,7 @@ def _issue_many(session: Session, bindings: Sequence[BatchBinding], *, inspector
             payload=b64url(data), signature=b64url(signature), key_id=key.key_id,
             qr_text=qr_text(base_url, number, data, key.key_id, signature),
             snapshot=json.dumps(snapshot, ensure_ascii=False), status="issued",
-            inspector=inspector, issued_at=now, issued_by=session.info["actor"].user,
+            inspector=signer, issued_at=now, issued_by=session.info["actor"].user,
             station=station, reissued_from_id=reissued_from.id if reissued_from else None,
             printed_count=0,
         )
@@ -534,6 +540,9 @@ def issue_for_bindings(desk: Desk, binding_ids: Sequence[str], *,
                 existing.append(in_force[binding_id])
             else:
                 todo.append(binding)
+        # No signature without a passed inspection and a traceable material of the
+        # specified grade (or a supervisor's recorded override): orderdesk.quality.
+        check_issuable(s, todo)
         new = _issue_many(s, todo, inspector=who, station=desk.station, key=key,
                           base_url=_verify_base(s))
         made = [c.id for c in new]
@@ -596,6 +605,7 @@ def reissue_certificate(desk: Desk, cert_id: str, reason: str, *,
         if binding is None or not binding.active:
             raise CertificateStateError(number=old.number, state="unbound")
         key = signing_key_for(s, desk.station)
+        check_issuable(s, [binding])
         (new,) = _issue_many(s, [binding], inspector=who, station=desk.station, key=key,
                              base_url=_verify_base(s), reissued_from=old)
         old.status = "superseded"

@@ -29,6 +29,7 @@ from orderdesk.models.rush import Notification, RushCase, RushStep, WebhookMessa
 from orderdesk.models.batches import Batch, BatchBinding, ScanEvent  # noqa: E402,F401
 from orderdesk.models.certificates import BatchMaterial, Certificate, CertificateTemplate, MaterialLot  # noqa: E402,F401,E501
 from orderdesk.models.dedup import DedupKey, DuplicatePair, MergeMove  # noqa: E402,F401
+from orderdesk.models.inspections import Inspection, IssueOverride  # noqa: E402,F401
 from orderdesk.models.finance import EdiMessage, EdiPartner, Invoice, InvoiceLine, InvoiceRule, ProductTax, Shipment, ShipmentLine  # noqa: E402,F401,E501
 from orderdesk.models.share import ShareAccess, ShareLink, ShareSecret  # noqa: E402,F401
 from orderdesk.models.planning import InboundShipment, MachineLog, PlannedDowntime, RescheduleRecord, Routing, ShiftWindow, WorkCentre, WorkOrder  # noqa: E402,F401,E501

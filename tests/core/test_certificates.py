@@ -78,7 +78,8 @@ def test_issued_certificate_pdf_qr_decodes_and_verifies(desk: Desk, shop, tmp_pa
         assert verdict.status == "valid", verdict
         assert verdict.signature_ok and verdict.fields.cert_no == cert.number
         assert verdict.fields.batch_code == cert.batch_code
-        assert verdict.fields.inspector == "张质检"
+        # the certificate names who passed the inspection record, not the issuer's word
+        assert verdict.fields.inspector == "陈静"
         assert verdict.trace.order_no == shop.order_no
         assert [m.code for m in verdict.trace.materials] == ["ML-2611-001"]
         assert verdict.trace.materials[0].results[0][0] == "拉伸强度"
@@ -86,7 +87,7 @@ def test_issued_certificate_pdf_qr_decodes_and_verifies(desk: Desk, shop, tmp_pa
     # The text is real Chinese text (not boxes): the embedded CJK font maps it back.
     text = pdf_text(out)
     assert "产品合格证" in text and "苏州恒锐精密有限公司" in text and "RoHS" in text
-    assert "2011/65/EU" in text and "GB/T 26572" in text and "张质检" in text
+    assert "2011/65/EU" in text and "GB/T 26572" in text and "检验员: 陈静" in text
     fonts = subprocess.run(["pdffonts", str(out)], check=True, capture_output=True,
                            text=True).stdout
     cjk = [line for line in fonts.splitlines() if "OrderdeskCJK" in line or "WenQuanYi" in line]

@@ -1,0 +1,1 @@
+"""Quality: final inspection records and the rules that block a certificate."""
