@@ -225,3 +225,21 @@ def confirm(desk: Desk, proposal: Proposal, *, only: set[str] | None = None) -> 
         record_id = record.id
     return ConfirmResult(record_id=record_id, orders=len(picked), notifications=notes,
                          webhook_queued=queued, changes=Changes(orders=True, planning=True))
+
+
+@dataclass(frozen=True)
+class RiskOverview:
+    proposals: tuple[Proposal, ...]
+    flagged: tuple  # FlaggedShipment rows
+    open_shipments: int
+
+
+def risk_overview(desk: Desk, *, now: dt.datetime | None = None) -> RiskOverview:
+    """What the supply-risk screen shows: a proposal per open alert and the flagged
+    shipments. Writes nothing."""
+    desk.require("order.read")
+    now = now or factory_now()
+    report = risk_report(desk, now=now)
+    engine = load_engine(desk, now=now)
+    return RiskOverview(tuple(_propose_one(desk, a, engine) for a in report.alerts),
+                        report.flagged, report.open_shipments)
