@@ -10,6 +10,7 @@ from orderdesk.ui.pmc import errors as _pmc_errors  # noqa: F401 - registers err
 from orderdesk.ui.pmc.annotations import OrderAnnotationsWidget
 from orderdesk.ui.pmc.green import GreenChannelBoard
 from orderdesk.ui.pmc.kit_view import KitCheckView
+from orderdesk.ui.pmc.planning_tabs import PlanningTabs
 from orderdesk.ui.pmc.supply_view import SupplyView
 
 
@@ -27,6 +28,7 @@ class PmcPage(StationPage):
         self.tabs.addTab(self.kit, "")
         self.tabs.addTab(self.green, "")
         self.tabs.addTab(self.supply, "")
+        self.planning = PlanningTabs(ctx, self.tabs)   # machine load, supply risk
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.tabs)
@@ -47,10 +49,15 @@ class PmcPage(StationPage):
         self.kit.retranslate_ui()
         self.green.retranslate_ui()
         self.supply.retranslate_ui()
+        self.planning.retranslate_ui()
         self.annotations.retranslate_ui()
 
     def on_changes(self, changes: Changes, initiator: object) -> None:
         self.kit.on_changes(changes)
         self.green.on_changes(changes)
         self.supply.on_changes(changes)
+        self.planning.on_changes(changes)
         self.annotations.on_changes(changes)
+
+    def self_test_dialogs(self):  # type: ignore[no-untyped-def]
+        return self.planning.self_test_dialogs()
