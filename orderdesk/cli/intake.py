@@ -27,6 +27,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--rejects", metavar="FILE", help="write rejected rows with reasons to this .xlsx")
     p.add_argument("--order-time", metavar="ISO-8601",
                    help="order time of rows that carry none (default: now)")
+    p.add_argument("--map", metavar="COLUMN=FIELD", action="append", default=[],
+                   help="set a column's field yourself (COLUMN: header text, number from 1 or "
+                   "letter; FIELD: sku, quantity, customer_name, customer_po, requested_date, "
+                   "... or 'ignore'); repeatable. Files whose columns were recognised with low "
+                   "confidence are refused unless every such column is set or --accept-mapping")
+    p.add_argument("--accept-mapping", action="store_true",
+                   help="import even where columns were recognised with low confidence")
     p.set_defaults(handler=_import)
 
     cat = subparsers.add_parser("catalog", help="catalog data: customers, products, BOMs, stock")
@@ -77,9 +84,11 @@ def _import(args: argparse.Namespace) -> int:
                                                                       args.customer)
             if default_customer is None:
                 raise CommandError(("未知客户:" if _zh() else "unknown customer: ") + args.customer)
+        mappings = _explicit_mappings(desk, args, default_customer) if args.map else None
         report = run_import(desk, [str(f) for f in args.files], channel=args.channel,
                             dry_run=args.dry_run, create_customers=args.create_customers,
-                            default_customer_id=default_customer, now=order_time)
+                            default_customer_id=default_customer, now=order_time,
+                            mappings=mappings, accept_low_confidence=args.accept_mapping)
     finally:
         desk.close()
     if args.rejects and report.rejected:
@@ -112,7 +121,55 @@ def _import(args: argparse.Namespace) -> int:
                      if report.customers_created else ""))
         if args.rejects and report.rejected:
             print(("被拒绝的行已写入 " if zh else "rejected rows written to ") + args.rejects)
+    if any(f.status == "needs_confirmation" for f in report.files):
+        return 3
     return 0 if report.anything_read else 2
+
+
+def _explicit_mappings(desk, args: argparse.Namespace, default_customer: str | None):  # type: ignore[no-untyped-def]
+    """The detected mapping of each file with the user's --map corrections applied."""
+    from orderdesk.cli import CommandError
+    from orderdesk.intake import preview_file
+    from orderdesk.intake.columns import ORDER_FIELDS, header_norm
+
+    specs = []
+    for spec in args.map:
+        column, sep, fld = spec.partition("=")
+        fld = fld.strip()
+        if not sep or not column.strip() or (fld not in ORDER_FIELDS and fld not in ("ignore", "-")):
+            raise CommandError(("--map 格式应为 列=字段,字段可为:" if _zh() else
+                                "--map must be COLUMN=FIELD with FIELD one of: ")
+                               + ", ".join([*ORDER_FIELDS, "ignore"]) + f" ({spec})")
+        specs.append((column.strip(), None if fld in ("ignore", "-") else fld))
+    out = {}
+    for path in args.files:
+        pv = preview_file(desk, str(path), default_customer_id=default_customer)
+        mapping = pv.mapping
+        if mapping is None:
+            continue   # unreadable: run_import reports it
+        for column, fld in specs:
+            col = _column_index(column, mapping.headers, header_norm)
+            if col is None:
+                raise CommandError((f"{path} 中没有列 " if _zh() else f"{path} has no column ")
+                                   + column)
+            mapping = mapping.with_field(col, fld)
+        out[str(path)] = mapping if (args.accept_mapping or not mapping.needs_confirmation) else None
+    return {k: v for k, v in out.items() if v is not None}
+
+
+def _column_index(column: str, headers: tuple[str, ...], norm) -> int | None:  # type: ignore[no-untyped-def]
+    wanted = norm(column)
+    for i, h in enumerate(headers):
+        if h and norm(h) == wanted:
+            return i
+    if column.isdigit() and int(column) >= 1:
+        return int(column) - 1
+    if column.isalpha() and len(column) <= 2 and column.isascii():
+        n = 0
+        for ch in column.upper():
+            n = n * 26 + ord(ch) - 64
+        return n - 1
+    return None
 
 
 def _catalog_import(args: argparse.Namespace) -> int:

@@ -44,6 +44,13 @@ class ImportAborted(IntakeError):
     code = "import_aborted"
 
 
+class LowConfidenceMapping(IntakeError):
+    """Some columns were recognised with too little evidence; a person must confirm them
+    (in the preview, or with `orderdesk import --map COLUMN=FIELD` / `--accept-mapping`)."""
+
+    code = "low_confidence_mapping"
+
+
 TEXTS.update({
     "unreadable_file": ("无法读取文件 {path}:{reason}", "cannot read {path}: {reason}"),
     "password_protected": ("文件 {path} 设有密码,请在 Excel 中取消密码后另存再导入",
@@ -57,6 +64,11 @@ TEXTS.update({
     "missing_columns": ("{path} 的工作表 {sheet} 缺少必需的列:{missing}",
                         "sheet {sheet} in {path} lacks required columns: {missing}"),
     "import_aborted": ("导入已取消,没有写入任何数据", "import cancelled; nothing was written"),
+    "low_confidence_mapping": ("{path} 的列识别把握不足,未导入:{columns}。请在导入预览中确认,"
+                               "或用 --map 列名=字段 指定,或 --accept-mapping 接受",
+                               "{path} was not imported: columns recognised with low confidence: "
+                               "{columns}. Confirm them in the import preview, or give "
+                               "--map COLUMN=FIELD, or --accept-mapping"),
 })
 
 # Reasons that appear inside facts, worded for the CLI and the rejects file.

@@ -77,7 +77,8 @@ def process_hot_folder(desk: Desk, folder: str | Path, channel: str, *,
         report: ImportReport = run_import(desk, [path], channel=channel,
                                           create_customers=create_customers)
         file_report = report.files[0]
-        unreadable = file_report.status == "unreadable"
+        # A file whose columns need a person's confirmation is not done either.
+        unreadable = file_report.status in ("unreadable", "needs_confirmation")
         all_rejected = (file_report.orders_created == 0 and file_report.skipped_existing == 0
                         and file_report.rejected > 0)
         outcome = "failed" if unreadable or all_rejected else "done"

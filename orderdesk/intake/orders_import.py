@@ -31,7 +31,7 @@ from orderdesk.gc_pause import gc_paused
 from orderdesk.ids import uuid7
 from orderdesk.intake import memory
 from orderdesk.intake.columns import ORDER_FIELDS, ColumnMapping, find_header
-from orderdesk.intake.errors import ImportAborted, IntakeError
+from orderdesk.intake.errors import ImportAborted, IntakeError, LowConfidenceMapping
 from orderdesk.intake.matching import Catalog, CustomerInfo
 from orderdesk.intake.readers import SheetData, read_sheets
 from orderdesk.intake.values import (
@@ -634,7 +634,8 @@ def run_import(desk: Desk, paths: Sequence[str | Path], *, channel: str | None =
                customer_choices: dict[str, str] | None = None,
                create_customers: bool = False, default_customer_id: str | None = None,
                remember_mappings: bool = False,
-               now: dt.datetime | None = None) -> ImportReport:
+               now: dt.datetime | None = None,
+               accept_low_confidence: bool = False) -> ImportReport:
     """Import the good orders of every file in ONE transaction; report the rest.
 
     Unreadable files are reported (not raised) so the other files still import. Orders
@@ -687,6 +688,12 @@ def run_import(desk: Desk, paths: Sequence[str | Path], *, channel: str | None =
         for pv in previews:
             if pv.error is not None:
                 reports.append(FileReport(path=pv.path, status="unreadable", error=pv.error))
+                continue
+            if _unconfirmed(pv, mappings, accept_low_confidence):
+                # Columns recognised on thin evidence and nobody confirmed them: refuse
+                # the file with the reason rather than import it possibly wrong.
+                reports.append(FileReport(path=pv.path, status="needs_confirmation",
+                                          error=low_confidence_error(pv)))
                 continue
             if pv.sha256 in seen_hashes:
                 # The same bytes twice in one import (e.g. a copy under another name).
@@ -752,6 +759,22 @@ def run_import(desk: Desk, paths: Sequence[str | Path], *, channel: str | None =
 
 
 _GROUP_REASONS = ("conflicting_order", "sibling_rejected")
+
+
+def _unconfirmed(pv: FilePreview, mappings: dict[str, ColumnMapping],
+                 accept_low_confidence: bool) -> bool:
+    """A detected (not caller-given) mapping with low-confidence columns, not accepted."""
+    return (not accept_low_confidence and pv.mapping is not None
+            and pv.path not in mappings and pv.mapping.needs_confirmation)
+
+
+def low_confidence_error(pv: FilePreview) -> LowConfidenceMapping:
+    m = pv.mapping
+    assert m is not None
+    cols = "; ".join(f"{m.headers[c] if c < len(m.headers) and m.headers[c] else f'#{c + 1}'}"
+                     f" → {m.fields[c]} ({m.reason(c)}, {m.confidence(c):.2f})"
+                     for c in m.low_confidence)
+    return LowConfidenceMapping(path=pv.path, columns=cols)
 
 
 def _resolve(line: ParsedLine, made: dict[str, str]) -> ParsedLine:

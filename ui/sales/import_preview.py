@@ -1,3 +1,4 @@
+# i18n-area: intake
 """Import preview: what orderdesk read from a sheet, before anything is written.
 
 Open a file (or drop it on the page): the detected mapping (one combo per column: the
@@ -20,6 +21,7 @@ from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QCompleter,
     QFileDialog,
@@ -46,6 +48,7 @@ from orderdesk.ui.tasks import ProgressDialog
 
 FILE_FILTER = "Excel / CSV (*.xlsx *.xlsm *.xls *.csv *.txt)"
 BAD = QColor("#fde2e1")
+UNSURE = QColor("#fff3c4")
 
 
 class PreviewRowsModel(QAbstractTableModel):
@@ -135,6 +138,7 @@ class ImportPreviewWidget(QWidget):
         #: the customer the whole file belongs to (sheets without a customer column)
         self.file_customer_id: str | None = None
         self._loading = False
+        self._unsure = False      # the mapping has low-confidence columns to confirm
         #: order time for rows that carry none (None: now); tests pin it
         self.now = None
 
@@ -162,13 +166,20 @@ class ImportPreviewWidget(QWidget):
         self.summary = QLabel()
         self.summary.setObjectName("previewSummary")
         self.summary.setWordWrap(True)
-        self.mapping_table = QTableWidget(0, 3)
+        self.mapping_table = QTableWidget(0, 4)
         self.mapping_table.setObjectName("mappingTable")
         self.mapping_table.verticalHeader().setVisible(False)
+        self.mapping_table.setWordWrap(False)
         head = self.mapping_table.horizontalHeader()
         head.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        head.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        head.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        head.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        head.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        head.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        # Low-confidence columns: the user looks at them and confirms before importing.
+        self.confirm_mapping = QCheckBox()
+        self.confirm_mapping.setObjectName("confirmMapping")
+        self.confirm_mapping.setVisible(False)
+        self.confirm_mapping.toggled.connect(lambda _on: self._update_buttons())
         row_height = QComboBox().sizeHint().height() + 6
         self.mapping_table.verticalHeader().setDefaultSectionSize(row_height)
         self.rows_model = PreviewRowsModel(self)
@@ -217,6 +228,7 @@ class ImportPreviewWidget(QWidget):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self._mapping_title)
         left_layout.addWidget(self.mapping_table, 3)
+        left_layout.addWidget(self.confirm_mapping)
         left_layout.addWidget(self._customers_title)
         left_layout.addWidget(self.customers_table, 1)
         right = QWidget()
@@ -273,7 +285,11 @@ class ImportPreviewWidget(QWidget):
         self._problems_title.setText(self.tr("Problems"))
         self._customers_title.setText(self.tr("Customers not in the catalog"))
         self.mapping_table.setHorizontalHeaderLabels([self.tr("Column in file"), self.tr("Field"),
-                                                      self.tr("Found by")])
+                                                      self.tr("Found by"), self.tr("Confidence")])
+        self.confirm_mapping.setText(self.tr("I checked the highlighted columns: import with "
+                                             "this mapping"))
+        if self.mapping is not None:
+            self._fill_mapping()
         self.problems_table.setHorizontalHeaderLabels([self.tr("Row"), self.tr("Column"),
                                                        self.tr("Value"), self.tr("Reason")])
         self.customers_table.setHorizontalHeaderLabels([self.tr("Customer in file"),
@@ -382,6 +398,11 @@ class ImportPreviewWidget(QWidget):
                 name=name, sheet=preview.mapping.sheet, row=preview.mapping.header_row + 1))
             self.file_label.setStyleSheet("")
         self._fill_mapping()
+        if (preview.mapping is not None and preview.mapping.file_customer_id
+                and self.file_customer_id is None):
+            self.file_customer_hint.setText(self.tr(
+                "Customer of the whole file found in its title rows: {text}").format(
+                text=preview.mapping.file_customer_text))
         self.rows_model.file_customer_id = self.file_customer_id
         self.rows_model.file_customer_label = (self.file_customer.currentText()
                                                if self.file_customer_id else "")
@@ -409,8 +430,7 @@ class ImportPreviewWidget(QWidget):
             return
         fields = [""] + list(ORDER_FIELDS)
         width = max(len(mapping.headers), max(mapping.fields, default=-1) + 1)
-        how_words = {"name": self.tr("name"), "memory": self.tr("remembered"),
-                     "content": self.tr("content"), "user": self.tr("you")}
+        low = set(mapping.low_confidence)
         for col in range(width):
             header = mapping.headers[col] if col < len(mapping.headers) else ""
             table.insertRow(col)
@@ -423,7 +443,47 @@ class ImportPreviewWidget(QWidget):
             combo.currentIndexChanged.connect(
                 lambda _i, col=col, combo=combo: self.set_column_field(col, combo.currentData()))
             table.setCellWidget(col, 1, combo)
-            table.setItem(col, 2, QTableWidgetItem(how_words.get(mapping.how.get(col, ""), "")))
+            mapped = col in mapping.fields
+            conf = QTableWidgetItem(f"{round(100 * mapping.confidence(col))}%" if mapped else "")
+            reason = QTableWidgetItem(self.reason_text(mapping, col))
+            reason.setToolTip(reason.text())
+            if col in low:
+                for item in (conf, reason):
+                    item.setBackground(QBrush(UNSURE))
+            table.setItem(col, 2, reason)
+            table.setItem(col, 3, conf)
+        unsure = bool(low) and not all(mapping.how.get(c) == "user" for c in low)
+        self._unsure = unsure
+        self.confirm_mapping.setVisible(unsure)
+        if not unsure:
+            self.confirm_mapping.setChecked(False)
+
+    def reason_text(self, mapping: ColumnMapping, col: int) -> str:
+        """Why a column got its field, in the UI language."""
+        how = mapping.how.get(col, "")
+        if how == "user":
+            return self.tr("you")
+        if how == "memory":
+            return self.tr("remembered")
+        ev = mapping.evidence.get(col)
+        if ev is None or col not in mapping.fields:
+            return ""
+        what = {"sku": self.tr("known SKUs"), "customer": self.tr("known customers"),
+                "customer_code": self.tr("known customer codes"),
+                "phone": self.tr("known customer phones"), "phone_like": self.tr("phone numbers"),
+                "date": self.tr("dates"), "quantity": self.tr("quantities"),
+                "price": self.tr("prices"), "id": self.tr("order numbers"),
+                "text": self.tr("names"), "earlier": self.tr("the earlier"),
+                "later": self.tr("the later")}.get(ev.what, ev.what)
+        if ev.kind == "header":
+            return self.tr("by header {header}").format(header=ev.header)
+        if ev.kind == "header+content":
+            return self.tr("by header {header} and content: {share}% of values are {what}").format(
+                header=ev.header, share=ev.share, what=what)
+        if ev.kind == "content_order":
+            return self.tr("by content: dates, {what} of the two date columns").format(what=what)
+        return self.tr("by content: {share}% of values are {what}").format(share=ev.share,
+                                                                           what=what)
 
     def set_column_field(self, column: int, field: str | None) -> None:
         """The user re-assigned a column: re-read the rows with the corrected mapping."""
@@ -475,6 +535,9 @@ class ImportPreviewWidget(QWidget):
     def _update_buttons(self) -> None:
         ready = (self.preview is not None and self.preview.error is None and not self._loading
                  and bool(self.preview.good_lines))
+        # Never import a mapping made on thin evidence until the user has looked at it.
+        if ready and self._unsure and not self.confirm_mapping.isChecked():
+            ready = False
         self.import_button.setEnabled(ready and self.report is None)
         self.export_button.setEnabled(bool(self.rejected) or bool(
             self.preview and self.preview.error is None and self.preview.problems))

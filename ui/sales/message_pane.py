@@ -1,3 +1,4 @@
+# i18n-area: intake
 """Paste a WeChat message, an SMS or a phone note: orderdesk proposes a draft order.
 
 The proposal shows what kind of message it is (an order, a change to an existing
@@ -75,6 +76,15 @@ class MessagePane(QWidget):
         self.kind = QLabel()
         self.kind.setObjectName("messageKind")
         self.kind.setStyleSheet("font-weight: bold;")
+        # What the parser could not explain: shown as questions, never dropped.
+        self.questions = QLabel()
+        self.questions.setObjectName("messageQuestions")
+        self.questions.setWordWrap(True)
+        self.questions.setStyleSheet("background: #fff3c4; padding: 4px;")
+        self.questions.setVisible(False)
+        self.confidence = QLabel()
+        self.confidence.setObjectName("messageConfidence")
+        self.confidence.setStyleSheet("color: #555;")
         self.customer = QComboBox()
         self.customer.setObjectName("customerChoice")
         self.customer_note = QLabel()
@@ -112,7 +122,11 @@ class MessagePane(QWidget):
         layout.addWidget(self._text_label)
         layout.addWidget(self.text, 2)
         layout.addLayout(top)
-        layout.addWidget(self.kind)
+        kind_row = QHBoxLayout()
+        kind_row.addWidget(self.kind)
+        kind_row.addWidget(self.confidence, 1)
+        layout.addLayout(kind_row)
+        layout.addWidget(self.questions)
         layout.addLayout(form)
         layout.addWidget(self.lines, 2)
         layout.addWidget(self.change_panel, 4)
@@ -162,6 +176,11 @@ class MessagePane(QWidget):
         self.propose_button.setEnabled(True)
         self.proposal = proposal
         self.kind.setText(kind_label(proposal.kind, proposal.reason))
+        self.confidence.setText(self.tr("(confidence {pct}%)").format(
+            pct=round(100 * proposal.confidence)))
+        words = [self.question_text(q.code, q.text) for q in proposal.questions]
+        self.questions.setText("\n".join(f"? {w}" for w in words))
+        self.questions.setVisible(bool(words))
         self.customer.clear()
         if proposal.customer_code:
             self.customer.addItem(f"{proposal.customer_code} {proposal.customer_name}",
@@ -209,11 +228,30 @@ class MessagePane(QWidget):
         self.make_draft.setEnabled(proposal.kind == "order")
         self.proposal_did_load.emit(proposal)
 
+    def question_text(self, code: str, text: str) -> str:
+        """One open question of the parser, in the UI language."""
+        templates = {
+            "unexplained_number": self.tr("What is \"{text}\"? It is no quantity of any line."),
+            "unexplained_word": self.tr("What does \"{text}\" mean here?"),
+            "unknown_code": self.tr("\"{text}\" is no catalog code: which product is it?"),
+            "unknown_product": self.tr("Which product does the message order?"),
+            "no_quantity": self.tr("How many of \"{text}\"?"),
+            "ambiguous_product": self.tr("Which product is \"{text}\"?"),
+            "box_size_unknown": self.tr("How many pieces per box for \"{text}\"?"),
+            "not_pack_multiple": self.tr("\"{text}\": the quantity is no multiple of the pack "
+                                         "size. Is it right?"),
+            "price_inquiry": self.tr("The message asks for a price: is it an order?"),
+            "change_unclear": self.tr("What should change on the order?"),
+        }
+        return templates.get(code, "{text}").format(text=text)
+
     def _change_words(self, proposal: MessageProposal) -> str:
         """What the message asks, in words: 'Quantity → 6000, Rush'."""
         change = proposal.as_dict()["change"]
         if change.get("action") == "cancel":
             return self.tr("Cancel the order")
+        if change.get("action") == "hold":
+            return self.tr("Hold the order (do not ship until told)")
         parts = []
         if "quantity" in change:
             template = (self.tr("{field} + {value}") if change.get("action") == "add"
