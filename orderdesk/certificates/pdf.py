@@ -534,7 +534,15 @@ class _Page:
         c.drawCentredString(cx, cy - 4, t["stamp"])
         c.setFont(FONT, 6.5)
         c.drawCentredString(cx, cy - 18, _date(d.issued))
-        c.drawCentredString(cx, cy + 13, fit(tpl.company_name, 6.5, 2 * r - 30))
+        # The company name runs along the upper arc, as on a real 公章: every character
+        # is printed (a seal with "宁波恒达…" is no seal), smaller when it is long.
+        for ch, size, x, y, angle in seal_arc(tpl.company_name, cx, cy, r - 12):
+            c.saveState()
+            c.translate(x, y)
+            c.rotate(angle)
+            c.setFont(FONT, size)
+            c.drawCentredString(0, -size * 0.35, ch)
+            c.restoreState()
         c.restoreState()
         footer = tpl.footer_text if tpl.shows("footer") else None
         fy = MARGIN - 6
@@ -551,6 +559,34 @@ class _Page:
             self.rohs_block()
         self.signature_block()
         self.c.showPage()
+
+
+def seal_arc(text: str, cx: float, cy: float, radius: float, *, span: float = 250.0,
+             max_size: float = 9.0, min_size: float = 4.0) -> list[tuple[str, float, float, float, float]]:
+    """Where each character of `text` goes on the upper arc of a round seal:
+    (char, font size, x, y, rotation in degrees), left to right, centred on the top.
+    All characters are kept; a long name gets smaller characters, never an ellipsis."""
+    import math
+
+    chars = [ch for ch in (text or "").strip() if not ch.isspace()]
+    if not chars:
+        return []
+    arc = math.radians(span) * radius
+    # Latin letters are about half as wide as CJK ones.
+    units = sum(1.0 if ord(ch) > 0x2E80 else 0.6 for ch in chars)
+    size = max(min_size, min(max_size, arc / (units * 1.05)))
+    step_unit = min(math.radians(span) / units, size * 1.05 / radius)
+    total = step_unit * units
+    out = []
+    at = math.pi / 2 + total / 2           # start left of the top, go clockwise
+    for ch in chars:
+        w = step_unit * (1.0 if ord(ch) > 0x2E80 else 0.6)
+        mid = at - w / 2
+        x = cx + radius * math.cos(mid)
+        y = cy + radius * math.sin(mid)
+        out.append((ch, size, x, y, math.degrees(mid) - 90))
+        at -= w
+    return out
 
 
 def _is_fail(verdict: str) -> bool:
