@@ -425,150 +425,155 @@
     <context>
         <name>ShareLinkDialog</name>
         <message>
-            <location filename="../../ui/board/share_dialog.py" line="226" />
+            <location filename="../../ui/board/share_dialog.py" line="250" />
             <source>Share order {order}</source>
             <translation>分享订单 {order}</translation>
         </message>
         <message>
-            <location filename="../../ui/board/share_dialog.py" line="228" />
+            <location filename="../../ui/board/share_dialog.py" line="252" />
             <source>Anyone with the link sees this order's live status on a phone, without an app. Prices are shown only if you choose so. You can stop a link at any time.</source>
             <translation>拿到链接的人可以在手机上查看此订单的实时进度，无需安装App。只有选择“状态和价格”时才显示价格。链接可随时停用。</translation>
         </message>
         <message>
-            <location filename="../../ui/board/share_dialog.py" line="232" />
-            <location filename="../../ui/board/share_dialog.py" line="336" />
+            <location filename="../../ui/board/share_dialog.py" line="256" />
+            <location filename="../../ui/board/share_dialog.py" line="360" />
             <source>Status only</source>
             <translation>仅状态</translation>
         </message>
         <message>
-            <location filename="../../ui/board/share_dialog.py" line="233" />
-            <location filename="../../ui/board/share_dialog.py" line="336" />
+            <location filename="../../ui/board/share_dialog.py" line="257" />
+            <location filename="../../ui/board/share_dialog.py" line="360" />
             <source>Status and prices</source>
             <translation>状态和价格</translation>
         </message>
         <message>
-            <location filename="../../ui/board/share_dialog.py" line="235" />
-            <location filename="../../ui/board/share_dialog.py" line="242" />
+            <location filename="../../ui/board/share_dialog.py" line="259" />
+            <location filename="../../ui/board/share_dialog.py" line="266" />
             <source>Shows</source>
             <translation>显示内容</translation>
         </message>
         <message>
-            <location filename="../../ui/board/share_dialog.py" line="236" />
+            <location filename="../../ui/board/share_dialog.py" line="260" />
             <source>Valid for (days)</source>
             <translation>有效天数</translation>
         </message>
         <message>
-            <location filename="../../ui/board/share_dialog.py" line="237" />
+            <location filename="../../ui/board/share_dialog.py" line="261" />
             <source>Make link</source>
             <translation>生成链接</translation>
         </message>
         <message>
-            <location filename="../../ui/board/share_dialog.py" line="238" />
+            <location filename="../../ui/board/share_dialog.py" line="262" />
             <source>Copy link</source>
             <translation>复制链接</translation>
         </message>
         <message>
-            <location filename="../../ui/board/share_dialog.py" line="239" />
+            <location filename="../../ui/board/share_dialog.py" line="263" />
             <source>Copy WeChat text</source>
             <translation>复制微信文字</translation>
         </message>
         <message>
-            <location filename="../../ui/board/share_dialog.py" line="240" />
+            <location filename="../../ui/board/share_dialog.py" line="264" />
             <source>Links of this order (every opening is logged)</source>
             <translation>此订单的分享链接（每次打开都有记录）</translation>
         </message>
         <message>
-            <location filename="../../ui/board/share_dialog.py" line="242" />
+            <location filename="../../ui/board/share_dialog.py" line="266" />
             <source>Made</source>
             <translation>生成时间</translation>
         </message>
         <message>
-            <location filename="../../ui/board/share_dialog.py" line="242" />
+            <location filename="../../ui/board/share_dialog.py" line="266" />
             <source>By</source>
             <translation>生成人</translation>
         </message>
         <message>
-            <location filename="../../ui/board/share_dialog.py" line="242" />
+            <location filename="../../ui/board/share_dialog.py" line="266" />
             <source>Expires</source>
             <translation>到期</translation>
         </message>
         <message>
-            <location filename="../../ui/board/share_dialog.py" line="243" />
+            <location filename="../../ui/board/share_dialog.py" line="267" />
             <source>State</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ui/board/share_dialog.py" line="243" />
+            <location filename="../../ui/board/share_dialog.py" line="267" />
             <source>Views</source>
             <translation>查看次数</translation>
         </message>
         <message>
-            <location filename="../../ui/board/share_dialog.py" line="244" />
+            <location filename="../../ui/board/share_dialog.py" line="267" />
+            <source>Last opened</source>
+            <translation>最近打开</translation>
+        </message>
+        <message>
+            <location filename="../../ui/board/share_dialog.py" line="268" />
             <source>Stop selected link</source>
             <translation>停用所选链接</translation>
         </message>
         <message>
-            <location filename="../../ui/board/share_dialog.py" line="288" />
+            <location filename="../../ui/board/share_dialog.py" line="312" />
             <source>Copied.</source>
             <translation>已复制。</translation>
         </message>
         <message>
-            <location filename="../../ui/board/share_dialog.py" line="293" />
+            <location filename="../../ui/board/share_dialog.py" line="317" />
             <source>This station works without a server, so it cannot make share links. Set the server address in Settings.</source>
             <translation>本工位未连接服务器，无法生成分享链接。请在“设置”中填写服务器地址。</translation>
         </message>
         <message>
-            <location filename="../../ui/board/share_dialog.py" line="297" />
+            <location filename="../../ui/board/share_dialog.py" line="321" />
             <source>Sign in first.</source>
             <translation>请先登录。</translation>
         </message>
         <message>
-            <location filename="../../ui/board/share_dialog.py" line="300" />
+            <location filename="../../ui/board/share_dialog.py" line="324" />
             <source>Asking the server…</source>
             <translation>正在向服务器申请…</translation>
         </message>
         <message>
-            <location filename="../../ui/board/share_dialog.py" line="313" />
+            <location filename="../../ui/board/share_dialog.py" line="337" />
             <source>Link made. It stays valid until {date}.</source>
             <translation>链接已生成，有效期至 {date}。</translation>
         </message>
         <message>
-            <location filename="../../ui/board/share_dialog.py" line="321" />
+            <location filename="../../ui/board/share_dialog.py" line="345" />
             <source>Sign in at the server</source>
             <translation>登录服务器</translation>
         </message>
         <message>
-            <location filename="../../ui/board/share_dialog.py" line="322" />
+            <location filename="../../ui/board/share_dialog.py" line="346" />
             <source>Password of {user} for the central server:</source>
             <translation>{user} 在中心服务器的密码：</translation>
         </message>
         <message>
-            <location filename="../../ui/board/share_dialog.py" line="327" />
+            <location filename="../../ui/board/share_dialog.py" line="351" />
             <source>Nothing was changed.</source>
             <translation>未做任何更改。</translation>
         </message>
         <message>
-            <location filename="../../ui/board/share_dialog.py" line="334" />
+            <location filename="../../ui/board/share_dialog.py" line="358" />
             <source>active</source>
             <translation>有效</translation>
         </message>
         <message>
-            <location filename="../../ui/board/share_dialog.py" line="334" />
+            <location filename="../../ui/board/share_dialog.py" line="358" />
             <source>expired</source>
             <translation>已过期</translation>
         </message>
         <message>
-            <location filename="../../ui/board/share_dialog.py" line="335" />
+            <location filename="../../ui/board/share_dialog.py" line="359" />
             <source>stopped</source>
             <translation>已停用</translation>
         </message>
         <message>
-            <location filename="../../ui/board/share_dialog.py" line="348" />
+            <location filename="../../ui/board/share_dialog.py" line="373" />
             <source>Select a link in the list first.</source>
             <translation>请先在列表中选择一个链接。</translation>
         </message>
         <message>
-            <location filename="../../ui/board/share_dialog.py" line="357" />
+            <location filename="../../ui/board/share_dialog.py" line="382" />
             <source>Link stopped. Pages open on phones close within seconds.</source>
             <translation>链接已停用，手机上打开的页面将在几秒内关闭。</translation>
         </message>

@@ -207,7 +207,7 @@ class ShareLinkDialog(QDialog):
         self.status = QLabel()
         self.status.setObjectName("shareStatus")
         self.status.setWordWrap(True)
-        self.links = QTableWidget(0, 6)
+        self.links = QTableWidget(0, 7)
         self.links.setObjectName("shareLinks")
         self.links.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.links.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -264,7 +264,7 @@ class ShareLinkDialog(QDialog):
         self.links_label.setText(self.tr("Links of this order (every opening is logged)"))
         self.links.setHorizontalHeaderLabels([
             self.tr("Made"), self.tr("By"), self.tr("Shows"), self.tr("Expires"),
-            self.tr("State"), self.tr("Views")])
+            self.tr("State"), self.tr("Views"), self.tr("Last opened")])
         self.revoke_button.setText(self.tr("Stop selected link"))
         if self.made is not None:
             self.message.setPlainText(self._wechat_text(self.made))
@@ -362,7 +362,8 @@ class ShareLinkDialog(QDialog):
             values = [_local(r.get("created_at")), r.get("created_by") or "",
                       scopes.get(r.get("scope"), r.get("scope")),
                       str(r.get("expires_at", ""))[:10], states.get(r.get("state"), r.get("state")),
-                      str(r.get("view_count", 0))]
+                      str(r.get("view_count", 0)),
+                      _local(r.get("last_seen_at")) if r.get("last_seen_at") else "—"]
             for j, v in enumerate(values):
                 self.links.setItem(i, j, QTableWidgetItem(str(v)))
 
