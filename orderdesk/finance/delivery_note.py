@@ -19,13 +19,13 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
-from orderdesk.certificates.pdf import draw_qr, ensure_font, fit, printable
+from orderdesk.certificates.pdf import draw_qr, ensure_font, fit, printable, wrap
 from orderdesk.desk import Desk
 from orderdesk.finance.shipping import ShipmentView, get_shipment
 
 PAGE_W, PAGE_H = A4
 MARGIN = 36.0
-ROWS_PER_PAGE = 24
+ROWS_PER_PAGE = 20
 INK = HexColor("#1a1a1a")
 GREY = HexColor("#666666")
 HEAD_BG = HexColor("#e8eef5")
@@ -83,11 +83,21 @@ def _header(c: Canvas, font: str, sh: ShipmentView, page: int, pages: int) -> fl
     return y - 8
 
 
-COLUMNS = (  # (Chinese, English, width in pt, right aligned)
-    ("行", "No", 22, True), ("订单号", "Order", 82, False), ("客户PO", "Customer PO", 78, False),
-    ("物料编码", "SKU", 62, False), ("名称 / 规格", "Item / spec", 120, False),
-    ("数量", "Qty", 58, True), ("单位", "Unit", 28, False), ("批次", "Batches", 73, False),
+COLUMNS = (  # (Chinese, English, width in pt, right aligned); 523 pt across A4
+    ("行", "No", 20, True), ("订单号", "Order", 76, False), ("客户PO", "Customer PO", 92, False),
+    ("物料编码", "SKU", 60, False), ("名称 / 规格", "Item / spec", 112, False),
+    ("数量", "Qty", 52, True), ("单位", "Unit", 26, False), ("批次", "Batches", 85, False),
 )
+
+
+def _batches(codes: tuple[str, ...], font: str) -> str:
+    """All batch codes when they fit the column, else their count and first and last."""
+    from orderdesk.certificates.pdf import text_width
+
+    text = ", ".join(codes) or "-"
+    if len(codes) > 2 and text_width(text, 8.5) > 2 * (COLUMNS[-1][2] - 6):
+        text = f"{len(codes)}× {codes[0]} … {codes[-1]}"
+    return text
 
 
 def _table(c: Canvas, font: str, y: float, lines) -> float:  # type: ignore[no-untyped-def]
@@ -109,15 +119,21 @@ def _table(c: Canvas, font: str, y: float, lines) -> float:  # type: ignore[no-u
     for ln in lines:
         values = (str(ln.line_no), ln.order_no, ln.customer_po or "-", ln.sku,
                   " ".join(x for x in (ln.name, ln.spec) if x), _qty(ln.quantity), ln.unit,
-                  ", ".join(ln.batches) or "-")
+                  _batches(ln.batches, font))
+        # Up to two lines per cell, so a PO number or a batch range is never cut off.
+        cells = [wrap(printable(v), 8.5, w - 6)[:2] or [""]
+                 for (_zh, _en, w, _r), v in zip(COLUMNS, values, strict=True)]
+        row_h = 30.0 if any(len(c) > 1 for c in cells) else 22.0
         x = x0
         c.setFont(font, 8.5)
-        for (zh, _en, w, right), value in zip(COLUMNS, values, strict=True):
-            text = fit(printable(value), 8.5, w - 6)
-            if right:
-                c.drawRightString(x + w - 3, y - 14, text)
-            else:
-                c.drawString(x + 3, y - 14, text)
+        for (_zh, _en, w, right), cell in zip(COLUMNS, cells, strict=True):
+            for k, part in enumerate(cell):
+                text = fit(part, 8.5, w - 6)
+                ty = y - 14 - k * 10
+                if right:
+                    c.drawRightString(x + w - 3, ty, text)
+                else:
+                    c.drawString(x + 3, ty, text)
             x += w
         c.setStrokeColor(HexColor("#cccccc"))
         c.line(x0, y - row_h, PAGE_W - MARGIN, y - row_h)

@@ -66,9 +66,9 @@ TEXTS.update({
 })
 
 
-def reason_text(table: dict[str, tuple[str, str]], reason: str, lang: str, **facts: object
+def reason_text(table: dict[str, tuple[str, str]], code: str, lang: str, **facts: object
                 ) -> str:
-    zh, en = table.get(reason, (reason, reason))
+    zh, en = table.get(code, (code, code))
     template = en if lang == "en" else zh
     try:
         return template.format(**{k: ("-" if v is None else v) for k, v in facts.items()})

@@ -3,8 +3,9 @@
 Tax-system file: one row per invoice line, with the columns the finance user's import
 template names (购买方名称, 纳税人识别号, 项目名称, 规格型号, 单位, 数量, 单价, 金额,
 税率, 税额), preceded by 发票流水号 (our invoice number, which groups lines into one
-invoice) and followed by 备注. Red-letter credits are exported with negative amounts and
-the invoice they reverse in 备注. Amounts are numbers with two decimals (cells formatted
+invoice) and followed by 备注. Every invoice ever issued is there: a cancelled one stays
+(it was issued; 备注 says 已红冲) and its red-letter credit follows with negative amounts
+and the invoice it reverses in 备注, so the file adds up to what is live. Amounts are numbers with two decimals (cells formatted
 0.00), rates as 0.13, so the import reads them without retyping.
 
 Ledger: one row per invoice or credit with net, tax and gross, for reconciliation.
@@ -38,12 +39,14 @@ def _rows_tax(desk: Desk) -> list[tuple]:
             .join(InvoiceLine, InvoiceLine.invoice_id == Invoice.id)
             .join(Customer, Customer.id == Invoice.customer_id)
             .outerjoin(original, original.c.id == Invoice.credit_of_id)
-            .where(Invoice.status == "issued")
             .order_by(Invoice.issued_at, Invoice.invoice_no, InvoiceLine.line_no)).all()
         out = []
         for inv, ln, customer_name, credit_of in rows:
-            note = f"红冲 {credit_of}" if credit_of else (f"PO {ln.customer_po}"
-                                                         if ln.customer_po else "")
+            note = f"PO {ln.customer_po}" if ln.customer_po else ""
+            if credit_of:
+                note = f"红冲 {credit_of}"
+            elif inv.status == "cancelled":
+                note = f"已红冲 {note}".strip()
             out.append((inv.invoice_no, inv.buyer_name or customer_name, inv.tax_id or "",
                         ln.item_name, ln.spec or "", UNIT_ZH.get(ln.unit, ln.unit),
                         float(Decimal(ln.quantity)), float(Decimal(ln.unit_price)),
