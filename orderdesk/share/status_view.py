@@ -213,16 +213,19 @@ def _certificates(session: Session, order_id: str) -> tuple[CertificateView, ...
 
 
 def _shipments(session: Session, order_id: str) -> tuple[ShipmentView, ...]:
-    """Shipments from the finance module where this build has it (issue 15's tables)."""
+    """The order's shipments (finance module), when this build has them."""
     try:
-        from orderdesk.finance import share_hooks  # type: ignore[attr-defined]
-    except ImportError:
+        from orderdesk.models.finance import Shipment, ShipmentLine
+    except ImportError:  # a build without shipping
         return ()
-    try:
-        found = share_hooks.shipments_for_order(session, order_id)
-    except Exception:  # noqa: BLE001 - a status page never fails on an optional part
-        return ()
-    return tuple(ShipmentView(*row) for row in found)
+    rows = session.execute(
+        select(Shipment.shipment_no, Shipment.ship_date, Shipment.carrier, Shipment.packages)
+        .where(Shipment.id.in_(select(ShipmentLine.shipment_id)
+                               .where(ShipmentLine.order_id == order_id)),
+               Shipment.status != "cancelled")
+        .order_by(Shipment.ship_date)).all()
+    return tuple(ShipmentView(no, day, carrier, packages or None)
+                 for no, day, carrier, packages in rows)
 
 
 def order_view(session: Session, order_id: str, *, prices: bool = False) -> OrderView | None:
