@@ -16,7 +16,7 @@ from decimal import Decimal
 from sqlalchemy import func, select
 
 from orderdesk.desk import Desk
-from orderdesk.models import BomLine, Order, OrderLine, Product, StockItem
+from orderdesk.models import BomLine, Order, OrderLine, Product, Receipt, StockItem
 from orderdesk.models.planning import (
     InboundShipment,
     MachineLog,
@@ -191,9 +191,25 @@ def seed_demo(desk: Desk, *, seed: int = 17, now: dt.datetime | None = None) -> 
                           .order_by(func.count(BomLine.id).desc())).all()
         if usage:
             resin_id = usage[0][0]
+            # The kit check counts on this shipment as an incoming purchase receipt: stock
+            # covers half of the open orders' need, the shipment the rest, so
+            # the last orders in priority order depend on it.
+            need = Decimal(0)
+            for qty, per, scrap in s.execute(
+                    select(OrderLine.quantity, BomLine.qty_per, BomLine.scrap_rate)
+                    .join(Order, Order.id == OrderLine.order_id)
+                    .join(BomLine, BomLine.parent_id == OrderLine.product_id)
+                    .where(BomLine.component_id == resin_id, BomLine.active.is_(True),
+                           Order.cancelled.is_(False),
+                           Order.status_production == "awaiting_schedule")):
+                need += qty * per * (1 + (scrap or 0))
             item = s.scalars(select(StockItem).where(StockItem.product_id == resin_id)).one_or_none()
-            if item is not None:
-                item.on_hand = (item.on_hand * Decimal("0.35")).quantize(Decimal(1))
+            if item is not None and need > 0:
+                item.on_hand = (need * Decimal("0.5")).quantize(Decimal(1))
+                item.allocated = Decimal(0)
+            s.add(Receipt(product_id=resin_id, quantity=(need * Decimal("0.3")).quantize(Decimal(1))
+                          + 1000, due_date=now.date(), kind="purchase", reference="MSKU7788123",
+                          note="进口原料,清关中"))
             resins = [rid for rid, _n in usage]
             lanes = [("CNSHA", "2248 洋山海关", "中外运报关"), ("CNSHA", "2218 外高桥海关", "华贸报关"),
                      ("CNNGB", "3104 北仑海关", "宁波港报关")]

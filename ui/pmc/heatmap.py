@@ -135,7 +135,8 @@ class HeatmapCanvas(QWidget):
         p.setPen(QColor("#333"))
         for c, b in enumerate(first):
             x = LABEL_W + int(c * self._cell_w)
-            if c == 0 or b.start.hour == 0:
+            first_label = c == 0 and all(x.start.hour != 0 for x in first[1:max(2, int(90 / self._cell_w))])
+            if first_label or (c > 0 and b.start.hour == 0):
                 p.drawText(QRect(x + 2, 0, 120, HEADER_H // 2), Qt.AlignmentFlag.AlignLeft
                            | Qt.AlignmentFlag.AlignVCenter, b.start.strftime("%m-%d %a"))
                 p.drawLine(x, 2, x, HEADER_H + len(plan.machines) * ROW_H)
@@ -158,6 +159,9 @@ class HeatmapCanvas(QWidget):
                     colour = NO_TIME
                 else:
                     colour = COLOURS[b.status]
+                    if b.status == GREEN and b.load_pct is not None:
+                        # lighter the emptier, so the green band still shows its shape
+                        colour = colour.lighter(100 + int(max(0.0, 60 - b.load_pct)))
                 p.fillRect(rect, colour)
             p.setPen(grid)
             p.drawLine(LABEL_W, y + ROW_H - 1, LABEL_W + int(n * self._cell_w), y + ROW_H - 1)
@@ -286,12 +290,20 @@ class HeatmapView(QWidget):
         self.message = QLabel()
         self.message.setObjectName("heatmapMessage")
         self.message.setWordWrap(True)
+        # Wrapped labels in a splitter pane get no height-for-width: reserve their lines.
+        lines = self.fontMetrics().lineSpacing()
+        for label, n in ((self.oee_label, 2), (self.cell_label, 3), (self.alt_reason, 2),
+                         (self.message, 2)):
+            label.setMinimumHeight(lines * n + 4)
+            label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
 
         detail = QVBoxLayout()
         detail.setContentsMargins(4, 0, 0, 0)
         detail.addWidget(self.machine_title)
         detail.addWidget(self.oee_label)
         detail.addWidget(self.cell_label)
+        self.wo_view.setMinimumHeight(90)
+        self.alt_view.setMinimumHeight(90)
         detail.addWidget(self.wo_view, 2)
         detail.addWidget(self.suggest_button)
         detail.addWidget(self.alt_view, 2)
@@ -335,7 +347,11 @@ class HeatmapView(QWidget):
         self.setup_button.setText(self.tr("Machines and routings…"))
         self.suggest_button.setText(self.tr("Suggest alternative"))
         self.accept_button.setText(self.tr("Accept: move the work order"))
-        self.legend.setText(self.tr("■ green  ■ amber  ■ red  ■ grey: no shift"))
+        swatch = '<span style="color:{c}; font-size:16px;">■</span>'
+        self.legend.setText(" ".join(
+            swatch.format(c=c.name()) + " " + text for c, text in (
+                (COLOURS[GREEN], self.tr("green")), (COLOURS[AMBER], self.tr("amber")),
+                (COLOURS[RED], self.tr("red")), (NO_TIME, self.tr("not available (no shift, downtime)")))))
         self.wo_model.retranslate()
         self.alt_model.retranslate()
         self._show_summary()

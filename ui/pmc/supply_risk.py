@@ -99,6 +99,9 @@ class SupplyRiskView(QWidget):
         ])
         self.order_view = _table(self.order_model, "proposalOrders")
         self.order_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        lines = self.fontMetrics().lineSpacing()
+        self.proposal_title.setMinimumHeight(lines * 2 + 6)   # no height-for-width in a splitter
+        self.title.setMinimumHeight(lines * 2 + 4)
         self.confirm_button = QPushButton()
         self.confirm_button.setObjectName("confirmReschedule")
         self.confirm_button.clicked.connect(self.confirm)
