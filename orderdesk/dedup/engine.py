@@ -314,14 +314,12 @@ def score_pair(p: Side, c: Side, rules: Rules) -> Match | None:
         else:
             factor *= 0.85
             reasons.append(("contact", "differs"))
-    if rules.counts("po") and p.po and c.po:
-        if p.po == c.po:
-            points += SMALL_POINTS
-            reasons.append(("po", "same"))
-        else:
-            # Two purchase order numbers of one customer: two purchase orders.
-            factor *= 0.6
-            reasons.append(("po", "differs"))
+    # The same customer PO supports a match; another PO does not count against it:
+    # desks fill the field from whatever the channel carried (a chat reference, a
+    # platform number), so re-sends of one order often carry different ones.
+    if rules.counts("po") and p.po and c.po and p.po == c.po:
+        points += SMALL_POINTS
+        reasons.append(("po", "same"))
     if rules.counts("channel") and p.channel and c.channel:
         if p.channel != c.channel:
             reasons.append(("channel", "other"))

@@ -27,8 +27,9 @@ CHANNEL_KINDS = ("desk", "platform")
 DEFAULT_CHANNEL_KINDS = {
     "phone": "desk", "wechat": "desk", "wecom": "desk", "email": "desk", "excel": "desk",
     "excel_email": "desk", "web_old": "desk", "manual": "desk", "message": "desk",
-    "douyin": "platform", "pdd": "platform", "taobao": "platform", "jd_pop": "platform",
-    "1688": "platform", "mini_app": "platform", "pos": "platform",
+    "old_web": "desk", "douyin": "platform", "pdd": "platform", "pinduoduo": "platform",
+    "taobao": "platform", "jd_pop": "platform", "jd": "platform", "1688": "platform",
+    "mini_app": "platform", "mini_program": "platform", "pos": "platform",
 }
 
 
