@@ -78,7 +78,8 @@ def judge_message(case: dict, d: dict) -> tuple[str, bool]:
 def run_messages(desk, per_value: int, show: int) -> dict:  # type: ignore[no-untyped-def]
     from orderdesk.intake.messages import parse_message
 
-    cases = corpus_messages.generate(per_value=per_value) + corpus_messages.hand_cases()
+    cases = (corpus_messages.generate(per_value=per_value) + corpus_messages.combo_cases()
+             + corpus_messages.hand_cases())
     table: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0])
     wrong = []
     for case in cases:

@@ -80,6 +80,23 @@ def render_qty(n: int, style: str, rng: random.Random) -> str | None:
         if n % 100 == 0 and n > 1000:
             return rng.choice([f"{n // 1000}k{(n % 1000) // 100}", f"{n / 1000:g}k"])
         return None
+    if style == "cn_formal":
+        return cn_number(n, liang=False) if n >= 1000 else None
+    if style == "mixed_cn":
+        # Arabic digits with Chinese scales: 3千5, 1万2, 2万, 8千
+        if n % 10000 == 0:
+            return f"{n // 10000}万"
+        if n > 10000 and n % 1000 == 0 and (n % 10000) // 1000 and n < 100000:
+            return f"{n // 10000}万{(n % 10000) // 1000}"
+        if 1000 < n < 10000 and n % 100 == 0 and n % 1000:
+            return f"{n // 1000}千{(n % 1000) // 100}"
+        return None
+    if style == "decimal_scale":
+        if n >= 10000 and n % 1000 == 0:
+            return rng.choice([f"{n / 10000:g}w", f"{n / 10000:g}W", f"{n / 10000:g}万"])
+        if n >= 1000 and n % 100 == 0 and n % 1000:
+            return rng.choice([f"{n / 1000:g}k", f"{n / 1000:g}K", f"{n / 1000:g}千"])
+        return None
     if style == "qian":
         if n % 1000 == 0 and n < 10000:
             return f"{n // 1000}千"
@@ -95,18 +112,22 @@ DUE_FORMS = [("3月20日前交", dt.date(2026, 3, 20)), ("3月25号要", dt.date
              ("交期4月8日", dt.date(2026, 4, 8)), ("2026-03-18交货", dt.date(2026, 3, 18))]
 
 PROPERTIES: dict[str, list[str]] = {
-    "token_order": ["sku_qty", "qty_sku", "qty_unit_sku", "label_qty", "sku_unit_qty"],
-    "numeral": ["arabic", "comma", "cn_full", "cn_short", "wan_decimal", "w_k", "qian"],
+    "token_order": ["sku_qty", "qty_sku", "qty_unit_sku", "label_qty", "sku_unit_qty",
+                    "paren_qty", "qty_of_sku", "sku_newline_qty", "sku_qty_is"],
+    "numeral": ["arabic", "comma", "cn_full", "cn_short", "wan_decimal", "w_k", "qian",
+                "cn_formal", "mixed_cn", "decimal_scale"],
     "code_format": list(code_formats("A-1").keys()),
-    "separator": ["space", "none", "x", "×", "*", "数量：", "tab", "colon", "equals"],
+    "separator": ["space", "none", "x", "×", "*", "数量：", "tab", "colon", "equals", "dash",
+                  "slash", "fw_colon", "qty_en"],
     "layout": ["single", "newlines", "numbered_dot", "numbered_dun", "dun_list", "semicolon",
-               "comma", "bullets"],
+               "comma", "bullets", "tab_table", "paren_numbers", "blank_lines", "space_only"],
     "vocabulary": ["plain", "greeting", "thanks", "urgent_cn", "urgent_en", "asap", "pls",
-                   "due_date", "english"],
+                   "due_date", "english", "not_urgent", "rush_en", "due_slash", "so_ref"],
     "customer": ["alias", "full_name", "code", "sender_phone", "contact_phone_in_text"],
     "kind": ["change_modify", "change_modify_to", "change_add", "change_reduce",
              "change_cancel", "change_pause", "change_hold", "change_delay",
-             "change_advance", "not_order"],
+             "change_advance", "change_qty_to_en", "change_due_to", "change_cancel_en",
+             "change_add_more", "not_order"],
     "noise": ["none", "unknown_code", "stray_number"],
 }
 
@@ -122,7 +143,8 @@ def _item(rng: random.Random, sku: str, qty: int, *, order: str = "sku_qty",
         unit = rng.choice(["个", "只", "件"]) if numeral.startswith("cn") else rng.choice(UNITS)
     if sep is not None:
         s = {"space": " ", "none": "", "x": " x ", "×": "×", "*": "*", "数量：": " 数量：",
-             "tab": "\t", "colon": ": ", "equals": "="}[sep]
+             "tab": "\t", "colon": ": ", "equals": "=", "dash": " - ", "slash": " / ",
+             "fw_colon": "：", "qty_en": " qty "}[sep]
         if sep == "none" and code[-1:].isdigit() and q[:1].isdigit():
             s = "，"   # glued digits are unreadable to anyone; people put a comma there
         return f"{code}{s}{q}{unit}"
@@ -136,6 +158,14 @@ def _item(rng: random.Random, sku: str, qty: int, *, order: str = "sku_qty",
         return f"型号{code}，数量{q}{unit}"
     if order == "sku_unit_qty":
         return f"{code}要{q}{unit}"
+    if order == "paren_qty":
+        return f"{code}（{q}{unit or '个'}）"
+    if order == "qty_of_sku":
+        return f"{q}{unit or '个'}的{code}"
+    if order == "sku_newline_qty":
+        return f"{code}\n{q}{unit}"
+    if order == "sku_qty_is":
+        return f"{code}的数量是{q}{unit}"
     raise ValueError(order)
 
 
@@ -199,6 +229,16 @@ def _order_case(rng: random.Random, settings: dict[str, object]) -> tuple[str, s
         body = "，".join(items)
     elif layout == "bullets":
         body = "\n".join(f"- {t}" for t in items)
+    elif layout == "tab_table":
+        # pasted from Excel: a header row, then code<TAB>quantity rows
+        rows = [f"{code_formats(sku)[str(settings['code_format'])]}\t{q}" for sku, q in lines]
+        body = "型号\t数量\n" + "\n".join(rows)
+    elif layout == "paren_numbers":
+        body = "\n".join(f"({i}){t}" for i, t in enumerate(items, 1))
+    elif layout == "blank_lines":
+        body = "\n\n".join(items)
+    elif layout == "space_only":
+        body = "  ".join(items)
     else:
         raise ValueError(layout)
     vocab = settings["vocab"]
@@ -221,6 +261,18 @@ def _order_case(rng: random.Random, settings: dict[str, object]) -> tuple[str, s
         tail = "，" + words
     elif vocab == "english":
         head, tail, urgent = "pls send ", " urgent", True
+    elif vocab == "not_urgent":
+        tail = rng.choice(["，不急", "，不着急，月底前就行"])
+        if "月底" in tail:
+            due = dt.date(2026, 3, 31)
+    elif vocab == "rush_en":
+        tail, urgent = rng.choice([" rush order", "，RUSH"]), True
+    elif vocab == "due_slash":
+        words, due = rng.choice([("3/20前交", dt.date(2026, 3, 20)), ("4/8要货", dt.date(2026, 4, 8))])
+        tail = "，" + words
+    elif vocab == "so_ref":
+        # a reference to an earlier order number that is no quantity
+        tail = rng.choice(["，同上次SO-2026-000123一样", "，参考订单SO2026000456"])
     text = f"{prefix}{head}{body}{tail}"
     if settings["noise"] == "stray_number":
         text += rng.choice(["，另外 450 那个也看下", "，老样子 37", "，顺便 88"])
@@ -240,6 +292,10 @@ CHANGE_TEMPLATES = {
     "change_hold": ("{cust}{code}先别发，等我电话", False),
     "change_delay": ("{cust}{code}那单交期推迟到4月10日", False),
     "change_advance": ("{cust}{code}的单子能不能提前到3月15日", False),
+    "change_qty_to_en": ("{cust} pls change {code} qty to {q}", True),
+    "change_due_to": ("{cust}{code}那单交期改到4月10日", False),
+    "change_cancel_en": ("{cust} pls cancel the {code} order", False),
+    "change_add_more": ("{cust}上次那单{code}追加{q}个", True),
 }
 NOT_ORDERS = ["你好，在吗", "货款已经打过去了，请查收", "上次的货有几个毛边，麻烦看一下",
               "物流单号发我一下", "明天放假，周一再联系", "报价单收到了，谢谢", "好的，收到",
@@ -259,6 +315,29 @@ def _change_case(rng: random.Random, kind: str) -> tuple[str, str | None, dict]:
     return text, None, {"kind": "change_request", "customer": code, "lines": [],
                         "urgent": False, "due": None,
                         "change_number": q if with_qty else None, "flag": False}
+
+
+COMBO_KEYS = {"order": "token_order", "numeral": "numeral", "code_format": "code_format",
+              "layout": "layout", "vocab": "vocabulary", "customer": "customer"}
+
+
+def combo_cases(n: int = 300, seed: int = 99) -> list[dict]:
+    """Every property drawn at random at once: interactions the one-at-a-time sets miss."""
+    rng = random.Random(seed)
+    cases = []
+    for i in range(n):
+        settings = _base(rng)
+        for key, prop in COMBO_KEYS.items():
+            settings[key] = rng.choice(PROPERTIES[prop])
+        if settings["layout"] == "tab_table":
+            settings["layout"] = "newlines"
+        if rng.random() < 0.3:
+            settings["sep"] = rng.choice(PROPERTIES["separator"])
+        text, sender, expect = _order_case(rng, settings)
+        label = "+".join(str(settings[k]) for k in ("numeral", "layout"))
+        cases.append({"id": f"combo:{i}", "prop": "combo", "value": "all_random",
+                      "text": text, "sender_phone": sender, "expect": expect, "label": label})
+    return cases
 
 
 def generate(per_value: int = 24, seed: int = 20260302) -> list[dict]:

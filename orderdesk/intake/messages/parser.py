@@ -436,6 +436,7 @@ def parse_text(text: str, cat: MessageCatalog, *, now: dt.datetime | None = None
     masked = re.sub(r"(?<![A-Za-z0-9])[A-Za-z]{1,4}\d{2,6}(?![A-Za-z0-9])",
                     lambda m: " " * len(m.group(0)) if m.group(0).upper() in codes_upper
                     else m.group(0), masked)
+    masked = reading.mask_inline_numbering(masked)
     # 2. Catalog codes, whole, before any number is read.
     hits = reading.find_codes(masked, cat.products)
     for h in hits:
@@ -515,9 +516,20 @@ def parse_text(text: str, cat: MessageCatalog, *, now: dt.datetime | None = None
                                   problem="unknown_product")]
             questions = [q for q in questions if q.text != qtys[0].text]
             questions.append(Question("unknown_product", text))
+        elif lines and qtys and reason is None:
+            # Items and numbers that did not pair: an order whose lines are asked about,
+            # never dropped as not_an_order.
+            for ln in lines:
+                if ln.problem:
+                    questions.append(Question(ln.problem, ln.text))
+            return MessageProposal(kind="order", lines=tuple(lines), due_date=due, urgent=urgent,
+                                   text=raw, questions=tuple(questions),
+                                   confidence=_confidence(questions, lines),
+                                   **cust_fields())  # type: ignore[arg-type]
         else:
             if lines:   # an item with no quantity: ask, even though it is no order yet
                 questions = [q for q in questions if q.code != "unexplained_number"]
+                questions += [Question("no_quantity", ln.text) for ln in lines if ln.quantity is None]
             return MessageProposal(kind="not_an_order",
                                    reason=reason or ("inquiry" if lines else "other"),
                                    text=raw, questions=tuple(questions),
@@ -552,7 +564,9 @@ _ENGLISH_KNOWN = {"pls", "plz", "please", "send", "of", "need", "want", "order",
                   "thanks", "thx", "thank", "you", "hi", "hello", "ok", "okay", "kg", "the", "a",
                   "for", "to", "by", "w", "k", "so", "hold", "cancel", "sir", "dear", "boss",
                   "mm", "cm", "pls.", "add", "more", "also", "total", "no", "nr", "pn", "sku",
-                  "is", "it", "we", "our", "in", "on", "ship", "deliver", "delivery"}
+                  "is", "it", "we", "our", "in", "on", "ship", "deliver", "delivery", "change", "update",
+                  "modify", "revise", "increase", "reduce", "decrease", "cut", "another", "plus",
+                  "order", "orders", "asap.", "rush", "pieces", "piece", "units", "unit", "urgent!"}
 
 
 def _unknown_english(masked: str) -> list[str]:
@@ -582,6 +596,13 @@ def _change_request(text: str, masked: str, qtys: list, due: dt.date | None,  # 
             verb = m.group(1)
             # '加' in '加急', '加工' is no change; only '加 <number>' is.
             return _CHANGE_KIND[verb], q
+    for q in qtys:
+        before = masked[:q.start].lower()
+        if re.search(r"\b(?:change|update|modify|revise|increase|reduce|decrease|cut)\b[^\n。]*\bto\s*$",
+                     before):
+            return "modify", q
+        if re.search(r"\b(?:add|plus)\s*(?:another\s*)?$", before):
+            return "add", q
     lowered = text.lower()
     if _contains_any(lowered, CANCEL_WORDS):
         return "cancel", None

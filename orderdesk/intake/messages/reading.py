@@ -24,11 +24,11 @@ _UNIT_RE = r"(?:pcs|pc|psc|ea|个|件|只|套|支|片|条|块|颗|粒|根|把|�
 _CN_NUM = "零一二两三四五六七八九十百千万"
 
 _ARABIC_QTY = re.compile(
-    r"(?<![A-Za-z0-9.])(\d+(?:\.\d+)?)\s*(万|千|百|[wWkK](?:(?![A-Za-z])|(?=pcs|pc)))?(\d)?(?![\d.])\s*("
-    + _UNIT_RE + r")?(?![A-Za-z])", re.I)
-_CN_QTY = re.compile(r"([" + _CN_NUM + r"]+)\s*(" + _UNIT_RE + r")?", re.I)
-_BOX_QTY = re.compile(r"(\d+|[" + _CN_NUM + r"]+)\s*(箱|包|盒|托|卷)(?:\s*[(（]?\s*(?:每|一)\s*(?:箱|包|盒|托|卷)\s*"
-                      r"(\d+|[" + _CN_NUM + r"]+)\s*" + _UNIT_RE + r"?\s*[)）]?)?", re.I)
+    r"(?<![A-Za-z0-9.])(\d+(?:\.\d+)?)[ \t]*(万|千|百|[wWkK](?:(?![A-Za-z])|(?=pcs|pc)))?(\d)?(?![\d.])"
+    r"(?:[ \t]*(" + _UNIT_RE + r"))?(?![A-Za-z])", re.I)
+_CN_QTY = re.compile(r"([" + _CN_NUM + r"]+)(?:[ \t]*(" + _UNIT_RE + r"))?", re.I)
+_BOX_QTY = re.compile(r"(\d+|[" + _CN_NUM + r"]+)[ \t]*(箱|包|盒|托|卷)(?:[ \t]*[(（]?[ \t]*(?:每|一)[ \t]*(?:箱|包|盒|托|卷)[ \t]*"
+                      r"(\d+|[" + _CN_NUM + r"]+)[ \t]*" + _UNIT_RE + r"?[ \t]*[)）]?)?", re.I)
 # Chinese words that hold numeral characters but are no numbers.
 _CN_NOT_NUMBERS = ("一下", "一起", "万一", "十分", "一直", "一些", "一点", "一定", "统一", "唯一",
                    "一样", "第一", "一般", "一共", "一致", "一批", "一单", "一次", "一趟", "一遍")
@@ -36,6 +36,10 @@ _CN_NOT_NUMBERS = ("一下", "一起", "万一", "十分", "一直", "一些", "
 _CODE_LIKE = re.compile(r"(?<![A-Za-z0-9])((?=[A-Za-z0-9._-]*\d)(?=[A-Za-z0-9._-]*[A-Za-z])"
                         r"[A-Za-z0-9]+(?:[-_.][A-Za-z0-9]+)*|\d+(?:-[A-Za-z0-9]+)+)(?![A-Za-z0-9])")
 _NUMBERING = re.compile(r"(?m)^[ \t]*(?:[(（]?\d{1,2}[)）]|\d{1,2}\s*[.、:：](?!\d)|[-•*·]\s)")
+# List numbers inside a line: '(2)', '（3）' anywhere; '1、' / '2.' after a colon or space
+# when an item follows ('下单：1、CVR…').
+_INLINE_NUMBERING = re.compile(r"[(（]\d{1,2}[)）]|(?:(?<=[：:，,\n])|^)[ \t]*\d{1,2}(?:、|[.．](?!\d))(?=[ \t]*[A-Za-z0-9\u4e00-\u9fa5])",
+                               re.M)
 HARD_SEPARATORS = "\n；;。!！"
 SOFT_SEPARATORS = "，,、"
 SOFT_WORDS = ("还有", "另外", "以及", "再来", "再要")
@@ -97,13 +101,14 @@ def find_codes(text: str, sku_norms: set[str] | dict) -> list[CodeHit]:  # type:
             if "  " in gaps or gaps.count(" ") > 3:
                 continue
             if a > 0 and text[a - 1].isascii() and text[a - 1].isalnum():
-                before = text[max(0, a - 4):a].lower()
-                if not re.search(r"\d\s*(pcs|pc)$", before):
+                # a unit glued before the code: '2万pcsTUB-…', '500PCSGSK-…'
+                if not re.search(r"(pcs|pc)$", text[max(0, a - 3):a].lower()):
                     continue
             if b < len(text) and text[b].isascii() and text[b].isalnum():
                 # '…08x2500' and '6205-2RS500只' (a code ending in a letter, then the
                 # number) read as code + quantity; '…08500' does not.
-                by_x = text[b] in "xX" and (b + 1 == len(text) or not text[b + 1].isalpha())
+                by_x = text[b] in "xX" and (b + 1 == len(text) or not (
+                    text[b + 1].isascii() and text[b + 1].isalpha()))
                 letter_then_digit = norm[-1].isalpha() and text[b].isdigit()
                 if not (by_x or letter_then_digit):
                     continue
@@ -219,6 +224,11 @@ def mask_numbering(text: str) -> str:
     return _NUMBERING.sub(lambda m: " " * len(m.group(0)), text)
 
 
+def mask_inline_numbering(text: str) -> str:
+    """Blank list numbers inside lines; run before codes are read ('1、6205-2RS')."""
+    return _INLINE_NUMBERING.sub(lambda m: " " * len(m.group(0)), text)
+
+
 def separator_between(text: str, a: int, b: int) -> str | None:
     """'hard', 'soft' or None: the strongest separator in text[a:b]."""
     gap = text[a:b]
@@ -258,6 +268,13 @@ def pair(text: str, items: list[tuple[int, int]], qtys: list[tuple[int, int]]
             out[-1].append(cur)
         return out
 
+    kinds = [sl.kind for sl in slots]
+    if len(slots) >= 4 and len(items) == len(qtys) and all(
+            a != b for a, b in zip(kinds, kinds[1:])):
+        # Items and numbers strictly alternate (A 100 B 200 / 100 A 200 B): the writer's
+        # own order pairs them, whatever commas sit in between ('型号A，数量100 型号B，数量200').
+        for a, b in zip(slots[0::2], slots[1::2]):
+            a.partner, b.partner = b.ref, a.ref
     for level in ({"hard", "soft"}, {"hard"}):
         for group in groups(level):
             free_items = [s for s in group if s.kind == "item" and s.partner is None]
@@ -276,6 +293,11 @@ def pair(text: str, items: list[tuple[int, int]], qtys: list[tuple[int, int]]
                 it.partner, q.partner = q.ref, it.ref
             elif len(free_qtys) == 1:
                 continue   # one number, several items: not ours to decide
+    # An item on one line and its number alone on the next ('GSK-E9724-03\n3500'):
+    # an item directly followed by a free quantity takes it.
+    for a, b in zip(slots, slots[1:]):
+        if a.kind == "item" and b.kind == "qty" and a.partner is None and b.partner is None:
+            a.partner, b.partner = b.ref, a.ref
     pairs = {s.ref: s.partner for s in slots if s.kind == "item" and s.partner is not None}
     left = [s.ref for s in slots if s.kind == "qty" and s.partner is None]
     return pairs, left  # type: ignore[return-value]
