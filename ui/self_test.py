@@ -213,6 +213,7 @@ class SelfTest:
         self.out = out
         self.roles = list(roles_to_test or roles.ROLES)
         self.report = Report()
+        self._seen: dict[int, set[str]] = {}
         self._checker = None
         if language:
             from orderdesk.ui.i18n_check import LanguageChecker
@@ -221,7 +222,14 @@ class SelfTest:
 
     # -- one widget -------------------------------------------------------------------------
     def _check(self, widget: QWidget, where: str) -> None:
-        self.report.problems.extend(check_top_level(widget, where))
+        # The main window keeps the largest minimum of the pages built so far: name the
+        # page that made it too big once, not again for every page shown after it.
+        seen = self._seen.setdefault(id(widget), set())
+        for problem in check_top_level(widget, where):
+            key = problem.what.split(" (from ")[0]
+            if key not in seen:
+                seen.add(key)
+                self.report.problems.append(problem)
         self.report.notes.extend(cut_headers(widget, where))
         if self._checker is not None:
             self.report.problems.extend(
@@ -288,6 +296,7 @@ class SelfTest:
             for name, factory in window.self_test_dialogs():
                 self._open_dialog(name, factory, f"role {role} › window › dialog {name}")
             close_widget(window)
+            self._seen.pop(id(window), None)
             settle(self.ctx)
         self.ctx.desk.sign_in(None)
         self.out(f"self-test: {self.report.windows} windows, {self.report.pages} pages, "

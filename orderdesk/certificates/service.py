@@ -96,6 +96,9 @@ class ReadyRow:
     certificate_id: str | None
     certificate_no: str | None
     rush: bool = False
+    inspection: str = ""          # result of the latest final inspection: pass | fail | ""
+    inspector: str = ""
+    blocks: tuple[str, ...] = ()  # codes that block signing now (orderdesk.quality)
 
 
 @dataclass(frozen=True)
@@ -680,6 +683,11 @@ def ready_for_certificates(desk: Desk, *, search: str = "", only_missing: bool =
                     .where(BatchMaterial.batch_id.in_(batch_ids[i:i + _CHUNK]),
                            BatchMaterial.active.is_(True))):
                 lots.setdefault(bid, []).append(code)
+        inspections = latest_inspections(s, batch_ids)
+        from orderdesk.quality.inspection import binding_blocks
+
+        blocks = {st.binding_id: tuple(b.code for b in st.blocks)
+                  for st in binding_blocks(s, [r[0] for r in rows if r[9] is None])}
         return [ReadyRow(
             binding_id=b.id, order_id=b.order_id, order_no=order_no, customer_name=cust or "",
             customer_po=po or "", status_warehouse=wh, sku=sku, product_name=pname,
@@ -688,6 +696,9 @@ def ready_for_certificates(desk: Desk, *, search: str = "", only_missing: bool =
             production_date=batch.production_date,
             material_lots=tuple(sorted(lots.get(batch.id, []))), certificate_id=cid,
             certificate_no=cno, rush=bool(rush),
+            inspection=inspections[batch.id].result if batch.id in inspections else "",
+            inspector=inspections[batch.id].inspector if batch.id in inspections else "",
+            blocks=blocks.get(b.id, ()),
         ) for b, order_no, po, wh, cust, sku, pname, batch, unit, cid, cno, rush in rows]
 
 

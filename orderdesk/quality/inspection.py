@@ -243,7 +243,7 @@ def latest_inspection(desk: Desk, batch_id: str) -> InspectionRow | None:
         return _inspection_row(row, batch.code if batch else "")
 
 
-def _blocks(session: Session, bindings: Sequence[BatchBinding]) -> list[BindingBlocks]:
+def binding_blocks(session: Session, bindings: Sequence[BatchBinding]) -> list[BindingBlocks]:
     batch_ids = list({b.batch_id for b in bindings})
     batches = {b.id: b for b in session.scalars(select(Batch).where(Batch.id.in_(batch_ids)))} \
         if batch_ids else {}
@@ -313,7 +313,7 @@ def _blocks(session: Session, bindings: Sequence[BatchBinding]) -> list[BindingB
 def check_issuable(session: Session, bindings: Sequence[BatchBinding]) -> None:
     """Raise IssueBlocked naming every binding that may not be certified now (called
     inside the issuing transaction, so nothing is signed when one is blocked)."""
-    blocked = [b for b in _blocks(session, bindings) if b.blocks]
+    blocked = [b for b in binding_blocks(session, bindings) if b.blocks]
     if blocked:
         raise IssueBlocked(blocked=[
             {"batch": b.batch_code, "order": b.order_no,
@@ -333,7 +333,7 @@ def issue_blocks_for(desk: Desk, binding_ids: Sequence[str]) -> list[BindingBloc
         bindings = [b for b in s.scalars(select(BatchBinding).where(
             BatchBinding.id.in_(list(binding_ids))))]
         order = {bid: n for n, bid in enumerate(binding_ids)}
-        return sorted(_blocks(s, bindings), key=lambda r: order.get(r.binding_id, 0))
+        return sorted(binding_blocks(s, bindings), key=lambda r: order.get(r.binding_id, 0))
 
 
 def override_blocks(desk: Desk, binding_id: str, reason: str) -> Changes:
@@ -349,7 +349,7 @@ def override_blocks(desk: Desk, binding_id: str, reason: str) -> Changes:
         binding = s.get(BatchBinding, binding_id)
         if binding is None:
             raise NotFound(entity="batch_binding", key=binding_id)
-        (state,) = _blocks(s, [binding])
+        (state,) = binding_blocks(s, [binding])
         hard = [b.code for b in state.blocks if not b.overridable]
         if hard:
             raise OverrideNotAllowed(blocks=hard, batch=state.batch_code)

@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from orderdesk.ui.screen_fit import fit_to_screen
+
 
 class PreviewDialog(QDialog):
     """Pages of a certificate PDF as pictures (rendered off the GUI thread by the caller)."""
@@ -21,7 +23,9 @@ class PreviewDialog(QDialog):
     def __init__(self, title: str, images: list, parent: QWidget | None = None) -> None:  # type: ignore[type-arg]
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.resize(1000, 1050)   # a 110 dpi A4 page (910 px) plus frame and scroll bar
+        # A 110 dpi A4 page (910 px) plus frame and scroll bar, or the screen if smaller
+        # (it scrolls; the Close button stays on the screen).
+        fit_to_screen(self, 1000, 1050)
         inner = QWidget(self)
         column = QVBoxLayout(inner)
         column.setSpacing(16)
@@ -50,7 +54,7 @@ class ReasonDialog(QDialog):
     def __init__(self, title: str, prompt: str, action: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.resize(560, 300)
+        fit_to_screen(self, 560, 300)
         label = QLabel(prompt, self)
         label.setWordWrap(True)
         self.text = QPlainTextEdit(self)

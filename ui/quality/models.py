@@ -11,6 +11,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from orderdesk.certificates.service import CertificateRow, MaterialLotRow, ReadyRow, TestItem
 from orderdesk.ui.errors import local_time_text
+from orderdesk.ui.quality.inspection_dialog import short_block_text, state_text
 
 T = TypeVar("T")
 
@@ -43,6 +44,10 @@ class RowsModel(QAbstractTableModel, Generic[T]):
 
     def retranslate(self) -> None:
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, max(0, self.columnCount() - 1))
+        # Cells carry translated words too ("not issued", "in force"): redraw them.
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(len(self._rows) - 1, self.columnCount() - 1))
 
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self._rows)
@@ -82,11 +87,15 @@ class ReadyModel(RowsModel[ReadyRow]):
             (self.tr("Batch"), lambda r: r.batch_code),
             (self.tr("Quantity"), lambda r: qty_text(r.quantity, r.unit)),
             (self.tr("Material lots"), lambda r: ", ".join(r.material_lots) or self.tr("none")),
-            (self.tr("Certificate"), lambda r: r.certificate_no or self.tr("not issued")),
+            (self.tr("Inspection"), state_text),
+            (self.tr("Certificate"), lambda r: r.certificate_no or (
+                self.tr("not issued") if not r.blocks else
+                self.tr("blocked: {reasons}").format(reasons="; ".join(
+                    short_block_text(c) for c in r.blocks)))),
         )
 
     def foreground(self, row: ReadyRow) -> QBrush | None:
-        if not row.material_lots:
+        if row.blocks or not row.material_lots:
             return QBrush(QColor("#8a4b00"))
         return None
 

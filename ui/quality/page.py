@@ -34,7 +34,9 @@ from orderdesk.certificates.service import CertificateRow, IssueResult, ReadyRow
 from orderdesk.changes import Changes
 from orderdesk.ui.errors import describe_error, register_describer
 from orderdesk.ui.page import StationPage
+from orderdesk.quality.inspection import OVERRIDABLE, override_blocks
 from orderdesk.ui.quality.dialogs import PreviewDialog, ReasonDialog
+from orderdesk.ui.quality.inspection_dialog import InspectionDialog, block_text
 from orderdesk.ui.quality.materials import MaterialsWidget
 from orderdesk.ui.quality.models import CertificateModel, ReadyModel
 from orderdesk.ui.quality.printing import page_images, print_certificates
@@ -149,9 +151,21 @@ class QualityPage(StationPage):
         self.issue_button.clicked.connect(self._on_issue_selected)
         self.issue_order_button = QPushButton(self.ready_box)
         self.issue_order_button.clicked.connect(self._on_issue_order)
+        # No certificate without a recorded inspection (orderdesk.quality.inspection).
+        self.inspect_button = QPushButton(self.ready_box)
+        self.inspect_button.setObjectName("inspectButton")
+        self.inspect_button.clicked.connect(self._on_inspect)
+        self.ready_view.doubleClicked.connect(lambda _i: self._on_inspect())
+        self.override_button = QPushButton(self.ready_box)
+        self.override_button.setObjectName("overrideButton")
+        self.override_button.clicked.connect(self._on_override)
+        user = ctx.desk.user
+        self.override_button.setVisible(bool(user and user.can("certificate.override")))
         rb = QVBoxLayout(self.ready_box)
         rb.addWidget(self.ready_view, 1)
         rrow = QHBoxLayout()
+        rrow.addWidget(self.inspect_button)
+        rrow.addWidget(self.override_button)
         rrow.addStretch(1)
         rrow.addWidget(self.issue_order_button)
         rrow.addWidget(self.issue_button)
@@ -232,6 +246,8 @@ class QualityPage(StationPage):
         self.ready_box.setTitle(self.tr("Bound batches"))
         self.issue_button.setText(self.tr("Issue certificates for selected"))
         self.issue_order_button.setText(self.tr("Issue for the whole order"))
+        self.inspect_button.setText(self.tr("Record inspection…"))
+        self.override_button.setText(self.tr("Release despite block…"))
         self.cert_box.setTitle(self.tr("Certificates"))
         self.preview_button.setText(self.tr("Preview"))
         self.save_button.setText(self.tr("Save PDF…"))
@@ -326,6 +342,86 @@ class QualityPage(StationPage):
         self.say(self.tr("{new} certificates issued, {old} already in force: {numbers}")
                  .format(new=result.created, old=result.already_issued,
                          numbers=numbers + more))
+
+    # -- inspection and overrides ----------------------------------------------------------------
+    def _on_inspect(self) -> None:
+        rows = self.selected_ready()
+        if not rows:
+            self.say(self.tr("Select the batch you inspected first."), "warning")
+            return
+        self.open_inspection(rows[0])
+
+    def open_inspection(self, row: ReadyRow) -> InspectionDialog:
+        dialog = InspectionDialog(self.ctx, row, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.inspection_did_record.connect(self._on_inspected)
+        self.last_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _on_inspected(self, row) -> None:  # type: ignore[no-untyped-def]
+        if row.result == "pass":
+            self.say(self.tr("Inspection of {batch} recorded: passed.").format(batch=row.batch_code))
+        else:
+            self.say(self.tr("Inspection of {batch} recorded: failed. No certificate can be "
+                             "signed for it.").format(batch=row.batch_code), "error")
+
+    def _on_override(self) -> None:
+        rows = [r for r in self.selected_ready() if r.blocks]
+        if not rows:
+            self.say(self.tr("Select a blocked batch first."), "warning")
+            return
+        self.open_override(rows[0])
+
+    def open_override(self, row: ReadyRow) -> ReasonDialog | None:
+        hard = [c for c in row.blocks if c not in OVERRIDABLE]
+        if hard:
+            self.say(self.tr("{batch} cannot be released: {reasons}.").format(
+                batch=row.batch_code, reasons="; ".join(block_text(c) for c in hard)), "error")
+            return None
+        reasons = "; ".join(block_text(c) for c in row.blocks)
+        dialog = ReasonDialog(self.tr("Release despite block"),
+                              self.tr("Batch {batch} is blocked: {reasons}. Release it for a "
+                                      "certificate anyway? Your name and reason are recorded.")
+                              .format(batch=row.batch_code, reasons=reasons),
+                              self.tr("Release"), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda d=dialog, r=row: self.override(r.binding_id, d.reason()))
+        self.last_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def override(self, binding_id: str, reason: str) -> None:
+        self.ctx.tasks.mutate(override_blocks, self.ctx.desk, binding_id, reason,
+                              on_done=lambda _c: self.say(self.tr(
+                                  "Released; the override and its reason are recorded.")),
+                              on_error=self._on_failed)
+
+    def self_test_dialogs(self):  # type: ignore[no-untyped-def]
+        """Dialogs for `orderdesk app --self-test` (see StationPage.self_test_dialogs)."""
+        from PySide6.QtGui import QImage
+
+        def first_ready():  # type: ignore[no-untyped-def]
+            return self.ready_model.row_at(0)
+
+        def preview():  # type: ignore[no-untyped-def]
+            page = QImage(910, 1287, QImage.Format.Format_RGB32)   # a 110 dpi A4 page
+            page.fill(0xFFFFFF)
+            dialog = PreviewDialog(self.tr("Certificate {number}").format(number="QC-0"),
+                                   [page], self)
+            dialog.open()
+            return dialog
+
+        def reason():  # type: ignore[no-untyped-def]
+            return ReasonDialog(self.tr("Revoke certificate"), self.tr(
+                "Revoke {number}? Its QR code will verify as revoked everywhere once "
+                "synchronised.").format(number="QC-0"), self.tr("Revoke"), self)
+
+        return [
+            ("inspection", lambda: self.open_inspection(first_ready()) if first_ready() else None),
+            ("preview", preview),
+            ("reason", reason),
+        ]
 
     # -- preview / save / print ----------------------------------------------------------------
     def _on_preview(self) -> None:
