@@ -205,6 +205,8 @@ class OrderEntryForm(QWidget):
         layout.addLayout(header)
         layout.addLayout(line_row)
         layout.addWidget(self.line_info)
+        from orderdesk.ui.pmc.capacity_warning import attach_to_entry  # machines red: advise
+        attach_to_entry(self, layout)
         layout.addWidget(self.lines, 1)
         layout.addWidget(self.recent_label)
         layout.addWidget(self.recent)

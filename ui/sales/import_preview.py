@@ -252,6 +252,8 @@ class ImportPreviewWidget(QWidget):
         layout.addLayout(top)
         layout.addLayout(who)
         layout.addWidget(self.summary)
+        from orderdesk.ui.pmc.capacity_warning import attach_to_preview  # machines red: advise
+        attach_to_preview(self, layout)
         layout.addWidget(split, 1)
         layout.addLayout(bottom)
 
