@@ -97,6 +97,28 @@ def _row_style(row: PairRow) -> dict[int, Any]:
     return {}
 
 
+def start_up_scan(ctx: Any, on_done: Any = None, on_error: Any = None) -> bool:
+    """Once per app context: check the orders entered since the last scan, on the writer
+    thread; new pairs are announced through ctx.apply (the queue reloads). Returns False
+    when the scan was already started (by the main window or another queue widget)."""
+    if getattr(ctx, "_dedup_scan_started", False):
+        return False
+    ctx._dedup_scan_started = True
+
+    def done(result: QueueRefresh) -> None:
+        ctx.apply(result.changes, None)
+        if on_done is not None:
+            on_done(result)
+
+    def failed(exc: BaseException) -> None:
+        ctx._dedup_scan_started = False  # try again next time a queue is built
+        if on_error is not None:
+            on_error(exc)
+
+    ctx.tasks.mutate(background_scan, ctx.desk, on_done=done, on_error=failed)
+    return True
+
+
 def _ratio(value: float | None) -> str:
     return "–" if value is None else f"{value:.2f}"
 
@@ -209,17 +231,15 @@ class ReviewQueueWidget(QWidget):
 
     # -- the queue fills itself ---------------------------------------------------------------
     def start_scan(self) -> None:
-        """Check orders entered since the last scan (writer thread, never the GUI)."""
-        self.ctx.tasks.mutate(background_scan, self.ctx.desk, on_done=self._on_scanned,
-                              on_error=self._on_scan_failed)
+        """Check orders entered since the last scan (writer thread, never the GUI), unless
+        the main window already started that at start-up."""
+        start_up_scan(self.ctx, on_done=self._on_scanned, on_error=self._on_scan_failed)
 
     def _on_scanned(self, result: QueueRefresh) -> None:
         if result.flagged:
             self.status.setText(QCoreApplication.translate(
                 "dedup", "Start-up check: {count} new possible duplicate pairs.").format(
                 count=result.flagged))
-            self.ctx.apply(result.changes, self)
-            self.reload()
         self.scan_did_finish.emit(result)
 
     def _on_scan_failed(self, exc: BaseException) -> None:
