@@ -13,6 +13,13 @@ class PlanningFileInvalid(OrderdeskError):
     code = "planning_file_invalid"
 
 
+class PlanningRequestInvalid(OrderdeskError):
+    """A posted body (server API) with records the server cannot explain; nothing was
+    written. facts: count, first, problems."""
+
+    code = "planning_request_invalid"
+
+
 class NoApprovedAlternative(OrderdeskError):
     """A work order cannot move to that machine: it is not approved for the product."""
 
@@ -28,6 +35,9 @@ class ProposalStale(OrderdeskError):
 TEXTS.update({
     "planning_file_invalid": ("{path} 有 {count} 处问题,未导入任何数据:{first}",
                               "{path} has {count} problem(s), nothing was imported: {first}"),
+    "planning_request_invalid": ("请求有 {count} 处问题,未写入任何数据:{problems}",
+                                 "the request has {count} problem(s), nothing was written: "
+                                 "{problems}"),
     "planning_not_approved": ("机台 {machine} 未获准生产 {sku}(客户认可机台清单中没有)",
                               "machine {machine} is not approved for {sku} (not on the "
                               "customer-approved list)"),
