@@ -80,6 +80,8 @@ def month_quality(real_orders: int = 8400, seed: int = 1103) -> dict[str, object
             "fingerprint": month_set.precision_recall(baseline, truth),
             "engine_by_class": month_set.by_class(data, found),
             "fingerprint_by_class": month_set.by_class(data, baseline),
+            "engine_by_noise": month_set.by_noise(data, found),
+            "fingerprint_by_noise": month_set.by_noise(data, baseline),
             "counts": dict(data.counts())}
 
 
@@ -102,6 +104,11 @@ def _print_month(m: dict[str, object]) -> None:
     for klass in month_set.NEGATIVE_CLASSES:
         print(f"  {klass:<16} false alarms {eng.get(klass, (0, 0))[0]:>4}"
               f"      {fp.get(klass, (0, 0))[0]:>4}   ({counts.get(klass, 0)} such orders)")
+    print("  recall by noise on the true pairs (each kind drawn on its own):")
+    en, fn = m["engine_by_noise"], m["fingerprint_by_noise"]  # type: ignore[assignment]
+    for tag, (hits, total) in en.items():
+        print(f"  {tag:<28} {hits:>4}/{total:<4} {hits / max(total, 1):.3f}"
+              f"   fingerprint {fn.get(tag, (0, total))[0] / max(total, 1):.3f}")
 
 
 def _catalog_kwargs() -> dict[str, object]:

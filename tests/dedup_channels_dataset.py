@@ -86,6 +86,8 @@ class Entry:
     delivery_address: str | None
     requested_date: dt.date | None
     customer_po: str | None = None
+    # Which kinds of noise this entry carries (for results per property).
+    noise: tuple[str, ...] = ()
 
 
 @dataclass
@@ -210,29 +212,51 @@ def generate(seed: int = 1103, real_orders: int = 3000, days: int = 30,
         platform = channel in PLATFORMS
         code: str | None = party.code
         name, phone = contact
+        tags: list[str] = []
         if platform and party.consumer:
             code = None  # platforms hand over a buyer's name and phone, not our code
         elif noisy and rng.random() < 0.15:
             code = None  # typed at the desk with the contact only
+            tags.append("no_customer_code")
         if noisy:
-            lines = [Line(_sku_typed(rng, ln.sku) if rng.random() < 0.4 else ln.sku,
-                          ln.quantity,
-                          None if rng.random() < 0.12 else ln.due_date) for ln in lines]
+            typed = []
+            for ln in lines:
+                sku = _sku_typed(rng, ln.sku) if rng.random() < 0.4 else ln.sku
+                due = None if rng.random() < 0.12 else ln.due_date
+                if sku != ln.sku:
+                    tags.append("sku_written_differently")
+                if due is None and ln.due_date is not None:
+                    tags.append("line_due_left_out")
+                typed.append(Line(sku, ln.quantity, due))
+            lines = typed
             if len(lines) > 1 and rng.random() < 0.4:
                 lines = lines[:]
                 rng.shuffle(lines)
-            phone = _phone_typed(rng, phone) if rng.random() < 0.5 else phone
+                tags.append("lines_in_other_order")
+            if rng.random() < 0.5:
+                new = _phone_typed(rng, phone)
+                if new != phone:
+                    tags.append("phone_written_differently")
+                phone = new
             if rng.random() < 0.08:
                 phone = None
-            address = _address_typed(rng, address) if rng.random() < 0.5 else address
+                tags.append("phone_left_out")
+            if rng.random() < 0.5:
+                new = _address_typed(rng, address)
+                if new != address:
+                    tags.append("address_written_differently")
+                address = new
             if rng.random() < 0.08:
                 address = None
-            if rng.random() < 0.15:
+                tags.append("address_left_out")
+            if rng.random() < 0.15 and requested is not None:
                 requested = None
-            if rng.random() < 0.4:
+                tags.append("requested_date_left_out")
+            if rng.random() < 0.4 and po is not None:
                 po = None
+                tags.append("po_left_out")
         return Entry(real_id, klass, channel, number(channel), when, lines, code, name,
-                     phone, address, requested, po)
+                     phone, address, requested, po, tuple(dict.fromkeys(tags)))
 
     real = 0
     for _ in range(real_orders):
@@ -436,6 +460,18 @@ def by_class(month: Month, found: set[tuple[int, int]]) -> dict[str, tuple[int, 
     for pair in found - truth:
         out[month.pair_class(pair)][0] += 1
     return {k: (v[0], v[1]) for k, v in out.items()}
+
+
+def by_noise(month: Month, found: set[tuple[int, int]]) -> dict[str, tuple[int, int]]:
+    """Recall per kind of noise: (found, true pairs) over the true pairs where either
+    entry carries that noise ('none' for pairs without any)."""
+    out: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for pair in month.true_pairs():
+        tags = set(month.entries[pair[0]].noise) | set(month.entries[pair[1]].noise)
+        for tag in tags or {"none"}:
+            out[tag][1] += 1
+            out[tag][0] += pair in found
+    return {k: (v[0], v[1]) for k, v in sorted(out.items())}
 
 
 def precision_recall(found: set[tuple[int, int]],
