@@ -66,6 +66,9 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_status_bar()
         self.retranslate_ui()
+        if "sales" in self.page_keys:  # issue 11: the duplicate queue fills itself at start-up
+            from orderdesk.ui.sales.review_queue import start_up_scan
+            start_up_scan(ctx)
 
     # -- building ---------------------------------------------------------------------
     def _build_menus(self) -> None:
