@@ -87,6 +87,8 @@ class MainWindow(QMainWindow):
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
         self.file_menu.addAction(self.settings_action)
+        from orderdesk.ui.overview.exception_dialog import ReportExceptionAction  # issue 16
+        self.file_menu.addAction(ReportExceptionAction(self))
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.password_action)
         self.file_menu.addAction(self.sign_out_action)
@@ -249,7 +251,9 @@ class MainWindow(QMainWindow):
 
         return [("settings", lambda: SettingsDialog(self.ctx, self)),
                 ("change password", lambda: ChangePasswordDialog(self.ctx, self)),
-                ("about", about)]
+                ("about", about),
+                ("exception report", lambda a=self.findChild(QAction, "reportExceptionAction"):
+                 a.open_dialog() if a.isVisible() else None)]
 
     # -- actions --------------------------------------------------------------------------
     def _on_settings(self) -> None:

@@ -376,18 +376,28 @@ def _ordered(rows: list[CustomerHealth]) -> tuple[CustomerHealth, ...]:
                                              h.score if h.score is not None else 0, h.code)))
 
 
+def board_month(now: dt.datetime) -> str:
+    """The month the morning meeting looks at: the current one, or in its first week
+    (when it holds a few days only) the month just closed."""
+    if now.day <= 7:
+        return f"{(now.replace(day=1) - dt.timedelta(days=1)):%Y-%m}"
+    return f"{now:%Y-%m}"
+
+
 def customer_color(desk: Desk, customer_id: str, *, now: dt.datetime | None = None
                    ) -> CustomerHealth | None:
-    """The latest colour of one customer: the current month if it has data, else the
-    last closed month. For the sales entry form's warning (never a block)."""
+    """One customer's colour on the morning meeting's board (see board_month), or the
+    month before it when that month has no data for them. For the sales entry form's
+    warning, which never blocks."""
     now = now or utcnow()
-    month = current_month(now)
-    rows = [h for h in compute_month(desk, month, now=now) if h.customer_id == customer_id]
-    if rows and rows[0].color != "no_data":
-        return rows[0]
-    prev = f"{(parse_month(month)[0] - dt.timedelta(days=1)):%Y-%m}"
-    board = health_board(desk, prev, now=now)
-    return next((h for h in board.customers if h.customer_id == customer_id), None)
+    month = board_month(now)
+    for _ in range(2):
+        board = health_board(desk, month, now=now)
+        found = next((h for h in board.customers if h.customer_id == customer_id), None)
+        if found is not None and found.color != "no_data":
+            return found
+        month = f"{(parse_month(month)[0] - dt.timedelta(days=1)):%Y-%m}"
+    return found
 
 
 def to_json(board: HealthBoard) -> dict:

@@ -432,3 +432,12 @@ def to_json(report: KpiReport) -> dict:
         })
     return {"from": report.start.isoformat(), "to": report.end.isoformat(), "by": report.by,
             "generated_at": report.generated_at.isoformat(timespec="seconds"), "kpis": out}
+
+
+def case_trail(desk: Desk, kpi_key: str, case: KpiCase) -> tuple[events.TrailEvent, ...]:
+    """The order's whole trail, the two events bounding the measured interval flagged."""
+    import dataclasses
+
+    trail = events.order_trail(desk, case.order_id)
+    bounds = {id(e) for e in bounding_events(kpi_key, case, trail)}
+    return tuple(dataclasses.replace(e, bound=True) if id(e) in bounds else e for e in trail)

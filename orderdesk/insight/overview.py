@@ -71,20 +71,12 @@ def due_orders(desk: Desk, today: dt.date) -> tuple[tuple[DueOrder, ...], tuple[
     return tuple(late), tuple(risk)
 
 
-def board_month(now: dt.datetime) -> str:
-    """The month the morning meeting looks at: the current one, or in its first week
-    (when it holds a few days only) the month just closed."""
-    if now.day <= 7:
-        return f"{(now.replace(day=1) - dt.timedelta(days=1)):%Y-%m}"
-    return f"{now:%Y-%m}"
-
-
 def overview(desk: Desk, *, now: dt.datetime | None = None, by: str | None = None) -> Overview:
     now = now or utcnow()
     events.refresh(desk)
     report = kpi.kpi_report(desk, by=by, now=now, refresh=False)
     late, risk = due_orders(desk, now.date())
-    board = health.health_board(desk, board_month(now), now=now)
+    board = health.health_board(desk, health.board_month(now), now=now)
     open_rows = list_exceptions(desk, status="open")
     return Overview(kpis=report, late=late, at_risk=risk, health=board,
                     red=tuple(h for h in board.customers if h.color == "red"),

@@ -399,6 +399,8 @@ class OrderEntryForm(QWidget):
                              on_done=self._on_defaults)
         self.ctx.tasks.query(entry.recent_orders, self.ctx.desk, row.id,
                              on_done=self._on_recent)
+        from orderdesk.ui.overview.red_warning import check_customer  # issue 16: warn only
+        check_customer(self, row.id)
         self._feed_popup()
 
     def _on_defaults(self, values: dict[str, str | None]) -> None:
