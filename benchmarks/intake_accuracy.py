@@ -124,7 +124,8 @@ def run_sheets(desk, folder: Path, per_value: int, show: int) -> dict:  # type: 
     with desk.read() as s:
         code_of = dict(s.execute(select(Customer.id, Customer.code)).all())
         sku_of = dict(s.execute(select(Product.id, Product.sku)).all())
-    cases = corpus_sheets.generate(folder / "sheets", per_value=per_value)
+    cases = (corpus_sheets.generate(folder / "sheets", per_value=per_value)
+             + corpus_sheets.combo_cases(folder / "combo"))
     table: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0])
     fields_total = fields_right = rows_total = rows_read = 0
     notes = []

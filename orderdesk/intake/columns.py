@@ -39,7 +39,7 @@ ORDER_FIELDS: dict[str, tuple[str, ...]] = {
     "requested_date": ("预发货日期", "要求到货日", "交付日期", "reqdelivdate", "reqdeliverydate", "requesteddeliverydate", "期望送达时间", "承诺发货时间", "预计发货时间", "发货日期", "要货日期", "计划交期", "交货时间", "交期", "要求交货日期", "交货日期", "需求日期", "到货日期", "要求到货日期",
                        "deliverydate", "duedate", "requireddate", "requesteddate", "交货期",
                        "要求交期", "需求交期", "期望交期", "shipdate"),
-    "unit_price": ("原币含税单价", "无税单价", "netprice", "商品价格", "商品单价", "京东价", "成交单价", "单价含税", "单价", "unitprice", "price", "含税单价", "价格", "不含税单价"),
+    "unit_price": ("价", "原币含税单价", "无税单价", "netprice", "商品价格", "商品单价", "京东价", "成交单价", "单价含税", "单价", "unitprice", "price", "含税单价", "价格", "不含税单价"),
     "order_time": ("单据日期", "开票日期", "documentdate", "订单创建时间", "订单成交时间", "录入日期", "createdon", "创建日期", "业务日期", "下单时间", "下单日期", "订单日期", "订单时间", "日期", "orderdate",
                    "ordertime", "创建时间", "付款时间", "date", "制单日期"),
     "channel": ("渠道", "来源", "channel", "source", "平台", "订单来源"),
@@ -212,6 +212,8 @@ def find_header(sheets: list[SheetData], vocab: dict[str, tuple[str, ...]] = ORD
         for index, row in enumerate(sheet.rows[:SEARCH_ROWS]):
             score, fields, how = _score_row(row, vocab, memory)
             texts = sum(1 for c in row if isinstance(c, str) and c.strip())
+            if known_skus and any(isinstance(c, str) and sku_norm(c) in known_skus for c in row):
+                continue   # a data row (it holds a catalog SKU), whatever words it has
             if len(fields) >= 2 or (fields and texts >= 3):
                 hits = sum(1 for f in fields.values() if f in required)
                 candidates.append((score + 3 * hits, texts, -order, sheet, index))
@@ -272,7 +274,10 @@ def header_fields(text: object, vocab: dict[str, tuple[str, ...]],
     if len(norm) <= 24:
         longest = 0
         for word, fld in contains:   # longest words first
-            if word in norm and (len(word) >= 3 or not word.isascii()):
+            # Latin words count at the start or end only ('qtyordered', 'orderqty'), so
+            # 'tel' is not found inside 'bestellnummer'.
+            if word in norm and (not word.isascii() or (len(word) >= 3 and (
+                    norm.startswith(word) or norm.endswith(word)))):
                 longest = longest or len(word)
                 strength = 0.7 if len(word) == longest else 0.55
                 out[fld] = max(out.get(fld, 0.0), strength)
@@ -307,6 +312,11 @@ def map_columns(sheet: SheetData, header_row: int, vocab: dict[str, tuple[str, .
             if fld not in vocab:
                 continue
             conf, kind = ev.combine(hf.get(fld, 0.0), cs.get(fld), fld)
+            if kind == "content" and fld in ev.DATE_FIELDS and any(
+                    st >= 0.55 for f2, st in hf.items() if f2 in ev.DATE_FIELDS and f2 != fld):
+                # The header says which date it is ('交期 Due Date'): the values, dates
+                # either way, must not overrule it.
+                conf *= 0.6
             if remembered:
                 conf, kind = 1.0, "memory"
             content = cs.get(fld)

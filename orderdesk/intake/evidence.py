@@ -184,6 +184,8 @@ class ColumnFacts:
     quantity: float
     integral: float
     price: float
+    money: float
+    long_digits: float      # digit strings of 7+ digits: order numbers, not quantities
     id_like: float
     distinct: float
     text: float
@@ -215,6 +217,7 @@ def column_facts(values: list[object], catalog) -> ColumnFacts:  # type: ignore[
     numbers = [q for q in qtys if q is not None]
     ids = [t for t in texts if _ID.match(t) and re.search(r"\d", t) and not known_sku(t)
            and not is_date_value(t)]
+    long_digits = _share(texts, lambda t: bool(re.fullmatch(r"\d{7,}", t)))
     return ColumnFacts(
         n=n,
         sku=_share(texts, known_sku),
@@ -228,6 +231,8 @@ def column_facts(values: list[object], catalog) -> ColumnFacts:  # type: ignore[
         integral=(sum(1 for q in numbers if q == q.to_integral_value()) / len(numbers)
                   if numbers else 0.0),
         price=_share(values, lambda v: _price_like(v)),
+        money=_share(values, lambda v: _money(v) is not None),
+        long_digits=long_digits,
         id_like=len(ids) / n if n else 0.0,
         distinct=len(set(texts)) / n if n else 0.0,
         text=_share(texts, lambda t: bool(re.search(r"[\u4e00-\u9fa5A-Za-z]", t))
@@ -238,17 +243,23 @@ def column_facts(values: list[object], catalog) -> ColumnFacts:  # type: ignore[
     )
 
 
-def _price_like(v: object) -> bool:
+def _money(v: object) -> Decimal | None:
+    """A price as written: 1.25, '¥1.25', '1.25元', 'RMB 1.25', '1,250.00'."""
     if isinstance(v, bool) or is_date_value(v):
-        return False
-    text = half_width(cell_text(v)).replace("¥", "").replace("￥", "").replace("元", "").strip()
+        return None
+    text = half_width(cell_text(v)).upper()
+    for mark in ("¥", "￥", "元", "RMB", "CNY", "USD", "$"):
+        text = text.replace(mark, "")
     try:
-        d = Decimal(text.replace(",", ""))
+        d = Decimal(text.replace(",", "").strip())
     except ArithmeticError:
-        return False
-    except Exception:  # noqa: BLE001 - decimal raises its own InvalidOperation
-        return False
-    return 0 < d < 100000 and d != d.to_integral_value()
+        return None
+    return d if 0 <= d < 1000000 else None
+
+
+def _price_like(v: object) -> bool:
+    d = _money(v)
+    return d is not None and 0 < d < 100000 and d != d.to_integral_value()
 
 
 def content_scores(f: ColumnFacts, others_have_integers: bool) -> dict[str, tuple[float, str, float]]:
@@ -275,17 +286,20 @@ def content_scores(f: ColumnFacts, others_have_integers: bool) -> dict[str, tupl
         # An Excel serial looks like a quantity: weak evidence either way.
         for d in DATE_FIELDS:
             out[d] = (0.45, "date", f.serial)
-    if f.quantity >= 0.5 and not f.counter and f.date < 0.5 and f.sku < 0.5:
+    if f.quantity >= 0.5 and not f.counter and f.date < 0.5 and f.sku < 0.5 and f.long_digits < 0.5:
         # Quantities are whole numbers; a column of decimals is rather a price.
         weight = 1.0 if f.integral >= 0.9 else 0.55
         if f.serial >= 0.9:
             weight *= 0.6
         out["quantity"] = (f.quantity * weight, "quantity", f.quantity)
+    if f.money >= 0.5 and not f.counter and f.date < 0.5 and f.sku < 0.5 and f.long_digits < 0.5:
+        # Prices carry decimals (or a currency mark) more often than not.
         if f.price >= 0.3 or (f.integral < 0.9 and others_have_integers):
-            out["unit_price"] = (min(1.0, f.quantity * (0.6 + f.price)), "price", f.quantity)
-        elif f.quantity >= 0.9:
-            out["unit_price"] = (0.3, "price", f.quantity)
-    if f.id_like >= 0.6 and f.sku < 0.5 and cust < 0.5 and f.date < 0.5 and f.quantity < 0.5:
+            out["unit_price"] = (min(1.0, f.money * (0.6 + f.price)), "price", f.money)
+        elif f.money >= 0.9:
+            out["unit_price"] = (0.3, "price", f.money)
+    if f.id_like >= 0.6 and f.sku < 0.5 and cust < 0.5 and f.date < 0.5 and (
+            f.quantity < 0.5 or f.long_digits >= 0.5):
         for p in PO_FIELDS:
             out[p] = (0.65 * f.id_like, "id", f.id_like)
     if f.text >= 0.6 and f.sku < 0.5 and cust < 0.5:
@@ -298,7 +312,9 @@ def combine(header_strength: float, content: tuple[float, str, float] | None,
     """(confidence, evidence kind) of one field for one column."""
     c = content[0] if content else 0.0
     if fld not in TESTED:
-        return header_strength, "header"
+        # Nothing in the values can confirm it: a little below a confirmed field, so
+        # '规格型号' full of catalog SKUs is the SKU column, not the spec.
+        return header_strength * 0.95, "header"
     if header_strength > 0 and c > 0:
         conf = header_strength * 0.6 + c * 0.4 + (0.1 if c >= 0.8 else 0.0)
         return min(1.0, conf), "header+content"
@@ -307,7 +323,10 @@ def combine(header_strength: float, content: tuple[float, str, float] | None,
         if fld in PO_FIELDS or fld == "product_name":
             return header_strength, "header"
         return header_strength * 0.75, "header"
-    return c * 0.92, "content"
+    if fld in CUSTOMER_FIELDS:
+        # Values that are catalog customers are the strongest evidence a column has.
+        return c * 0.97, "content"
+    return c * 0.9, "content"
 
 
 # -- the customer of a whole file -------------------------------------------------------

@@ -37,6 +37,7 @@ from orderdesk.intake.readers import SheetData, read_sheets
 from orderdesk.intake.values import (
     cell_text,
     is_blank_row,
+    is_note_row,
     is_total_row,
     parse_bool,
     parse_datetime,
@@ -242,9 +243,10 @@ def parse_rows(sheet: SheetData, mapping: ColumnMapping, catalog: Catalog, *, sh
     product_cache: dict[str, object] = {}
     customer_cache: dict[tuple[str | None, str | None, str | None], str | None] = {}
     lines: list[ParsedLine] = []
+    key_columns = [c for c in (cols.get("sku"), cols.get("quantity")) if c is not None]
     for index in range(mapping.header_row + 1, len(sheet.rows)):
         row = sheet.rows[index]
-        if is_blank_row(row) or is_total_row(row):
+        if is_blank_row(row) or is_total_row(row) or is_note_row(row, key_columns):
             continue
         row_no = index + 1
         problems: list[RowProblem] = []

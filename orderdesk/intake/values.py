@@ -222,5 +222,20 @@ def is_total_row(cells: list[object]) -> bool:
     return False
 
 
+_NOTE_START = re.compile(r"^\s*(备注|说明|注[:：]|注意|制单|制表|审核|批准|签字|联系人|电话|地址|"
+                         r"note|remark|prepared|approved)", re.I)
+
+
+def is_note_row(cells: list[object], key_columns: list[int]) -> bool:
+    """A notes line under (or between) the data: one or two text cells, none of them in
+    the SKU or quantity column ('备注：请按时交货', '制单：王工 审核：李经理')."""
+    filled = [(i, c) for i, c in enumerate(cells) if c is not None and cell_text(c)]
+    if not filled or len(filled) > 2 or any(i in key_columns for i, _ in filled):
+        return False
+    texts = [cell_text(c) for _, c in filled]
+    return all(isinstance(c, str) for _, c in filled) and any(
+        _NOTE_START.search(t) or len(t) >= 12 for t in texts)
+
+
 def is_blank_row(cells: list[object]) -> bool:
     return all(c is None or (isinstance(c, str) and not c.strip()) for c in cells)

@@ -44,6 +44,19 @@ VOCABS: dict[str, dict[str, str]] = {
                  "order_date": "订单日期", "due_date": "要求到货日", "price": "单价"},
     "english_misc": {"customer": "Buyer", "po": "Order No", "sku": "Item Code", "quantity": "Qty",
                      "order_date": "Date", "due_date": "Ship Date", "price": "Price"},
+    "sap_de": {"customer": "Kunde", "po": "Bestellnummer", "sku": "Materialnummer",
+               "quantity": "Menge", "order_date": "Belegdatum", "due_date": "Lieferdatum",
+               "price": "Preis"},
+    "english_caps": {"customer": "CUSTOMER NAME", "po": "PO #", "sku": "P/N",
+                     "quantity": "QTY (PCS)", "order_date": "ORDER DATE", "due_date": "DUE DATE",
+                     "price": "UNIT PRICE (USD)"},
+    "bilingual": {"customer": "客户 Customer", "po": "订单号 PO No.", "sku": "料号 Part No.",
+                  "quantity": "数量 Qty", "order_date": "下单日期 Order Date",
+                  "due_date": "交期 Due Date", "price": "单价 Price"},
+    "kingdee_cloud": {"customer": "客户", "po": "单据编号", "sku": "物料编码", "quantity": "销售数量",
+                      "order_date": "日期", "due_date": "要货日期", "price": "含税单价"},
+    "abbreviations": {"customer": "客户", "po": "PO", "sku": "料号", "quantity": "数",
+                      "order_date": "日期", "due_date": "交期", "price": "价"},
     "blank_headers": {"customer": "列1", "po": "列2", "sku": "列3", "quantity": "列4",
                       "order_date": "列5", "due_date": "列6", "price": "列7"},
     "unseen_words": {"customer": "往来单位", "po": "凭证号", "sku": "零件号", "quantity": "件数",
@@ -52,17 +65,23 @@ VOCABS: dict[str, dict[str, str]] = {
 
 PROPERTIES: dict[str, list[str]] = {
     "vocabulary": list(VOCABS),
-    "customer_by": ["code", "name", "alias", "phone", "title_row", "notes_row"],
-    "date_style": ["iso", "slash", "dotted", "yyyymmdd_int", "datetime", "cn", "serial", "dotted_short"],
-    "qty_style": ["int", "comma_decimal", "pcs_suffix", "wan", "float", "unit_cn"],
+    "customer_by": ["code", "name", "alias", "phone", "title_row", "notes_row", "phone_dashes",
+                    "code_and_name", "labelled_title"],
+    "date_style": ["iso", "slash", "dotted", "yyyymmdd_int", "datetime", "cn", "serial",
+                   "dotted_short", "datetime_text", "yyyymmdd_text", "md_cn"],
+    "qty_style": ["int", "comma_decimal", "pcs_suffix", "wan", "float", "unit_cn", "comma_pcs",
+                  "decimal_zero", "text_int"],
+    "price_style": ["plain", "yuan_sign", "yuan_suffix", "text_decimal"],
     "sku_style": ["canonical", "lower", "no_hyphen", "full_width", "spaces", "dotted"],
     "layout": ["plain", "title_rows", "subtotals", "seq_col", "blank_rows", "totals",
-               "shuffled_cols", "extra_cols"],
-    "file_format": ["xlsx", "csv_utf8", "csv_gbk", "csv_bom"],
+               "shuffled_cols", "extra_cols", "two_header_rows", "notes_at_bottom", "empty_cols",
+               "total_cn"],
+    "file_format": ["xlsx", "csv_utf8", "csv_gbk", "csv_bom", "csv_gb18030"],
 }
 
 BASE = {"vocabulary": "generic_cn", "customer_by": "name", "date_style": "iso",
-        "qty_style": "int", "sku_style": "canonical", "layout": "plain", "file_format": "xlsx"}
+        "qty_style": "int", "sku_style": "canonical", "layout": "plain", "file_format": "xlsx",
+        "price_style": "plain"}
 EXCEL_EPOCH = dt.date(1899, 12, 30)
 
 
@@ -83,6 +102,12 @@ def _date(d: dt.date, style: str) -> object:
         return f"{d.year}年{d.month}月{d.day}日"
     if style == "serial":
         return (d - EXCEL_EPOCH).days
+    if style == "datetime_text":
+        return f"{d.year}/{d.month:02d}/{d.day:02d} 10:00:00"
+    if style == "yyyymmdd_text":
+        return d.strftime("%Y%m%d")
+    if style == "md_cn":
+        return f"{d.month}月{d.day}日"
     raise ValueError(style)
 
 
@@ -99,6 +124,12 @@ def _qty(n: int, style: str) -> object:
         return float(n)
     if style == "unit_cn":
         return f"{n}个"
+    if style == "comma_pcs":
+        return f"{n:,} pcs"
+    if style == "decimal_zero":
+        return f"{n}.0"
+    if style == "text_int":
+        return str(n)
     raise ValueError(style)
 
 
@@ -123,7 +154,22 @@ def _rows(rng: random.Random, n: int, cust: tuple, *, single_customer: bool) -> 
 
 def _customer_cell(c: tuple, how: str) -> str:
     code, name, aliases, contact, phone = c
-    return {"code": code, "name": name, "alias": aliases[0], "phone": phone}[how]
+    if how == "phone_dashes":
+        return f"{phone[:3]}-{phone[3:7]}-{phone[7:]}"
+    return {"code": code, "name": name, "alias": aliases[0], "phone": phone,
+            "code_and_name": name}[how]
+
+
+def _price(p: Decimal, style: str, rng: random.Random) -> object:
+    if style == "plain":
+        return str(p) if rng.random() < .5 else float(p)
+    if style == "yuan_sign":
+        return f"¥{p}"
+    if style == "yuan_suffix":
+        return f"{p}元"
+    if style == "text_decimal":
+        return f"{p:.2f}"
+    raise ValueError(style)
 
 
 def build(folder: Path, sheet_id: str, settings: dict[str, str], seed: int) -> dict:
@@ -131,7 +177,7 @@ def build(folder: Path, sheet_id: str, settings: dict[str, str], seed: int) -> d
     vocab = VOCABS[settings["vocabulary"]]
     how = settings["customer_by"]
     cust = rng.choice(CUSTOMERS)
-    in_header = how in ("title_row", "notes_row")
+    in_header = how in ("title_row", "notes_row", "labelled_title")
     rows = _rows(rng, rng.randint(6, 14), cust, single_customer=in_header or rng.random() < .5)
     fields = [f for f in FIELDS if not (in_header and f == "customer")]
     extras = []
@@ -139,16 +185,25 @@ def build(folder: Path, sheet_id: str, settings: dict[str, str], seed: int) -> d
         extras.append("序号")
     if settings["layout"] == "extra_cols":
         fields = fields + ["name", "remark"]
+    if how == "code_and_name":
+        fields = ["customer_code"] + fields
+    if settings["layout"] == "empty_cols":
+        fields = fields[:2] + ["empty"] + fields[2:4] + ["empty2"] + fields[4:]
     if settings["layout"] == "shuffled_cols":
         rng.shuffle(fields)
-    header = extras + [vocab.get(f, {"name": "品名", "remark": "备注"}.get(f, f)) for f in fields]
+    header = extras + [vocab.get(f, {"name": "品名", "remark": "备注", "customer_code": "客户编码",
+                                     "empty": None, "empty2": None}.get(f, f)) for f in fields]
     table: list[list[object]] = []
+    if settings["layout"] == "two_header_rows":
+        table.append(["订单信息", None, None, "物料信息", None, None, "价格"])
     if settings["layout"] == "title_rows":
         table += [[f"{cust[1]} 采购订单"], ["制表人：王工", None, "日期：2026-03-02"], []]
     if how == "title_row":
         table += [[f"{cust[1]} 采购订单"], []]
     if how == "notes_row":
         table += [["采购订单"], [f"需方：{cust[1]}"], [f"联系人：{cust[3]}"], []]
+    if how == "labelled_title":
+        table += [["订 货 单"], [f"客户：{cust[2][0]}", None, "供方：本公司", None, "日期：2026-03-02"], []]
     table.append(header)
     sku_fmt = settings["sku_style"]
     expect = []
@@ -166,7 +221,11 @@ def build(folder: Path, sheet_id: str, settings: dict[str, str], seed: int) -> d
             elif f in ("order_date", "due_date"):
                 cells.append(_date(r[f], settings["date_style"]))
             elif f == "price":
-                cells.append(str(r["price"]) if rng.random() < .5 else float(r["price"]))
+                cells.append(_price(r["price"], settings["price_style"], rng))
+            elif f == "customer_code":
+                cells.append(r["cust"][0])
+            elif f in ("empty", "empty2"):
+                cells.append(None)
             elif f == "name":
                 cells.append(next(p[1] for p in PRODUCTS if p[0] == r["sku"]))
             elif f == "remark":
@@ -182,11 +241,13 @@ def build(folder: Path, sheet_id: str, settings: dict[str, str], seed: int) -> d
             table.append(sub)
         if settings["layout"] == "blank_rows" and i % 4 == 1:
             table.append([])
-    if settings["layout"] in ("totals", "subtotals"):
+    if settings["layout"] in ("totals", "subtotals", "total_cn"):
         tot = [None] * len(header)
-        tot[0] = "合计"
+        tot[0] = "总计" if settings["layout"] == "total_cn" else "合计"
         tot[header.index(vocab["quantity"])] = sum(x["quantity"] for x in rows)
         table.append(tot)
+    if settings["layout"] == "notes_at_bottom":
+        table += [[], ["备注：请按时交货，质量问题请及时反馈"], ["制单：王工  审核：李经理"]]
     fmt = settings["file_format"]
     name = f"{sheet_id.replace(':', '_')}"
     if fmt == "xlsx":
@@ -203,11 +264,28 @@ def build(folder: Path, sheet_id: str, settings: dict[str, str], seed: int) -> d
         for row in table:
             w.writerow(["" if v is None else (v.strftime("%Y-%m-%d %H:%M") if isinstance(v, dt.datetime) else v)
                         for v in row])
-        enc = {"csv_utf8": "utf-8", "csv_gbk": "gbk", "csv_bom": "utf-8-sig"}[fmt]
+        enc = {"csv_utf8": "utf-8", "csv_gbk": "gbk", "csv_bom": "utf-8-sig",
+               "csv_gb18030": "gb18030"}[fmt]
         path = folder / f"{name}.csv"
         path.write_bytes(buf.getvalue().encode(enc))
     return {"id": sheet_id, "prop": None, "value": None, "path": path, "expect": expect,
             "settings": settings}
+
+
+def combo_cases(folder: Path, n: int = 20, seed: int = 11) -> list[dict]:
+    """Every property drawn at random at once."""
+    folder.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(seed)
+    cases = []
+    for i in range(n):
+        settings = {prop: rng.choice(values) for prop, values in PROPERTIES.items()}
+        if settings["vocabulary"] in ("blank_headers", "unseen_words", "abbreviations") and \
+                settings["date_style"] in ("serial",):
+            settings["date_style"] = "iso"   # serial numbers under headers that say nothing: see tests
+        case = build(folder, f"combo:{i}", settings, seed * 1000 + i)
+        case["prop"], case["value"] = "combo", "all_random"
+        cases.append(case)
+    return cases
 
 
 def generate(folder: Path, per_value: int = 1, seed: int = 7) -> list[dict]:
