@@ -128,6 +128,9 @@ def create_app(db_url: str, *, migrate: bool = True) -> FastAPI:
     from orderdesk.sync.server.routes import share
 
     app.include_router(share.router)
+    from orderdesk.sync.server.routes import planning as planning_routes  # issue 17
+
+    app.include_router(planning_routes.router)
     from orderdesk.sync.server import anchors, limits
 
     app.include_router(anchors.router)
