@@ -1,0 +1,86 @@
+"""The planning endpoint on a real server process: PMC posts machine logs and inbound
+shipments as JSON; bad records refuse the whole body (400, nothing written); sales may
+not post; what was posted reaches a station through sync."""
+
+from __future__ import annotations
+
+import requests
+
+from .conftest import PASSWORD
+
+
+def _token(server, user: str) -> str:  # type: ignore[no-untyped-def]
+    r = requests.post(server.url + "/api/auth/login", json={"username": user, "password": PASSWORD})
+    assert r.status_code == 200, r.text
+    return r.json()["token"]
+
+
+def _seed_machine(server) -> None:  # type: ignore[no-untyped-def]
+    from orderdesk.desk import Desk
+    from orderdesk.models.planning import WorkCentre
+    from orderdesk.services import catalog
+
+    desk = Desk(server.db_url, station="server-seed", migrate=False)
+    with desk.write() as s:
+        if not s.query(WorkCentre).filter_by(code="P-250-03").count():
+            s.add(WorkCentre(code="P-250-03", name="250t", kind="press"))
+            catalog.upsert_product(s, "RES-PA66", "PA66", is_component=True, unit="kg")
+    desk.close()
+
+
+LOG = {"machine": "P-250-03", "date": "2026-12-01", "shift": "A", "planned_minutes": 480,
+       "run_minutes": 420, "ideal_cycle_seconds": 30, "cavities": 2, "total_count": 1500,
+       "good_count": 1470}
+SHIP = {"reference": "MSKU1", "material": "RES-PA66", "port": "CNSHA", "customs_office": "2248",
+        "broker": "B", "arrived_at": "2026-12-01T08:00", "inspection": None}
+
+
+def test_post_logs_and_shipments(sqlite_server) -> None:  # type: ignore[no-untyped-def]
+    server = sqlite_server
+    _seed_machine(server)
+    pmc = {"Authorization": f"Bearer {_token(server, 'pmc1')}"}
+    r = requests.post(server.url + "/api/planning/machine-logs", json={"logs": [LOG]}, headers=pmc)
+    assert r.status_code == 200, r.text
+    assert r.json() == {"created": 1, "updated": 0}
+    r = requests.post(server.url + "/api/planning/machine-logs", json={"logs": [LOG]}, headers=pmc)
+    assert r.json() == {"created": 0, "updated": 1}
+    r = requests.post(server.url + "/api/planning/shipments", json={"shipments": [SHIP]}, headers=pmc)
+    assert r.status_code == 200 and r.json() == {"created": 1, "updated": 0}, r.text
+
+
+def test_bad_records_refuse_the_whole_body(sqlite_server) -> None:  # type: ignore[no-untyped-def]
+    server = sqlite_server
+    _seed_machine(server)
+    pmc = {"Authorization": f"Bearer {_token(server, 'pmc1')}"}
+    bad = dict(LOG, good_count=9999, date="2026-12-02")
+    r = requests.post(server.url + "/api/planning/machine-logs",
+                      json={"logs": [dict(LOG, date="2026-12-03"), bad]}, headers=pmc)
+    assert r.status_code == 400, r.text
+    assert "good_over_total" in r.json()["message"]
+    r = requests.post(server.url + "/api/planning/shipments",
+                      json={"shipments": [dict(SHIP, reference="MSKU2"),
+                                          dict(SHIP, reference="MSKU3", port="C1SHA")]},
+                      headers=pmc)
+    assert r.status_code == 400 and "not_a_un_locode" in r.json()["message"], r.text
+    r = requests.post(server.url + "/api/planning/shipments",
+                      json={"shipments": [dict(SHIP, reference="MSKU4", material="NOPE")]},
+                      headers=pmc)
+    assert r.status_code == 400 and "unknown_product" in r.json()["message"]
+    # nothing of the refused bodies was written
+    from orderdesk.desk import Desk
+    from orderdesk.models.planning import InboundShipment, MachineLog
+
+    desk = Desk(server.db_url, station="check", migrate=False)
+    with desk.read() as s:
+        assert s.query(MachineLog).filter(MachineLog.shift_date != __import__("datetime").date(2026, 12, 1)).count() == 0
+        assert s.query(InboundShipment).filter(InboundShipment.reference.in_(["MSKU2", "MSKU3", "MSKU4"])).count() == 0
+    desk.close()
+
+
+def test_sales_may_not_post(sqlite_server) -> None:  # type: ignore[no-untyped-def]
+    server = sqlite_server
+    sales = {"Authorization": f"Bearer {_token(server, 'sales1')}"}
+    r = requests.post(server.url + "/api/planning/machine-logs", json={"logs": [LOG]}, headers=sales)
+    assert r.status_code == 403
+    r = requests.post(server.url + "/api/planning/shipments", json={"shipments": [SHIP]})
+    assert r.status_code == 401
