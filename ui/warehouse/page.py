@@ -322,8 +322,9 @@ class WarehousePage(StationPage):
         self.save_pdf_action = self.print_menu.addAction("")
         self.print_action = self.print_menu.addAction("")
         self.print_button.setMenu(self.print_menu)
+        self.ship_button = QPushButton(self)  # ship what is bound (ui/warehouse/ship_dialog.py)
         for button in (self.choose_button, self.undo_button, self.unbind_button,
-                       self.print_button):
+                       self.print_button, self.ship_button):
             button.setMinimumHeight(80)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Enter from a scanner never clicks
         self.choose_button.clicked.connect(self._on_choose_clicked)
@@ -331,6 +332,7 @@ class WarehousePage(StationPage):
         self.unbind_button.clicked.connect(self._on_unbind_clicked)
         self.save_pdf_action.triggered.connect(self._on_save_pdf)
         self.print_action.triggered.connect(self._on_print)
+        self.ship_button.clicked.connect(self._on_ship_clicked)
 
         # per-line progress and the scan log
         self.lines_model = PickLineModel(self)
@@ -366,7 +368,7 @@ class WarehousePage(StationPage):
         top.addWidget(self.total_label)
         buttons = QHBoxLayout()
         for button in (self.choose_button, self.undo_button, self.unbind_button,
-                       self.print_button):
+                       self.print_button, self.ship_button):
             buttons.addWidget(button)
         line = QFrame(self)
         line.setFrameShape(QFrame.Shape.HLine)
@@ -399,6 +401,9 @@ class WarehousePage(StationPage):
         self.print_button.setText(self.tr("Print labels"))
         self.save_pdf_action.setText(self.tr("Save labels as PDF…"))
         self.print_action.setText(self.tr("Print on a printer…"))
+        from orderdesk.ui.warehouse.ship_dialog import ship_button_text
+
+        self.ship_button.setText(ship_button_text())
         self.lines_model.retranslate()
         self.log_model.retranslate()
         self._show_view(self.view)
@@ -408,6 +413,17 @@ class WarehousePage(StationPage):
         allowed = user is None or user.can("batch.unbind")
         self.unbind_button.setToolTip("" if allowed else
                                       self.tr("Only a supervisor may unbind a batch."))
+
+    def ship_dialog(self):  # type: ignore[no-untyped-def]
+        from orderdesk.ui.warehouse.ship_dialog import ShipDialog
+
+        return ShipDialog(self.ctx, self, order_no=self.view.order_no if self.view else None)
+
+    def _on_ship_clicked(self) -> None:
+        self.ship_dialog().open()
+
+    def self_test_dialogs(self):  # type: ignore[no-untyped-def]
+        return [("ship", self.ship_dialog)]
 
     def on_changes(self, changes: Changes, initiator: object) -> None:
         # Our own scans refresh from their results; a change from elsewhere (sync, another
