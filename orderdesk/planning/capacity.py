@@ -243,6 +243,8 @@ class CapacityEngine:
         self.n = max(1, math.ceil(rules["horizon_hours"] / rules["bucket_hours"]))
         self.end = self.start + self.bucket * self.n
         self.machines = {m.id: m for m in machines}
+        self._spread_cache: dict[tuple[str, str, float], tuple[list[float], bool]] = {}
+        self._planned_cache: dict[str, list[float]] = {}
         self.routings: dict[str, list[RoutingIn]] = defaultdict(list)
         for r in routings:
             self.routings[r.product_id].append(r)
@@ -268,6 +270,13 @@ class CapacityEngine:
                ) -> tuple[list[float], bool]:
         """Hours of `w` per bucket on that machine; True when its window had no time."""
         hours = w.hours if hours is None else hours
+        key = (machine_id, w.id, hours)
+        hit = self._spread_cache.get(key)
+        if hit is None:
+            hit = self._spread_cache[key] = self._spread(machine_id, w, hours)
+        return list(hit[0]), hit[1]
+
+    def _spread(self, machine_id: str, w: WorkOrderIn, hours: float) -> tuple[list[float], bool]:
         iv = self._avail[machine_id]
         window = cal.hours_between(iv, w.start, w.end)
         out = [0.0] * self.n
@@ -306,13 +315,19 @@ class CapacityEngine:
         return peak is None or peak > self.rules["red_above"]
 
     def planned(self, machine_id: str, *, without: str | None = None) -> list[float]:
-        total = [0.0] * self.n
-        for w in self.by_machine.get(machine_id, ()):
-            if w.id == without:
-                continue
-            hours, _ = self.spread(machine_id, w)
-            for i, h in enumerate(hours):
-                total[i] += h
+        base = self._planned_cache.get(machine_id)
+        if base is None:
+            base = [0.0] * self.n
+            for w in self.by_machine.get(machine_id, ()):
+                hours, _ = self.spread(machine_id, w)
+                for i, h in enumerate(hours):
+                    base[i] += h
+            self._planned_cache[machine_id] = base
+        total = list(base)
+        if without is not None and without in self.work_orders \
+                and self.work_orders[without].machine_id == machine_id:
+            hours, _ = self.spread(machine_id, self.work_orders[without])
+            total = [max(0.0, a - b) for a, b in zip(total, hours)]
         return total
 
     def finish_time(self, machine_id: str, start: dt.datetime, hours: float,
