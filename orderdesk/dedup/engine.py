@@ -227,6 +227,15 @@ def time_factor(minutes: float, rules: Rules) -> float:
     return 1.0 / (1.0 + (minutes / fade) ** 4)
 
 
+def search_span(rules: Rules) -> dt.timedelta:
+    """How far either side candidates are searched: the configured span, but no further
+    than the gap at which even a perfect match has faded below the lower threshold
+    (looking further would only score pairs that can never be shown or flagged)."""
+    threshold = max(min(rules.show_threshold, rules.flag_threshold), 0.01)
+    reach = rules.fade_minutes * ((1.0 / threshold) - 1.0) ** 0.25 if threshold < 1 else 0.0
+    return dt.timedelta(minutes=max(rules.window_minutes, min(rules.span_minutes, reach + 1)))
+
+
 def platform_factor(minutes: float, rules: Rules) -> float:
     """Two numbers issued by one marketplace: the buyer placed two orders. Within minutes
     that is still what the seller wants flagged (a double order), so the numbers only
@@ -466,7 +475,7 @@ def similar_in_session(session: Session, probe: Probe, limit: int = 5,
     side = probe_side(session, index, probe)
     if not side.qty or not side.keys:
         return []
-    window = dt.timedelta(minutes=rules.span_minutes)
+    window = search_span(rules)
     ids = set(session.connection().scalars(
         select(DedupKey.order_id).where(
             DedupKey.customer_key.in_(sorted(side.keys)),
@@ -577,7 +586,7 @@ def batch_pairs(session: Session, order_ids: Sequence[str], rules: Rules,
     The orders must be indexed already (flag_new_orders does that first)."""
     threshold = rules.flag_threshold if threshold is None else threshold
     index = catalog_index(session)
-    window = dt.timedelta(minutes=rules.span_minutes)
+    window = search_span(rules)
     candidates = _candidate_pairs(session, index, order_ids, window)
     if not candidates:
         return []
