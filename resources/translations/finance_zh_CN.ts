@@ -77,217 +77,217 @@
     <context>
         <name>FinanceLabels</name>
         <message>
-            <location filename="../../ui/finance/labels.py" line="20" />
-            <source>per customer PO</source>
-            <translation>按客户 PO</translation>
-        </message>
-        <message>
-            <location filename="../../ui/finance/labels.py" line="20" />
+            <location filename="../../ui/finance/labels.py" line="19" />
             <source>per ship-to</source>
-            <translation>按收货地址</translation>
+            <translation>按收货地</translation>
         </message>
         <message>
-            <location filename="../../ui/finance/labels.py" line="21" />
+            <location filename="../../ui/finance/labels.py" line="19" />
+            <source>per PO</source>
+            <translation>按PO</translation>
+        </message>
+        <message>
+            <location filename="../../ui/finance/labels.py" line="20" />
             <source>per product line</source>
             <translation>按产品线</translation>
         </message>
         <message>
-            <location filename="../../ui/finance/labels.py" line="21" />
+            <location filename="../../ui/finance/labels.py" line="20" />
             <source>per tax rate</source>
             <translation>按税率</translation>
         </message>
         <message>
-            <location filename="../../ui/finance/labels.py" line="22" />
+            <location filename="../../ui/finance/labels.py" line="21" />
             <source>amount cap</source>
-            <translation>金额限额</translation>
+            <translation>限额</translation>
         </message>
         <message>
-            <location filename="../../ui/finance/labels.py" line="22" />
-            <source>line count cap</source>
+            <location filename="../../ui/finance/labels.py" line="21" />
+            <source>line cap</source>
             <translation>行数上限</translation>
         </message>
         <message>
-            <location filename="../../ui/finance/labels.py" line="23" />
-            <source>line split by quantity</source>
-            <translation>按数量拆行</translation>
-        </message>
-        <message>
-            <location filename="../../ui/finance/labels.py" line="23" />
+            <location filename="../../ui/finance/labels.py" line="22" />
             <source>one invoice</source>
             <translation>单张发票</translation>
         </message>
         <message>
-            <location filename="../../ui/finance/labels.py" line="24" />
+            <location filename="../../ui/finance/labels.py" line="22" />
+            <source>split line</source>
+            <translation>拆行</translation>
+        </message>
+        <message>
+            <location filename="../../ui/finance/labels.py" line="23" />
             <source>self-billing</source>
             <translation>自开票</translation>
         </message>
         <message>
-            <location filename="../../ui/finance/labels.py" line="34" />
+            <location filename="../../ui/finance/labels.py" line="33" />
             <source>PO</source>
             <translation>PO</translation>
         </message>
         <message>
-            <location filename="../../ui/finance/labels.py" line="34" />
+            <location filename="../../ui/finance/labels.py" line="33" />
             <source>ship-to</source>
             <translation>收货地址</translation>
         </message>
         <message>
-            <location filename="../../ui/finance/labels.py" line="34" />
+            <location filename="../../ui/finance/labels.py" line="33" />
             <source>product line</source>
             <translation>产品线</translation>
         </message>
         <message>
-            <location filename="../../ui/finance/labels.py" line="35" />
+            <location filename="../../ui/finance/labels.py" line="34" />
             <source>rate</source>
             <translation>税率</translation>
         </message>
         <message>
-            <location filename="../../ui/finance/labels.py" line="41" />
+            <location filename="../../ui/finance/labels.py" line="40" />
             <source>pending</source>
             <translation>待发送</translation>
         </message>
         <message>
-            <location filename="../../ui/finance/labels.py" line="41" />
+            <location filename="../../ui/finance/labels.py" line="40" />
             <source>sending</source>
             <translation>发送中</translation>
         </message>
         <message>
-            <location filename="../../ui/finance/labels.py" line="41" />
+            <location filename="../../ui/finance/labels.py" line="40" />
             <source>sent</source>
             <translation>已发送</translation>
         </message>
         <message>
-            <location filename="../../ui/finance/labels.py" line="42" />
+            <location filename="../../ui/finance/labels.py" line="41" />
             <source>acknowledged</source>
             <translation>已确认</translation>
         </message>
         <message>
-            <location filename="../../ui/finance/labels.py" line="42" />
+            <location filename="../../ui/finance/labels.py" line="41" />
             <source>error</source>
             <translation>失败</translation>
         </message>
         <message>
-            <location filename="../../ui/finance/labels.py" line="42" />
+            <location filename="../../ui/finance/labels.py" line="41" />
             <source>cancelled</source>
             <translation>已取消</translation>
         </message>
         <message>
-            <location filename="../../ui/finance/labels.py" line="43" />
+            <location filename="../../ui/finance/labels.py" line="42" />
             <source>issued</source>
             <translation>已开具</translation>
         </message>
         <message>
-            <location filename="../../ui/finance/labels.py" line="43" />
+            <location filename="../../ui/finance/labels.py" line="42" />
             <source>proposed</source>
             <translation>拟开</translation>
         </message>
         <message>
-            <location filename="../../ui/finance/labels.py" line="48" />
+            <location filename="../../ui/finance/labels.py" line="47" />
             <source>invoice</source>
             <translation>蓝字发票</translation>
         </message>
         <message>
-            <location filename="../../ui/finance/labels.py" line="48" />
+            <location filename="../../ui/finance/labels.py" line="47" />
             <source>red-letter credit</source>
             <translation>红字发票</translation>
         </message>
         <message>
-            <location filename="../../ui/finance/labels.py" line="58" />
+            <location filename="../../ui/finance/labels.py" line="57" />
             <source>cap {amount} {basis}</source>
             <translation>限额 {amount}({basis})</translation>
         </message>
         <message>
-            <location filename="../../ui/finance/labels.py" line="60" />
+            <location filename="../../ui/finance/labels.py" line="59" />
             <source>incl. tax</source>
             <translation>含税</translation>
         </message>
         <message>
-            <location filename="../../ui/finance/labels.py" line="60" />
+            <location filename="../../ui/finance/labels.py" line="59" />
             <source>excl. tax</source>
             <translation>不含税</translation>
         </message>
         <message>
-            <location filename="../../ui/finance/labels.py" line="62" />
+            <location filename="../../ui/finance/labels.py" line="61" />
             <source>at most {n} lines</source>
             <translation>最多 {n} 行</translation>
         </message>
         <message>
-            <location filename="../../ui/finance/labels.py" line="64" />
+            <location filename="../../ui/finance/labels.py" line="63" />
             <source>lines may be split</source>
             <translation>可拆行</translation>
         </message>
         <message>
-            <location filename="../../ui/finance/labels.py" line="66" />
+            <location filename="../../ui/finance/labels.py" line="65" />
             <source>self-billing: the customer issues the invoice</source>
             <translation>自开票:由客户开具发票</translation>
         </message>
         <message>
-            <location filename="../../ui/finance/labels.py" line="67" />
+            <location filename="../../ui/finance/labels.py" line="66" />
             <source>one invoice per shipment</source>
             <translation>每张发货单一张发票</translation>
         </message>
         <message>
-            <location filename="../../ui/finance/labels.py" line="74" />
+            <location filename="../../ui/finance/labels.py" line="73" />
             <source>Order {order} has no bound batches left to ship.</source>
             <translation>订单 {order} 没有已绑定且未发运的批次。</translation>
         </message>
         <message>
-            <location filename="../../ui/finance/labels.py" line="76" />
+            <location filename="../../ui/finance/labels.py" line="75" />
             <source>One shipment is for one customer: order {order} belongs to {customer}, the others to {other}.</source>
             <translation>一张发货单只能是同一客户:订单 {order} 属于 {customer},其他订单属于 {other}。</translation>
         </message>
         <message>
-            <location filename="../../ui/finance/labels.py" line="80" />
+            <location filename="../../ui/finance/labels.py" line="79" />
             <source>There is no order {order}.</source>
             <translation>找不到订单 {order}。</translation>
         </message>
         <message>
-            <location filename="../../ui/finance/labels.py" line="82" />
+            <location filename="../../ui/finance/labels.py" line="81" />
             <source>Order {order} is cancelled or merged.</source>
             <translation>订单 {order} 已取消或已合并。</translation>
         </message>
         <message>
-            <location filename="../../ui/finance/labels.py" line="84" />
+            <location filename="../../ui/finance/labels.py" line="83" />
             <source>Order {order} has no customer.</source>
             <translation>订单 {order} 没有客户。</translation>
         </message>
         <message>
-            <location filename="../../ui/finance/labels.py" line="85" />
+            <location filename="../../ui/finance/labels.py" line="84" />
             <source>Choose at least one order to ship.</source>
             <translation>请至少选择一个订单。</translation>
         </message>
         <message>
-            <location filename="../../ui/finance/labels.py" line="91" />
+            <location filename="../../ui/finance/labels.py" line="90" />
             <source>Line {line} ({sku}) has no unit price; sales must price it before it can be invoiced.</source>
             <translation>第 {line} 行({sku})没有单价,需销售补全价格后才能开票。</translation>
         </message>
         <message>
-            <location filename="../../ui/finance/labels.py" line="93" />
+            <location filename="../../ui/finance/labels.py" line="92" />
             <source>Shipment {shipment} is cancelled.</source>
             <translation>发货单 {shipment} 已取消。</translation>
         </message>
         <message>
-            <location filename="../../ui/finance/labels.py" line="98" />
+            <location filename="../../ui/finance/labels.py" line="97" />
             <source>Line {line} ({sku}) is {amount}, over the cap of {cap} per invoice, and this customer does not allow split lines. Allow split lines or raise the cap in the split rules.</source>
             <translation>第 {line} 行({sku})金额 {amount},超过单张发票限额 {cap},且该客户不允许拆行。请在拆票规则中允许拆行或提高限额。</translation>
         </message>
         <message>
-            <location filename="../../ui/finance/labels.py" line="103" />
+            <location filename="../../ui/finance/labels.py" line="102" />
             <source>Line {line} ({sku}): one unit at {price} is already over the cap of {cap}.</source>
             <translation>第 {line} 行({sku}):单价 {price},一件就超过限额 {cap}。</translation>
         </message>
         <message>
-            <location filename="../../ui/finance/labels.py" line="107" />
+            <location filename="../../ui/finance/labels.py" line="106" />
             <source>This split rule cannot be used: {field} = {value}.</source>
             <translation>该拆票规则无效:{field} = {value}。</translation>
         </message>
         <message>
-            <location filename="../../ui/finance/labels.py" line="110" />
+            <location filename="../../ui/finance/labels.py" line="109" />
             <source>Invoice {number} is {status}; it cannot be cancelled.</source>
             <translation>发票 {number} 状态为{status},不能红冲。</translation>
         </message>
         <message>
-            <location filename="../../ui/finance/labels.py" line="113" />
+            <location filename="../../ui/finance/labels.py" line="112" />
             <source>EDI: {reason}</source>
             <translation>EDI:{reason}</translation>
         </message>
@@ -301,18 +301,12 @@
             <translation>发货单</translation>
         </message>
         <message>
-            <location filename="../../ui/finance/page.py" line="76" />
+            <location filename="../../ui/finance/page.py" line="78" />
             <location filename="../../ui/finance/page.py" line="126" />
             <source>Customer</source>
             <translation>客户</translation>
         </message>
         <message>
-            <location filename="../../ui/finance/page.py" line="77" />
-            <source>Shipped</source>
-            <translation>发货日期</translation>
-        </message>
-        <message>
-            <location filename="../../ui/finance/page.py" line="78" />
             <location filename="../../ui/finance/page.py" line="186" />
             <source>Invoices</source>
             <translation>发票</translation>
@@ -321,6 +315,11 @@
             <location filename="../../ui/finance/page.py" line="121" />
             <source>Invoice</source>
             <translation>发票</translation>
+        </message>
+        <message>
+            <location filename="../../ui/finance/page.py" line="76" />
+            <source>Shipped {date}; {n} invoices issued</source>
+            <translation>{date} 发货;已开 {n} 张发票</translation>
         </message>
         <message>
             <location filename="../../ui/finance/page.py" line="122" />
@@ -428,57 +427,57 @@
             <translation>导出发票台账 (.xlsx)…</translation>
         </message>
         <message>
-            <location filename="../../ui/finance/page.py" line="254" />
+            <location filename="../../ui/finance/page.py" line="264" />
             <source>This shipment cannot be split as the rules stand.</source>
             <translation>按现行规则无法拆分此发货单。</translation>
         </message>
         <message>
-            <location filename="../../ui/finance/page.py" line="297" />
+            <location filename="../../ui/finance/page.py" line="307" />
             <source>Issued {n} invoices: {numbers}.</source>
             <translation>已开具 {n} 张发票:{numbers}。</translation>
         </message>
         <message>
-            <location filename="../../ui/finance/page.py" line="299" />
+            <location filename="../../ui/finance/page.py" line="309" />
             <source>Nothing left to invoice.</source>
             <translation>没有待开票的内容。</translation>
         </message>
         <message>
-            <location filename="../../ui/finance/page.py" line="313" />
+            <location filename="../../ui/finance/page.py" line="323" />
             <source>Cancel invoice {no}</source>
             <translation>红冲发票 {no}</translation>
         </message>
         <message>
-            <location filename="../../ui/finance/page.py" line="314" />
+            <location filename="../../ui/finance/page.py" line="324" />
             <source>The invoice stays on record, marked cancelled, and a red-letter credit of {total} reverses it. Why is it cancelled?</source>
             <translation>原发票保留并标记为已作废,另开红字发票 {total} 冲销。请填写红冲原因:</translation>
         </message>
         <message>
-            <location filename="../../ui/finance/page.py" line="333" />
+            <location filename="../../ui/finance/page.py" line="343" />
             <source>Export ledger</source>
             <translation>导出发票台账</translation>
         </message>
         <message>
-            <location filename="../../ui/finance/page.py" line="333" />
+            <location filename="../../ui/finance/page.py" line="343" />
             <source>Export for the tax system</source>
             <translation>导出开票系统导入文件</translation>
         </message>
         <message>
-            <location filename="../../ui/finance/page.py" line="336" />
+            <location filename="../../ui/finance/page.py" line="346" />
             <source>Excel workbook (*.xlsx)</source>
             <translation>Excel 工作簿 (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../ui/finance/page.py" line="342" />
+            <location filename="../../ui/finance/page.py" line="352" />
             <source>{n} rows written to {path}.</source>
             <translation>已写入 {n} 行到 {path}。</translation>
         </message>
         <message>
-            <location filename="../../ui/finance/page.py" line="349" />
+            <location filename="../../ui/finance/page.py" line="359" />
             <source>Save delivery note</source>
             <translation>保存发货单</translation>
         </message>
         <message>
-            <location filename="../../ui/finance/page.py" line="350" />
+            <location filename="../../ui/finance/page.py" line="360" />
             <source>PDF (*.pdf)</source>
             <translation>PDF (*.pdf)</translation>
         </message>
@@ -571,11 +570,6 @@
         </message>
         <message>
             <location filename="../../ui/finance/preview.py" line="49" />
-            <source>Amount (excl. tax)</source>
-            <translation>金额(不含税)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/finance/preview.py" line="49" />
             <source>Rate</source>
             <translation>税率</translation>
         </message>
@@ -583,6 +577,11 @@
             <location filename="../../ui/finance/preview.py" line="49" />
             <source>Tax</source>
             <translation>税额</translation>
+        </message>
+        <message>
+            <location filename="../../ui/finance/preview.py" line="49" />
+            <source>Net amount</source>
+            <translation>金额(不含税)</translation>
         </message>
         <message>
             <location filename="../../ui/finance/preview.py" line="50" />
@@ -620,47 +619,57 @@
             <translation>拟开发票 {n}</translation>
         </message>
         <message>
-            <location filename="../../ui/finance/preview.py" line="85" />
+            <location filename="../../ui/finance/preview.py" line="83" />
+            <source>1 line</source>
+            <translation>1 行</translation>
+        </message>
+        <message>
+            <location filename="../../ui/finance/preview.py" line="84" />
             <source>{n} lines</source>
             <translation>{n} 行</translation>
         </message>
         <message>
-            <location filename="../../ui/finance/preview.py" line="93" />
+            <location filename="../../ui/finance/preview.py" line="94" />
             <source>Made by: {rule}</source>
             <translation>拆分依据:{rule}</translation>
         </message>
         <message>
-            <location filename="../../ui/finance/preview.py" line="95" />
+            <location filename="../../ui/finance/preview.py" line="96" />
             <source>The next line would have passed the amount cap.</source>
             <translation>再加下一行将超过单张发票限额。</translation>
         </message>
         <message>
-            <location filename="../../ui/finance/preview.py" line="97" />
+            <location filename="../../ui/finance/preview.py" line="98" />
             <source>The line count cap was reached.</source>
             <translation>已达到每张发票行数上限。</translation>
         </message>
         <message>
-            <location filename="../../ui/finance/preview.py" line="103" />
-            <source>{qty} (part {part})</source>
-            <translation>{qty}(第 {part} 部分)</translation>
+            <location filename="../../ui/finance/preview.py" line="106" />
+            <source>{qty} ({part})</source>
+            <translation>{qty}({part})</translation>
         </message>
         <message>
-            <location filename="../../ui/finance/preview.py" line="117" />
+            <location filename="../../ui/finance/preview.py" line="111" />
+            <source>Order {order}</source>
+            <translation>订单 {order}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/finance/preview.py" line="122" />
             <source>Self-billing customer: no outbound invoice. Shipment total {total} (tax {tax}).</source>
             <translation>客户自开票:不开销项发票。发货合计 {total}(税额 {tax})。</translation>
         </message>
         <message>
-            <location filename="../../ui/finance/preview.py" line="121" />
+            <location filename="../../ui/finance/preview.py" line="126" />
             <source>matches the shipment to the fen</source>
             <translation>与发货金额一致(精确到分)</translation>
         </message>
         <message>
-            <location filename="../../ui/finance/preview.py" line="122" />
+            <location filename="../../ui/finance/preview.py" line="127" />
             <source>{left} not yet on an invoice</source>
             <translation>还有 {left} 未开票</translation>
         </message>
         <message>
-            <location filename="../../ui/finance/preview.py" line="125" />
+            <location filename="../../ui/finance/preview.py" line="130" />
             <source>{n} invoices, {total} (tax {tax}); shipment {shipment}: {check}. Tax is computed per line and rounded half-up to the fen.</source>
             <translation>共 {n} 张发票,{total}(税额 {tax});发货单 {shipment}:{check}。税额逐行计算,四舍五入到分。</translation>
         </message>

@@ -51,8 +51,8 @@ def test_preview_issue_cancel(ctx, qtbot, desk, sign_in, tmp_path):  # type: ign
     tree = page.preview.tree
     assert tree.topLevelItemCount() == 6
     rules = [tree.topLevelItem(i).text(1) for i in range(6)]
-    assert rules[0] == "per customer PO + per tax rate + amount cap"
-    assert "line split by quantity" in rules[3]
+    assert rules[0] == "per PO + per tax rate + amount cap"
+    assert "split line" in rules[3]
     assert "matches the shipment to the fen" in page.preview.totals.text()  # proposed ones add up
     assert "¥283,570.00" in page.preview.totals.text()  # 84,750+22,600+8,720+113,000+54,500
     page.grab().save(str(tmp_path / "finance.png"))

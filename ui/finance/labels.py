@@ -16,10 +16,10 @@ from orderdesk.ui.errors import register_describer
 
 def rule_part(name: str) -> str:
     return {
-        "po": QCoreApplication.translate("FinanceLabels", "per customer PO"), "ship_to": QCoreApplication.translate("FinanceLabels", "per ship-to"),
+        "po": QCoreApplication.translate("FinanceLabels", "per PO"), "ship_to": QCoreApplication.translate("FinanceLabels", "per ship-to"),
         "product_line": QCoreApplication.translate("FinanceLabels", "per product line"), "tax_rate": QCoreApplication.translate("FinanceLabels", "per tax rate"),
-        "amount_cap": QCoreApplication.translate("FinanceLabels", "amount cap"), "max_lines": QCoreApplication.translate("FinanceLabels", "line count cap"),
-        "line_split": QCoreApplication.translate("FinanceLabels", "line split by quantity"), "single": QCoreApplication.translate("FinanceLabels", "one invoice"),
+        "amount_cap": QCoreApplication.translate("FinanceLabels", "amount cap"), "max_lines": QCoreApplication.translate("FinanceLabels", "line cap"),
+        "line_split": QCoreApplication.translate("FinanceLabels", "split line"), "single": QCoreApplication.translate("FinanceLabels", "one invoice"),
         "self_billing": QCoreApplication.translate("FinanceLabels", "self-billing"),
     }.get(name, name)
 

@@ -72,11 +72,11 @@ class FinancePage(StationPage):
         self.only_open = QCheckBox()
         self.only_open.setChecked(True)
         self.shipments = RowTableModel([
-            Column("no", lambda: self.tr("Shipment"), lambda r: r.shipment_no),
-            Column("customer", lambda: self.tr("Customer"), lambda r: r.customer_name),
-            Column("date", lambda: self.tr("Shipped"), lambda r: r.ship_date.isoformat()),
-            Column("invoiced", lambda: self.tr("Invoices"), lambda r: r.invoiced or "",
-                   Qt.AlignmentFlag.AlignRight),
+            Column("no", lambda: self.tr("Shipment"), lambda r: r.shipment_no,
+                   tooltip=lambda r: self.tr("Shipped {date}; {n} invoices issued").format(
+                       date=r.ship_date.isoformat(), n=r.invoiced)),
+            Column("customer", lambda: self.tr("Customer"), lambda r: r.customer_name,
+                   tooltip=lambda r: r.customer_name),
         ], self)
         self.shipment_view = _table("financeShipments")
         self.shipment_view.setModel(self.shipments)
@@ -112,7 +112,7 @@ class FinancePage(StationPage):
         self.split.addWidget(right)
         self.split.setStretchFactor(0, 1)
         self.split.setStretchFactor(1, 3)
-        self.split.setSizes([330, 1000])
+        self.split.setSizes([220, 1100])
         self.tabs.addTab(self.split, "")
 
         # -- invoices ------------------------------------------------------------------
@@ -201,15 +201,20 @@ class FinancePage(StationPage):
 
     # -- loading -------------------------------------------------------------------------
     def reload_shipments(self) -> None:
+        # Queries run side by side: only the answer to the latest one is shown.
+        self._shipments_asked = getattr(self, "_shipments_asked", 0) + 1
+        asked = self._shipments_asked
         self.ctx.tasks.query(shipping.list_shipments, self.ctx.desk,
                              text=self.shipment_search.text(),
                              uninvoiced_only=self.only_open.isChecked(),
-                             on_done=self._shipments_loaded)
+                             on_done=lambda rows: self._shipments_loaded(rows, asked))
 
-    def _shipments_loaded(self, rows: list[ShipmentView]) -> None:
+    def _shipments_loaded(self, rows: list[ShipmentView], asked: int = 0) -> None:
+        if asked and asked != self._shipments_asked:
+            return  # a newer search is on its way
         current = self.current_shipment()
         self.shipments.set_rows(rows)
-        for col, width in enumerate((120, 150, 84)):
+        for col, width in enumerate((128,)):
             self.shipment_view.setColumnWidth(col, width)
         keep = next((i for i, r in enumerate(rows) if current and r.id == current.id), None)
         if keep is None and rows:
@@ -221,10 +226,15 @@ class FinancePage(StationPage):
         self._enable()
 
     def reload_invoices(self) -> None:
+        self._invoices_asked = getattr(self, "_invoices_asked", 0) + 1
+        asked = self._invoices_asked
         self.ctx.tasks.query(invoicing.list_invoices, self.ctx.desk,
-                             text=self.invoice_search.text(), on_done=self._invoices_loaded)
+                             text=self.invoice_search.text(),
+                             on_done=lambda rows: self._invoices_loaded(rows, asked))
 
-    def _invoices_loaded(self, rows: list[InvoiceRow]) -> None:
+    def _invoices_loaded(self, rows: list[InvoiceRow], asked: int = 0) -> None:
+        if asked and asked != self._invoices_asked:
+            return
         self.invoices.set_rows(rows)
         for col, width in enumerate((150, 80, 110, 120, 170, 110, 100, 110, 90)):
             self.invoice_view.setColumnWidth(col, width)

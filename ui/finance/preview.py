@@ -46,7 +46,7 @@ class SplitPreviewWidget(QWidget):
     def retranslate_ui(self) -> None:
         self.tree.setHeaderLabels([
             self.tr("Invoice / SKU"), self.tr("Made by rule"), self.tr("Quantity"),
-            self.tr("Amount (excl. tax)"), self.tr("Rate"), self.tr("Tax"),
+            self.tr("Net amount"), self.tr("Rate"), self.tr("Tax"),
             self.tr("Total"), self.tr("PO / group")])
         self.show_preview(self.preview)
 
@@ -80,9 +80,10 @@ class SplitPreviewWidget(QWidget):
         right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         for inv in preview.invoices:
             title = (inv.invoice_no or self.tr("Proposed invoice {n}").format(n=inv.seq))
+            count = (self.tr("1 line") if len(inv.lines) == 1
+                     else self.tr("{n} lines").format(n=len(inv.lines)))
             top = QTreeWidgetItem([
-                f"{title}  [{state_text(inv.status)}]", split_by_text(inv.split_by),
-                self.tr("{n} lines").format(n=len(inv.lines)), yuan(inv.net), "",
+                title, split_by_text(inv.split_by), count, yuan(inv.net), "",
                 yuan(inv.tax), yuan(inv.gross), key_text(inv.key)])
             for col in range(8):
                 top.setFont(col, bold)
@@ -96,20 +97,24 @@ class SplitPreviewWidget(QWidget):
             elif inv.reason == "max_lines":
                 tip += "\n" + self.tr("The line count cap was reached.")
             top.setToolTip(1, tip)
+            top.setToolTip(7, key_text(inv.key))
+            top.setToolTip(0, state_text(inv.status))
             self.tree.addTopLevelItem(top)
             for ln in inv.lines:
                 qty = format(ln.quantity.normalize(), ",f")
                 if ln.part:
-                    qty = self.tr("{qty} (part {part})").format(qty=qty, part=ln.part)
+                    qty = self.tr("{qty} ({part})").format(qty=qty, part=ln.part)
                 child = QTreeWidgetItem([
-                    f"{ln.sku}  {ln.item_name}", ln.order_no or "", qty, yuan(ln.amount),
+                    f"{ln.sku}  {ln.item_name}", "", qty, yuan(ln.amount),
                     money.rate_label(ln.tax_rate), yuan(ln.tax), yuan(ln.amount + ln.tax),
                     ln.customer_po or "-"])
+                child.setToolTip(0, self.tr("Order {order}").format(order=ln.order_no or "-"))
                 for col in (2, 3, 5, 6):
                     child.setTextAlignment(col, right)
                 top.addChild(child)
             top.setExpanded(True)
-        for col, width in enumerate((250, 250, 130, 130, 50, 110, 120)):
+        # Sized for a 1366-px screen: the PO/group column takes what is left.
+        for col, width in enumerate((170, 245, 108, 106, 44, 94, 106)):
             self.tree.setColumnWidth(col, width)
         total = sum((i.gross for i in preview.invoices), money.ZERO)
         if preview.self_billing:
