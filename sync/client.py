@@ -545,6 +545,7 @@ def sync_once(desk: Desk, server_url: str | None = None, credentials: Credential
             local.note_round(desk, exc.code)
             raise
         local.note_round(desk, None)
+        local.trim_outbox_if_due(desk)
         changes = changes | refresh_after(desk).changes  # pulled orders into the duplicate queue
     finally:
         if own:

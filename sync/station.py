@@ -18,7 +18,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -190,6 +190,53 @@ def large_tx_pages(desk: Desk, tx_id: str, size: int) -> Any:
                 page.append(row)
         if page or local_rows:
             yield page, local_rows
+
+
+#: How long an acknowledged outbox row stays at the station. The server has it (its
+#: change log and audit trail); the station's own audit_log keeps the change for the
+#: trail. Past this window nothing can ask for it again: a resend only ever concerns
+#: rows not yet acknowledged, and a transaction with any such row is kept whole.
+OUTBOX_KEEP_DAYS = 14
+TRIM_CHUNK = 50_000
+TRIM_EVERY_S = 3600.0
+_last_trim: dict[str, float] = {}
+
+
+def trim_outbox(desk: Desk, *, keep_days: int = OUTBOX_KEEP_DAYS,
+                now: dt.datetime | None = None) -> int:
+    """Delete outbox rows acknowledged more than `keep_days` ago (never a row of a
+    transaction still partly waiting or parked); audited. Returns how many went."""
+    from orderdesk.models.volume import ParkedTransaction
+    from orderdesk.tracking import add_audit
+
+    cutoff = (now or utcnow()) - dt.timedelta(days=keep_days)
+    waiting = select(Outbox.tx_id).where(Outbox.pushed_at.is_(None))
+    parked = select(ParkedTransaction.tx_id)
+    deleted = 0
+    while True:
+        with desk.write(sync_apply=True) as s:
+            # Small transactions: a station keeps working while a year is trimmed.
+            doomed = select(Outbox.seq).where(
+                Outbox.pushed_at.is_not(None), Outbox.pushed_at < cutoff,
+                Outbox.tx_id.not_in(waiting), Outbox.tx_id.not_in(parked)).limit(TRIM_CHUNK)
+            gone = s.execute(delete(Outbox).where(Outbox.seq.in_(doomed))).rowcount or 0
+            deleted += gone
+            if gone < TRIM_CHUNK:
+                if deleted:
+                    add_audit(s, action="outbox_trim", entity="outbox", field="pushed_at",
+                              old=cutoff.isoformat(), new=f"{deleted} acknowledged rows")
+                return deleted
+
+
+def trim_outbox_if_due(desk: Desk) -> int:
+    """trim_outbox at most once an hour per database (called after each sync round)."""
+    import time
+
+    now = time.monotonic()
+    if now - _last_trim.get(desk.url, -TRIM_EVERY_S) < TRIM_EVERY_S:
+        return 0
+    _last_trim[desk.url] = now
+    return trim_outbox(desk)
 
 
 def wire_change(row: dict[str, Any]) -> dict[str, Any]:
