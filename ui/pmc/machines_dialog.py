@@ -65,7 +65,7 @@ class PlanningSetupDialog(QDialog):
         self.machine_model = RowTableModel([
             Column("code", lambda: self.tr("Machine"), lambda r: r.code),
             Column("name", lambda: self.tr("Name"), lambda r: r.name),
-            Column("kind", lambda: self.tr("Kind"), lambda r: r.kind),
+            Column("kind", lambda: self.tr("Kind"), lambda r: self._kind_label(r.kind)),
             Column("tons", lambda: self.tr("Tonnage"), lambda r: r.tonnage or ""),
             Column("oee", lambda: self.tr("Expected OEE"), lambda r: f"{r.expected_oee:.0%}"),
             Column("active", lambda: self.tr("Active"), lambda r: "✓" if r.active else ""),
@@ -101,6 +101,10 @@ class PlanningSetupDialog(QDialog):
         side.setLayout(form)
         lay.addWidget(side, 1)
         return page
+
+    def _kind_label(self, kind: str) -> str:
+        return {"press": self.tr("injection press"), "cnc": self.tr("CNC"),
+                "other": self.tr("other")}.get(kind, kind)
 
     def _machine_picked(self, index: Any) -> None:
         r = self.machine_model.row_at(index.row())
@@ -299,6 +303,8 @@ class PlanningSetupDialog(QDialog):
                                                 self.tr("Active"))):
             label.setText(text)
         self.m_save.setText(self.tr("Save machine"))
+        for i in range(self.m_kind.count()):
+            self.m_kind.setItemText(i, self._kind_label(self.m_kind.itemData(i)))
         for label, text in zip(self._r_labels, (self.tr("SKU"), self.tr("Machine"),
                                                 self.tr("Customer-approved"),
                                                 self.tr("Cycle per shot (s)"),
