@@ -22,6 +22,7 @@ from orderdesk.dedup.queue import refresh_after
 from orderdesk.desk import Desk
 from orderdesk.errors import OrderdeskError
 from orderdesk.messages import TEXTS
+from orderdesk.sync import identity_client
 from orderdesk.sync import station as local
 
 PUSH_BATCH = 1000
@@ -262,6 +263,8 @@ def push_all(desk: Desk, client: SyncClient, *, batch: int = PUSH_BATCH,
         _check(abort)
         kind, rows = local.next_push(desk, batch)
         if kind == "large":
+            if identity_client.tx_unproven(desk, client, rows):
+                return tally  # its person is not proved yet: it and the rest wait
             if _waits(desk, rows, blocked, tally):
                 continue
             _push_large(desk, client, rows, batch=batch, abort=abort, tally=tally,
@@ -271,6 +274,10 @@ def push_all(desk: Desk, client: SyncClient, *, batch: int = PUSH_BATCH,
                 return tally
             if blocked and _hold_dependents(desk, rows, blocked, tally):
                 continue
+            proven = identity_client.provable_prefix(client, rows)
+            if not proven:
+                return tally  # the next change's person is not proved yet: it waits
+            rows = proven
             keep = [r for r in rows if not local.is_local_only(r)]
             skip = [r for r in rows if local.is_local_only(r)]
             if skip:
@@ -537,10 +544,12 @@ def sync_once(desk: Desk, server_url: str | None = None, credentials: Credential
     try:
         try:
             handshake(desk, client)
+            identity_client.prepare(desk, client)  # person tokens (issue 13)
             resolutions = send_resolutions(desk, client)
             pushed = push_all(desk, client, batch=push_batch, abort=abort, progress=progress)
             pulled, changes, cursor, head = pull_all(desk, client, batch=pull_batch,
                                                      abort=abort, progress=progress)
+            identity_client.anchor_trail(desk, client)  # 等保 S3/D2 (issue 13)
         except SyncError as exc:
             local.note_round(desk, exc.code)
             raise

@@ -272,6 +272,8 @@ def authenticate(desk: Desk, username: str, password: str, *,
                     user.must_change_password = True
                 add_audit(s, action="login", entity="users", entity_id=user.id, outcome="ok")
                 s.flush()
+                if address is None:
+                    _remember_for_proof(desk, name, password)
                 return _info(user)
     # The failure is committed (counters, audit) before the error leaves.
     raise error
@@ -392,6 +394,26 @@ def _verify(stored: str | None, given: str) -> bool:
         return False
     except VerificationError:
         return False
+
+
+# ---- proof at the server of who signed in here ------------------------------------
+
+#: {database url: {name: password}}: people signed in at this station (the desktop)
+#: whose password the sync client has not yet exchanged for a person token. Process
+#: memory only, never written anywhere; emptied by `proof_done` (sync.identity_client).
+_AWAITING: dict[str, dict[str, str]] = {}
+
+
+def _remember_for_proof(desk: Desk, username: str, password: str) -> None:
+    _AWAITING.setdefault(str(getattr(desk, "url", id(desk))), {})[username] = password
+
+
+def awaiting_proof(desk: Desk) -> dict[str, str]:
+    return dict(_AWAITING.get(str(getattr(desk, "url", id(desk))), {}))
+
+
+def proof_done(desk: Desk, username: str) -> None:
+    _AWAITING.get(str(getattr(desk, "url", id(desk))), {}).pop(username, None)
 
 
 # ---- offline sign-in material (a station's, for its own people) ---------------------

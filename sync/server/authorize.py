@@ -158,6 +158,12 @@ RULES: dict[tuple[str, str | None, str | None], frozenset[str]] = {
     ("user_roles", None, None): _USER_ADMIN,
 }
 
+#: Settings rows that make a certificate signing key trusted: written by who issues
+#: certificates (a quality station registers its own key) or by the system admin, never
+#: by the other settings writers (PMC's business settings, sales imports).
+TRUSTED_KEY_PREFIX = "certificates.trusted_key."
+TRUST_KEY_WRITERS = frozenset({"certificate.issue", "settings.system"})
+
 #: Fields of their own `users` row a person may change (own password; the re-hash and
 #: the expiry flag written at sign-in, which runs as that person).
 SELF_FIELDS = frozenset({"password_hash", "password_changed_at", "must_change_password"})
@@ -232,6 +238,8 @@ class Authorizer:
                 user: str | None) -> str | None:
         """None when the change may be applied, else the detail code of the refusal."""
         needed = actions_for(entity, field, op)
+        if entity == "settings" and entity_id.startswith(TRUSTED_KEY_PREFIX):
+            needed = TRUST_KEY_WRITERS  # not every settings writer (issue 13)
         if entity == "user_roles" and op != "delete":
             self.granted.add(entity_id)
         if needed is None:
@@ -247,6 +255,11 @@ class Authorizer:
             wrong = identity.actor_refusal(caller, user)
             if wrong is not None:
                 return wrong
+            if (user in SYSTEM_ACTORS and caller.principal.kind == "user"
+                    and entity not in SYSTEM_ALLOWED):
+                # A station's own job synced with a person's token: beyond catalogue data
+                # it may do only what that person may do.
+                user = caller.principal.name
         if entity in ("users", "user_roles") and not self.accounts_touched:
             # Whether an active sysadmin exists before this transaction's account writes.
             self.accounts_touched = self._active_sysadmin()

@@ -31,6 +31,10 @@ PUBLIC = "public"
 AUTHENTICATED = "authenticated"
 SYNC = "sync"
 CHANNEL = "channel"
+#: A registered station's own token only (it asks the server to prove its people).
+STATION = "station"
+#: Either of two role actions (e.g. unlock: the security or the system admin).
+ACCOUNT_SECURITY = "users.security|users.manage"
 
 
 def new_secret() -> str:
@@ -61,7 +65,10 @@ class Principal:
             # station from the command line.
             return self.kind == "station" or (
                 self.kind == "user" and bool(set(self.roles) & role_defs.BUSINESS_ROLES))
-        return self.kind == "user" and role_defs.can(self.roles, access)
+        if access == STATION:
+            return self.kind == "station"
+        return self.kind == "user" and any(role_defs.can(self.roles, a)
+                                           for a in access.split("|"))
 
 
 def issue_token(session: Session, *, kind: str, subject: str, station: str | None) -> tuple[str, dt.datetime]:
@@ -80,6 +87,8 @@ def check_token(session: Session, token: str) -> tuple[Principal | None, bool]:
     now = utcnow()
     if row is None or row.revoked or row.expires_at <= now:
         return None, False
+    if row.kind not in ("user", "station"):
+        return None, False  # a person token proves a person to a station's push only
     if row.kind == "user":
         user = session.scalars(select(User).where(User.username == row.subject)).one_or_none()
         if user is None or not user.active:

@@ -38,6 +38,9 @@ def register(session: Session, name: str, by: str, *, with_key: bool = True,
 def hello(session: Session, name: str, uid: str, by: str) -> SyncStation:
     """First contact of a station database: binds the name to its uid, gives its number."""
     station = session.scalars(select(SyncStation).where(SyncStation.name == name)).one_or_none()
+    holder = session.scalar(select(SyncStation.name).where(SyncStation.uid == uid))
+    if holder is not None and holder != name:
+        raise StationTaken(name)  # this database already is another station (was a 500)
     if station is None:
         station, _ = register(session, name, by, with_key=False, uid=uid)
         return station

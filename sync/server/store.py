@@ -9,6 +9,7 @@ can never skip a change that commits later with a lower number.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from collections import defaultdict
@@ -25,6 +26,7 @@ from orderdesk.models import AuditLog, Outbox, utcnow
 from orderdesk.models.sync import ChangeLog, RowVersion, SyncConflict, SyncCounter, SyncStation
 from orderdesk.sync import codec, rules
 from orderdesk.sync.server.authorize import REFUSALS, Authorizer
+from orderdesk.sync.server.guard import redact_change, redact_conflict, redact_row
 from orderdesk.tracking import audit_chain, encode
 
 SEQ = "seq"
@@ -285,6 +287,11 @@ class _Batch:
 
     def _rejected(self, change: ChangeIn, detail: str, first: bool) -> _Pending:
         # One conflict row per rejected transaction (on its first change) explains it.
+        # A refused value is kept as its hash and a short prefix (issue 13).
+        from orderdesk.sync.server.guard import stub
+
+        change = dataclasses.replace(change, old_value=stub(change.old_value),
+                                     new_value=stub(change.new_value))
         conflict = dict(kind="rejected", rule=rules.RULE_NOT_APPLIED, other=change,
                         other_value=change.new_value, kept_value=None,
                         base_value=change.old_value,
@@ -703,15 +710,16 @@ def _iso(value: dt.datetime | None) -> str | None:
 
 
 def _wire_change(r: Any) -> dict[str, Any]:
-    return {"seq": r["seq"], "change_id": r["change_id"], "tx_id": r["tx_id"],
+    return redact_change({"seq": r["seq"], "change_id": r["change_id"], "tx_id": r["tx_id"],
             "entity": r["entity"], "entity_id": r["entity_id"], "op": r["op"],
             "field": r["field"], "value": r["result_value"], "outcome": r["outcome"],
             "user": r["user"], "station": r["station"], "origin": r["origin"],
-            "at": _iso(r["at"])}
+            "at": _iso(r["at"])})
 
 
 def _wire_conflict(r: Any) -> dict[str, Any]:
-    return {k: (_iso(v) if isinstance(v, dt.datetime) else v) for k, v in dict(r).items()}
+    return redact_conflict({k: (_iso(v) if isinstance(v, dt.datetime) else v)
+                            for k, v in dict(r).items()})
 
 
 def touch_station(session: Session, name: str, cursor: int | None) -> None:
@@ -951,7 +959,8 @@ def snapshot(session: Session, entity: str | None, after: str | None,
                 seqs[eid] = max(seq, seqs.get(eid, 0))
         last = None
         for row, eid in zip(rows, ids):
-            values = {k: encode(v) for k, v in row.items() if (entity, k) not in codec.LOCAL_ONLY}
+            values = redact_row(entity, {k: encode(v) for k, v in row.items()
+                                         if (entity, k) not in codec.LOCAL_ONLY})
             text = json.dumps(values, ensure_ascii=False)
             changes.append({"seq": max(seqs.get(eid, 0), 1), "change_id": None, "tx_id": None,
                             "entity": entity, "entity_id": eid, "op": "insert", "field": None,

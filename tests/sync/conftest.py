@@ -197,3 +197,23 @@ def client_for(server: ServerProcess, desk, user: str = "sales1"):  # type: igno
     from orderdesk.sync.client import SyncClient
 
     return SyncClient(server.url, creds(user), station=desk.station)
+
+
+def station_client(server: ServerProcess, desk, people=("sales1",)):  # type: ignore[no-untyped-def]
+    """A station signed in with its own key (registered by the admin), whose `people`
+    signed in at it (issue 13: the station proves them at the next sync round and
+    pushes their changes with their person tokens)."""
+    import requests
+
+    from orderdesk.services import users
+    from orderdesk.sync.client import Credentials, SyncClient
+
+    admin = requests.post(server.url + "/api/auth/login",
+                          json={"username": "admin", "password": PASSWORD}).json()["token"]
+    made = requests.post(server.url + "/api/stations", json={"name": desk.station},
+                         headers={"Authorization": f"Bearer {admin}"})
+    assert made.status_code == 201, made.text
+    for name in people:
+        users._remember_for_proof(desk, name, PASSWORD)
+    return SyncClient(server.url, Credentials(station_key=made.json()["key"]),
+                      station=desk.station)

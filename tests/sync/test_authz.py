@@ -15,9 +15,11 @@ from .conftest import PASSWORD
 
 #: Who may and who may not pass each access level published as x-orderdesk-access.
 RIGHT = {"users.manage": "admin", "settings.system": "admin", "sync": "sales1",
-         "authenticated": "wh1", "audit.read": "aud"}
+         "authenticated": "wh1", "audit.read": "aud",
+         # issue 13: a station's own token; either admin of account security
+         "station": "station:authz-key", "users.security|users.manage": "sec"}
 WRONG = {"users.manage": "sales1", "settings.system": "sec", "sync": "aud",
-         "audit.read": "sales1"}
+         "audit.read": "sales1", "station": "sales1", "users.security|users.manage": "sales1"}
 
 # Planning (issue 17): machine logs and shipments are posted by PMC, not by sales.
 RIGHT["planning.write"], WRONG["planning.write"] = "pmc1", "sales1"
@@ -90,8 +92,19 @@ def _call(method: str, url: str, body: Any, headers: dict[str, str]) -> requests
 
 
 def _token(server, user: str) -> str:  # type: ignore[no-untyped-def]
+    if user.startswith("station:"):  # a registered station's token (issue 13)
+        name = user.split(":", 1)[1]
+        made = requests.post(server.url + "/api/stations", json={"name": name},
+                             headers={"Authorization": f"Bearer {_token(server, 'admin')}"})
+        r = requests.post(server.url + "/api/auth/station",
+                          json={"station": name, "key": made.json()["key"]})
+        assert r.status_code == 200, r.text
+        return r.json()["token"]
+    # Signed in at the station the calls name (X-Station: authz): since issue 13 only
+    # the station itself, or a person signed in at it, speaks for a station.
     r = requests.post(server.url + "/api/auth/login", json={"username": user,
-                                                            "password": PASSWORD})
+                                                            "password": PASSWORD,
+                                                            "station": "authz"})
     assert r.status_code == 200, r.text
     return r.json()["token"]
 
@@ -111,6 +124,8 @@ def test_every_route_checks_the_callers_role_and_bad_bodies_get_clear_4xx(sqlite
         assert level, f"{method} {path} does not publish its access level"
         seen_levels.add(level)
         url, body = _url(server, path), _body(op, spec)
+        if path == "/sync/hello":
+            body["station"] = "authz"  # the station the person is signed in at
         where = f"{method} {path}"
         anonymous = _call(method, url, body, {})
         if level == "public":
@@ -192,7 +207,8 @@ def test_lockout_is_per_account_and_survives_restart(sqlite_server):
     r = requests.post(server.url + "/api/auth/login",
                       json={"username": "sales2", "password": PASSWORD},
                       headers={"Accept-Language": "en"})
-    assert r.status_code == 423 and "locked" in r.json()["message"]
+    # Issue 13: a growing delay (429, Retry-After) instead of a hard lockout (423).
+    assert r.status_code == 429 and int(r.headers["Retry-After"]) >= 1
     # A token dies with logout.
     token = _token(server, "sales1")
     auth = {"Authorization": f"Bearer {token}"}

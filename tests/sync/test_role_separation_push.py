@@ -15,12 +15,14 @@ from orderdesk.models.sync import SyncConflict
 from orderdesk.sync.client import sync_once
 from orderdesk.tracking import Actor
 
-from .conftest import client_for
+from .conftest import station_client
 
 
 def test_a_pushed_grant_that_mixes_admin_and_other_roles_is_refused(server, make_station):
     a = make_station("A")
-    ca = client_for(server, a)
+    # Issue 13: the changes are the admin's, so the station proves the admin (its key,
+    # the admin's person token); a sales user's token could not push them at all.
+    ca = station_client(server, a, ["admin"])
     sync_once(a, client=ca)  # the server's accounts arrive at the station
     with a.read() as s:
         ids = dict(s.execute(select(User.username, User.id)).all())

@@ -16,7 +16,7 @@ from orderdesk.models import AuditLog, Order, OrderLine, Outbox, StockItem, User
 from orderdesk.models.sync import ChangeLog, SyncConflict
 from orderdesk.services import catalog, orders
 from orderdesk.sync import station as local
-from orderdesk.sync.client import SyncError, sync_once
+from orderdesk.sync.client import Credentials, SyncError, sync_once
 
 from .conftest import PASSWORD, RUN_CLI, client_for
 
@@ -114,7 +114,9 @@ def test_changes_travel_merge_by_field_and_conflicts_keep_both_values(server, ma
 
 def test_retried_push_applies_once_and_rules_for_status_price_and_stock(server, make_station):
     a, b = make_station("A"), make_station("B")
-    ca, cb = client_for(server, a), client_for(server, b, "sup")
+    # Issue 13: a station's system-actor change synced with a person's token counts as
+    # that person's (it was allowed anything before): the warehouse status needs "sup".
+    ca, cb = client_for(server, a, "sup"), client_for(server, b, "sup")
     _catalog(a)
     ref = _order(a)
     sync_once(a, client=ca)
@@ -225,6 +227,11 @@ def test_station_key_login_sync_cli_and_name_clash(server, make_station, tmp_pat
     other = make_station("WH-1")
     with pytest.raises(SyncError) as err:
         sync_once(other, server.url, _creds("sales1", PASSWORD), station="WH-1")
+    # Issue 13: a station registered with a key is connected by its key only (403);
+    # another database with the key is refused as a name clash (409).
+    assert err.value.facts["status"] == 403
+    with pytest.raises(SyncError) as err:
+        sync_once(other, server.url, Credentials(station_key=key), station="WH-1")
     assert err.value.facts["status"] == 409
     # Wrong key: a clear sign-in failure, not a traceback.
     keyfile.write_text("x" * 43)

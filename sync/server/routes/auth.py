@@ -4,20 +4,41 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Depends, HTTPException, Request
 
+from orderdesk.errors import AccountDisabled, LoginFailed
 from orderdesk.services import users
 from orderdesk.sync.server import security
 from orderdesk.sync.server.deps import ServerState, access, caller, desk_for, state
 from orderdesk.sync.server.schemas import LoginIn, MeOut, StationLoginIn, TokenOut
+from orderdesk.sync.server.identity import issue_person_token, has_business_role
+from pydantic import BaseModel, ConfigDict, Field
+import datetime as dt
 from orderdesk.tracking import Actor, add_audit
 
 router = APIRouter(prefix="/api/auth", tags=["auth"])
 
 
+def _address(request: Request) -> str:
+    return request.client.host if request.client else "unknown"
+
+
+def _authenticate(st: ServerState, request: Request, username: str, password: str,
+                  station: str | None):  # type: ignore[no-untyped-def]
+    """The password check of every sign-in route: one 401 until the password is right,
+    429 with Retry-After while a delay runs (per name and per address)."""
+    try:
+        return users.authenticate(desk_for(st, station=station or "api"), username, password,
+                                  address=_address(request))
+    except users.LoginThrottled as exc:
+        seconds = int(exc.facts.get("seconds") or 1)
+        raise HTTPException(status_code=429, headers={"Retry-After": str(seconds)},
+                            detail=f"too many sign-in attempts: try again in {seconds} s / "
+                                   f"登录尝试过多,请 {seconds} 秒后再试")
+
+
 @router.post("/login", response_model=TokenOut, **access(security.PUBLIC))
-def login(body: LoginIn, st: ServerState = Depends(state)) -> TokenOut:
+def login(body: LoginIn, request: Request, st: ServerState = Depends(state)) -> TokenOut:
     """Exchange a user name and password for a short-lived bearer token."""
-    info = users.authenticate(desk_for(st, station=body.station or "api"), body.username,
-                              body.password)
+    info = _authenticate(st, request, body.username, body.password, body.station)
     with st.desk.write(Actor(user=info.username, station=body.station or "api")) as s:
         token, expires = security.issue_token(s, kind="user", subject=info.username,
                                               station=body.station)
@@ -56,3 +77,47 @@ def logout(request: Request, st: ServerState = Depends(state)) -> None:
 def me(request: Request) -> MeOut:
     who = caller(request)
     return MeOut(kind=who.kind, name=who.name, roles=list(who.roles), station=who.station)
+
+
+class PersonIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    username: str = Field(min_length=1, max_length=60)
+    password: str = Field(min_length=1, max_length=200)
+
+
+class PersonOut(BaseModel):
+    token: str
+    expires_at: dt.datetime
+    name: str
+    roles: list[str]
+    #: Offline sign-in material for this station only (business roles only; admin
+    #: roles get none and sign in online): an argon2 hash of the password bound to the
+    #: station's name, never the server's hash.
+    offline_verifier: str | None = None
+    password_changed_at: str | None = None
+
+
+@router.post("/person", response_model=PersonOut, **access(security.STATION))
+def person(body: PersonIn, request: Request, st: ServerState = Depends(state)) -> PersonOut:
+    """A station proves that a person signed in at it: the server checks the password
+    and answers a person token bound to this person and this station (sent with the
+    station's pushes in `X-Orderdesk-People`), plus offline sign-in material for it."""
+    who = caller(request)
+    station = who.station or who.name
+    try:
+        info = _authenticate(st, request, body.username, body.password, station)
+    except (LoginFailed, AccountDisabled):
+        # The station is signed in (no 401, which would make it sign in again); the
+        # person's credentials are what is wrong, one answer for every reason.
+        raise HTTPException(status_code=422, detail="the person's user name or password is "
+                                                    "wrong / 人员用户名或密码错误")
+    desk = desk_for(st, station=station)
+    stamp = users.password_stamp(desk, info.username)
+    with st.desk.write(Actor(user=info.username, station=station)) as s:
+        business, roles = has_business_role(s, info.username)
+        grant = issue_person_token(s, info.username, station)
+        add_audit(s, action="person_token", entity="sync_tokens", field="station",
+                  new=station, outcome="ok")
+    verifier = users.make_offline_verifier(station, body.password) if business else None
+    return PersonOut(token=grant.token, expires_at=grant.expires_at, name=info.username,
+                     roles=list(roles), offline_verifier=verifier, password_changed_at=stamp)

@@ -6,7 +6,7 @@ from typing import Any
 
 from fastapi import APIRouter, Depends, HTTPException, Request
 
-from orderdesk.sync.server import security
+from orderdesk.sync.server import guard, security
 from orderdesk.sync.server.deps import ServerState, access, caller, state
 from orderdesk.sync.server.schemas import IntakeOrderIn, IntakeOut
 from orderdesk.tracking import Actor
@@ -34,6 +34,7 @@ def post_order(body: IntakeOrderIn, request: Request,
         raise HTTPException(status_code=503, detail="order intake is not installed on this "
                                                     "server / 服务器未安装订单接入模块")
     channel = caller(request).name
+    guard.check_intake_lines(body.lines)  # finite, in range, no negative price (issue 13)
     payload = body.model_dump(mode="json", exclude_none=True)
     with st.desk.write(Actor(user=f"api:{channel}", station=st.intake_station)) as s:
         result = accept(s, channel, payload)

@@ -17,7 +17,7 @@ from sqlalchemy import select
 from orderdesk.models import Outbox, utcnow
 from orderdesk.models.sync import SyncStation
 from orderdesk.sync import codec
-from orderdesk.sync.server import security, stations, store
+from orderdesk.sync.server import guard, identity, security, stations, store
 from orderdesk.sync.server.deps import ServerState, access, caller, state
 from orderdesk.sync.server.schemas import (
     ChangeResult,
@@ -43,6 +43,13 @@ MAX_PULL = 5000
 def _origin(request: Request) -> str:
     who = caller(request)
     origin = who.station if who.kind == "station" else request.headers.get("X-Station")
+    if who.kind == "user" and who.station:
+        # A person signed in at a station syncs as that station only (issue 13).
+        if origin and origin != who.station:
+            raise HTTPException(status_code=403, detail="X-Station differs from the station "
+                                                        "this token was issued for / "
+                                                        "X-Station 与令牌的工作站不符")
+        origin = who.station
     if not origin:
         raise HTTPException(status_code=400,
                             detail="X-Station header required for a user's sync / "
@@ -62,9 +69,12 @@ def hello(body: HelloIn, request: Request, st: ServerState = Depends(state)) -> 
                                                     "工作站名称与密钥不符")
     try:
         with st.desk.write(Actor(user=who.name, station=body.station)) as s:
+            guard.hello_allowed(s, who, body.station)
             row = stations.hello(s, body.station, body.uid, who.name)
             number = row.number
             top = store.head(s)
+    except guard.StationClaimed as exc:
+        raise HTTPException(status_code=403, detail=str(exc))
     except stations.StationTaken:
         raise HTTPException(status_code=409, detail=(
             f"station name {body.station} is used by another station: choose another one "
@@ -98,7 +108,9 @@ def _apply_push(s, request: Request, origin: str,  # type: ignore[no-untyped-def
                 changes: list[store.ChangeIn]) -> list[store.ChangeOut]:
     """The one way station changes are applied (a plain push, and a large transaction
     when its last piece arrives): authorisation and identity checks live behind it."""
-    return store.push(s, origin, changes)
+    guard.check_values(changes)  # 400 for malformed values, before anything is stored
+    with identity.acting(s, request):
+        return store.push(s, origin, changes)
 
 
 def _results(results: list[store.ChangeOut]) -> list[ChangeResult]:
@@ -150,7 +162,7 @@ def _publish_if_needed(st: ServerState) -> None:
 
 
 @router.get("/pull", response_model=PullOut, **access(SYNC))
-def pull(request: Request, since: int = Query(0, ge=0),
+def pull(request: Request, since: int = Query(0, ge=0, le=guard.INT64_MAX),
          limit: int = Query(1000, ge=1, le=MAX_PULL),
          resync_ok: bool = Query(False),
          st: ServerState = Depends(state)) -> PullOut:
@@ -170,8 +182,12 @@ def pull(request: Request, since: int = Query(0, ge=0),
                                                     "again: update orderdesk / 工作站落后于"
                                                     "服务器已清理的变更记录,需重新下载:"
                                                     "请升级 orderdesk")
-    if row is not None and (row.cursor != since or row.last_seen_at is None
-                            or (utcnow() - row.last_seen_at).total_seconds() > 30):
+    # Only the station itself (its key, or a person signed in at it) moves its cursor,
+    # and never past the head (pruning trusts the cursor).
+    since = min(since, page.head)
+    if row is not None and guard.owns_station(caller(request), origin) and (
+            row.cursor != since or row.last_seen_at is None
+            or (utcnow() - row.last_seen_at).total_seconds() > 30):
         with st.desk.write(Actor(user="sync", station=origin)) as s:
             store.touch_station(s, origin, since)
     return PullOut(changes=page.changes, conflicts=page.conflicts, next_cursor=page.next_cursor,
@@ -182,7 +198,7 @@ def pull(request: Request, since: int = Query(0, ge=0),
 def snapshot(entity: str | None = Query(None, max_length=60),
              after: str | None = Query(None, max_length=64),
              limit: int = Query(1000, ge=1, le=MAX_PULL),
-             since: int = Query(0, ge=0),
+             since: int = Query(0, ge=0, le=guard.INT64_MAX),
              st: ServerState = Depends(state)) -> SnapshotOut:
     """The current rows, page by page (a station below the pruned log, or a new one
     after pruning, downloads them instead of the log; pull answers `resync` then)."""
@@ -198,7 +214,7 @@ def snapshot(entity: str | None = Query(None, max_length=60),
 
 
 @router.get("/live", response_model=LiveOut, **access(SYNC))
-async def live(request: Request, since: int = Query(0, ge=0),
+async def live(request: Request, since: int = Query(0, ge=0, le=guard.INT64_MAX),
                timeout: float = Query(25.0, ge=0, le=60),
                st: ServerState = Depends(state)) -> LiveOut:
     """Long-poll: answers as soon as a change newer than `since` is committed (checked
@@ -236,13 +252,19 @@ def resolve(conflict_id: str, body: ResolveIn, request: Request,
     origin = _origin(request)
     user = (body.user or who.name) if who.kind == "station" else who.name
     try:
-        with st.desk.write(Actor(user=user, station=origin), sync_apply=True) as s:
+        with st.desk.write(Actor(user=user, station=origin), sync_apply=True) as s, \
+                identity.acting(s, request) as acting:
+            if who.kind == "station":
+                # The resolver a station names must be a person it proved (issue 13).
+                identity.check_actors(acting, [user])
             return store.resolve(s, conflict_id, value=body.value, keep=body.keep,
                                  change_id=body.change_id, user=user, station=origin,
                                  origin=origin)
     except (ValueError, TypeError, codec.UnknownEntity) as exc:
         raise HTTPException(status_code=422, detail=f"value does not fit the field / "
                                                     f"值与字段类型不符: {exc}"[:300])
+    except identity.IdentityRefused as exc:
+        raise HTTPException(status_code=403, detail=f"not allowed / 没有权限: {exc}"[:300])
     except store.ConflictGone:
         raise HTTPException(status_code=404, detail="no such conflict / 冲突不存在")
     except store.ResolutionRefused as exc:

@@ -6,6 +6,7 @@ from fastapi import APIRouter, Depends, Request
 
 from orderdesk.desk import UserInfo
 from orderdesk.services import users
+from orderdesk.sync.server import security
 from orderdesk.sync.server.deps import ServerState, access, caller, desk_for, state
 from orderdesk.sync.server.schemas import PasswordIn, RolesIn, UserIn, UserOut
 
@@ -58,3 +59,17 @@ def enable(username: str, request: Request, st: ServerState = Depends(state)) ->
 def set_roles(username: str, body: RolesIn, request: Request,
               st: ServerState = Depends(state)) -> None:
     users.set_roles(_as(st, request), username, body.roles)
+
+
+@router.post("/{username}/unlock", status_code=204, **access(security.ACCOUNT_SECURITY))
+def unlock(username: str, request: Request, st: ServerState = Depends(state)) -> None:
+    """Clear the account's sign-in delay (security admin or system admin; audited)."""
+    users.unlock_account(_as(st, request), username)
+
+
+@router.post("/{username}/reset", status_code=204, **access(security.ACCOUNT_SECURITY))
+def reset(username: str, body: PasswordIn, request: Request,
+          st: ServerState = Depends(state)) -> None:
+    """A new password that must be changed at the next sign-in (security admin or system
+    admin; audited)."""
+    users.reset_password(_as(st, request), username, body.password)

@@ -1,0 +1,170 @@
+"""The station's half of per-person identity (issue 13; the server's is
+`orderdesk.sync.server.identity`).
+
+- A person who signs in at this station (`users.authenticate` without an address: the
+  desktop) is remembered **in memory only** as waiting for proof. At the next sync round
+  with the server reachable, the station exchanges that password once at
+  `/api/auth/person` (with its station key's token) for a person token bound to this
+  person and this station, plus the offline sign-in material for this station; then the
+  password is forgotten. A person signed in offline is thus verified at the next contact.
+- The person tokens are kept in `sync_state` (`sync.person.<name>`) and sent with every
+  push in the `X-Orderdesk-People` header.
+- Changes wait, in order, until their person is proved: the push stops at the first
+  change whose actor the server would refuse (`unproven`), so nothing is pushed out of
+  order and nothing is lost. With a person's own credentials (command line), only that
+  person's changes and the station's system jobs (catalogue data) go.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from sqlalchemy import select
+
+from orderdesk.desk import Desk
+from orderdesk.models import SyncState
+from orderdesk.services import users
+from orderdesk.sync import station as local
+
+PEOPLE_HEADER = "X-Orderdesk-People"
+K_PERSON = "sync.person."
+SYSTEM_ACTORS = frozenset({"system", "demo"})
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+
+
+def person_tokens(desk: Desk) -> dict[str, str]:
+    """{name: token} of the still-valid person tokens this station holds."""
+    out = {}
+    with desk.read() as s:
+        rows = s.execute(select(SyncState.key, SyncState.value)
+                         .where(SyncState.key.like(K_PERSON + "%"))).all()
+    now = _now()
+    for key, value in rows:
+        try:
+            data = json.loads(value or "{}")
+            if dt.datetime.fromisoformat(data["expires_at"]).replace(tzinfo=None) > now:
+                out[key[len(K_PERSON):]] = data["token"]
+        except (ValueError, KeyError, TypeError):
+            continue
+    return out
+
+
+def _keep_token(desk: Desk, name: str, answer: dict[str, Any]) -> None:
+    with desk.write(sync_apply=True) as s:
+        local.set_state(s, (K_PERSON + name)[:60], json.dumps(
+            {"token": answer["token"], "expires_at": answer["expires_at"]}))
+    if answer.get("offline_verifier"):
+        users.store_offline_verifier(desk, name, answer["offline_verifier"],
+                                     answer.get("password_changed_at"))
+
+
+def forget_person(desk: Desk, name: str) -> None:
+    with desk.write(sync_apply=True) as s:
+        row = s.get(SyncState, (K_PERSON + name)[:60])
+        if row is not None:
+            s.delete(row)
+
+
+def prove_people(desk: Desk, client: Any) -> list[str]:
+    """Exchange the passwords of people who signed in here for person tokens (station key
+    only); returns who was proved. A refused password is forgotten: that person signs
+    in again (their changes keep waiting)."""
+    from orderdesk.sync.client import SyncError
+
+    proved = []
+    if not client.credentials.station_key:
+        return proved
+    for name, password in users.awaiting_proof(desk).items():
+        try:
+            answer = client.call("POST", "/api/auth/person",
+                                 json={"username": name, "password": password})
+        except SyncError as exc:
+            if exc.facts.get("status") in (403, 422):
+                users.proof_done(desk, name)
+                continue
+            raise
+        _keep_token(desk, name, answer)
+        users.proof_done(desk, name)
+        proved.append(name)
+    return proved
+
+
+def prepare(desk: Desk, client: Any) -> None:
+    """Before a push: prove waiting sign-ins, then send the tokens with every request."""
+    prove_people(desk, client)
+    tokens = person_tokens(desk) if client.credentials.station_key else {}
+    client.provable = set(tokens)
+    header = ", ".join(f"{n}:{t}" for n, t in sorted(tokens.items()))
+    if header:
+        client.http.headers[PEOPLE_HEADER] = header
+    else:
+        client.http.headers.pop(PEOPLE_HEADER, None)
+
+
+def unproven(client: Any, row: dict[str, Any]) -> bool:
+    """Whether the server would refuse this change's actor now (it must wait)."""
+    user = row.get("user")
+    if user is None or user in SYSTEM_ACTORS:
+        return False
+    if client.credentials.station_key:
+        return user not in getattr(client, "provable", set())
+    return user != client.credentials.username
+
+
+def provable_prefix(client: Any, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The rows before the first transaction with an unproven actor."""
+    bad_tx = next((r["tx_id"] for r in rows if unproven(client, r)), None)
+    if bad_tx is None:
+        return rows
+    cut = next(i for i, r in enumerate(rows) if r["tx_id"] == bad_tx)
+    return rows[:cut]
+
+
+def tx_unproven(desk: Desk, client: Any, tx_id: str) -> bool:
+    """Whether a (large) transaction has an actor the server would refuse now."""
+    from orderdesk.models import Outbox
+
+    with desk.read() as s:
+        people = set(s.scalars(select(Outbox.user).where(Outbox.tx_id == tx_id).distinct()))
+    return any(unproven(client, {"user": u}) for u in people)
+
+
+# ---- audit-chain anchoring (等保 S3/D2) ------------------------------------------------
+
+def anchor_trail(desk: Desk, client: Any) -> str:
+    """Report this station's audit-chain head to the server (`/sync/anchor`), showing at
+    the previously anchored id the hash this station reported then. Returns "anchored",
+    "empty" (no audit row yet) or "mismatch" (the server refused: the trail changed
+    below its anchor; the server recorded it)."""
+    from orderdesk.models import AuditLog
+    from orderdesk.sync.client import SyncError
+
+    with desk.read() as s:
+        head = s.execute(select(AuditLog.id, AuditLog.hash).order_by(AuditLog.id.desc())
+                         .limit(1)).first()
+    if head is None:
+        return "empty"
+    try:
+        known = client.call("GET", "/sync/anchor")
+    except SyncError as exc:
+        if exc.facts.get("status") in (404, 405):
+            return "unsupported"  # a server before issue 13
+        raise
+    body: dict[str, Any] = {"last_id": head.id, "last_hash": head.hash}
+    if known.get("last_id") is not None:
+        with desk.read() as s:
+            body["previous_id"] = known["last_id"]
+            body["previous_hash"] = s.scalar(select(AuditLog.hash)
+                                             .where(AuditLog.id == known["last_id"]))
+    try:
+        client.call("POST", "/sync/anchor", json=body)
+    except SyncError as exc:
+        if exc.facts.get("status") == 409:
+            return "mismatch"
+        raise
+    return "anchored"
