@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from orderdesk.changes import Changes
+from orderdesk.sync import parking
 from orderdesk.sync import station as local
 from orderdesk.sync.station import ConflictRow
 
@@ -77,6 +78,8 @@ class ConflictTableModel(QAbstractTableModel):
         }[self.COLUMNS[section]]
 
     def _field(self, row: ConflictRow) -> str:
+        if row.kind == parking.KIND:
+            return self.tr("transaction not sent ({n} changes)").format(n=row.other_value or "")
         if row.kind == "rejected":
             return self.tr("change not applied")
         names = {
@@ -93,6 +96,8 @@ class ConflictTableModel(QAbstractTableModel):
         return names.get(row.field or "", row.field or row.entity)
 
     def _rule(self, row: ConflictRow) -> str:
+        if row.kind == parking.KIND:
+            return self.tr("parked: {reason}").format(reason=row.detail or "")
         rule = {
             "last_arrival_wins": self.tr("later change kept"),
             "forward_status_wins": self.tr("further status kept"),
@@ -239,12 +244,23 @@ class ConflictsPanel(QWidget):
     def _update_buttons(self, *_: object) -> None:
         row = self.selected()
         usable = row is not None and row.status == "open" and not row.pending
+        parked = row is not None and row.kind == parking.KIND
+        # A parked transaction: an administrator sends it again or gives it up.
+        self.keep_button.setText(self.tr("Retry") if parked else self.tr("Keep value now"))
+        self.other_button.setText(self.tr("Discard") if parked else self.tr("Use other value"))
+        user = self.ctx.desk.user
+        if parked and user is not None and not user.can(parking.ACTION):
+            usable = False
         self.keep_button.setEnabled(usable)
         self.other_button.setEnabled(usable and row is not None and row.kind != "rejected")
 
     def _choose(self, keep: str) -> None:
         row = self.selected()
         if row is None:
+            return
+        if row.kind == parking.KIND:
+            decide = parking.retry if keep == "kept" else parking.discard
+            self.ctx.tasks.mutate(decide, self.ctx.desk, row.entity_id, on_done=self._on_chosen)
             return
         self.ctx.tasks.mutate(local.choose_resolution, self.ctx.desk, row.id, keep=keep,
                               on_done=self._on_chosen)
