@@ -155,15 +155,16 @@ def run_sheets(desk, folder: Path, per_value: int, show: int) -> dict:  # type: 
         flagged = asks or bool(problems) or len(lines) != len(exp)
         row = table[(case["prop"], case["value"])]
         row[0] += 1
-        if not wrong_fields and len(lines) == len(exp):
+        if not wrong_fields and len(lines) == len(exp) and not asks:
             row[1] += 1
         elif flagged:
             row[2] += 1
         else:
             row[3] += 1
-        if wrong_fields or len(lines) != len(exp):
+        if wrong_fields or len(lines) != len(exp) or asks:
             notes.append((case, pv, wrong_fields, flagged))
-    print_table("Sheets (one file per row of the table)", table)
+    print_table("Sheets (one file per row of the table; 'flagged' = the import asks the user, "
+                "whether or not the values were right)", table)
     print(f"\nsheets: {len(cases)}  rows read {rows_read}/{rows_total} "
           f"({100 * rows_read / rows_total:.1f}%, target 100%)  fields right "
           f"{fields_right}/{fields_total} ({100 * fields_right / fields_total:.2f}%, target >= 99.5%)")

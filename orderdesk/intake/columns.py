@@ -142,14 +142,14 @@ class ColumnMapping:
     def needs_confirmation(self) -> bool:
         return bool(self.low_confidence)
 
-    def reason(self, column: int) -> str:
-        """English reason of a column's mapping ('by header 需方', 'by content: 98% …')."""
-        if self.how.get(column) == "user":
-            return "set by the user"
-        if self.how.get(column) == "memory":
-            return "remembered from an earlier import"
+    def reason(self, column: int, lang: str | None = None) -> str:
+        """Why a column got its field ('by header 需方', 'by content: 98% …'), in the
+        command-line language unless `lang` ('en' / 'zh') says otherwise."""
+        how = self.how.get(column)
+        if how in ("user", "memory"):
+            return Evidence(how).sentence(lang)
         ev = self.evidence.get(column)
-        return ev.sentence() if ev else ""
+        return ev.sentence(lang) if ev else ""
 
     def column_of(self, fld: str) -> int | None:
         for col, name in self.fields.items():
@@ -324,7 +324,10 @@ def map_columns(sheet: SheetData, header_row: int, vocab: dict[str, tuple[str, .
                 kind, header=headers[col] if col < len(headers) else "",
                 what=content[1] if content else "", share=round(100 * content[2]) if content else 0,
                 confidence=round(conf, 2))))
-    scored.sort(key=lambda t: (-t[0], t[1]))
+    # Ties go to the earlier column, then to the field listed first in the vocabulary:
+    # the same file always maps the same way.
+    order = {f: i for i, f in enumerate(vocab)}
+    scored.sort(key=lambda t: (-round(t[0], 6), t[1], order.get(t[2], 99)))
     fields: dict[int, str] = {}
     evidence: dict[int, Evidence] = {}
     for conf, col, fld, e in scored:

@@ -49,8 +49,12 @@ class Evidence:
     share: int = 0
     confidence: float = 1.0
 
-    def sentence(self) -> str:
-        """English, for the CLI and logs (the UI words it through tr())."""
+    def sentence(self, lang: str | None = None) -> str:
+        """For the CLI and logs, in the command-line language (the UI words it through tr())."""
+        from orderdesk.messages import language
+
+        if (lang or language()) != "en":
+            return self._sentence_zh()
         what = CONTENT_WORDS.get(self.what, self.what)
         if self.kind == "memory":
             return "remembered from an earlier import"
@@ -65,6 +69,25 @@ class Evidence:
         return f"by content: {self.share}% of values are {what}"
 
 
+    def _sentence_zh(self) -> str:
+        what = CONTENT_WORDS_ZH.get(self.what, self.what)
+        if self.kind == "memory":
+            return "沿用以前导入时的设置"
+        if self.kind == "user":
+            return "由用户指定"
+        if self.kind == "header":
+            return f"按表头 {self.header}"
+        if self.kind == "header+content":
+            return f"按表头 {self.header} 和内容:{self.share}% 的值是{what}"
+        if self.kind == "content_order":
+            return f"按内容:{self.share}% 的值是日期,两列日期中{what}的一列"
+        return f"按内容:{self.share}% 的值是{what}"
+
+
+CONTENT_WORDS_ZH = {"sku": "目录中的物料编码", "customer": "目录中的客户",
+                    "customer_code": "目录中的客户编码", "phone": "目录中客户的电话",
+                    "phone_like": "电话号码", "date": "日期", "quantity": "数量", "price": "价格",
+                    "id": "单号", "text": "名称", "earlier": "较早", "later": "较晚"}
 CONTENT_WORDS = {"sku": "known SKUs", "customer": "known customers",
                  "customer_code": "known customer codes", "phone": "known customer phones",
                  "phone_like": "phone numbers", "date": "dates", "quantity": "quantities",
@@ -216,7 +239,7 @@ def column_facts(values: list[object], catalog) -> ColumnFacts:  # type: ignore[
     dates = [_date_of(v) for v in values if is_date_value(v)]
     numbers = [q for q in qtys if q is not None]
     ids = [t for t in texts if _ID.match(t) and re.search(r"\d", t) and not known_sku(t)
-           and not is_date_value(t)]
+           and not is_date_value(t) and not re.fullmatch(r"1[3-9]\d{9}", phone_norm(t))]
     long_digits = _share(texts, lambda t: bool(re.fullmatch(r"\d{7,}", t)))
     return ColumnFacts(
         n=n,
@@ -238,8 +261,7 @@ def column_facts(values: list[object], catalog) -> ColumnFacts:  # type: ignore[
         text=_share(texts, lambda t: bool(re.search(r"[\u4e00-\u9fa5A-Za-z]", t))
                     and not re.search(r"\d{3,}", t)),
         counter=_is_row_counter(values),
-        mean_date=(sum(d.toordinal() for d in dates if d) / len([d for d in dates if d])
-                   if any(dates) else None),
+        mean_date=_mean_date(values, dates),
     )
 
 
@@ -255,6 +277,16 @@ def _money(v: object) -> Decimal | None:
     except ArithmeticError:
         return None
     return d if 0 <= d < 1000000 else None
+
+
+def _mean_date(values: list[object], dates: list[dt.date | None]) -> float | None:
+    """Mean day (ordinal) of a date column, Excel serials included, to tell which of two
+    date columns is the earlier."""
+    days = [d.toordinal() for d in dates if d]
+    if not days:
+        serials = [float(cell_text(v)) for v in values if is_serial_date(v)]
+        days = [dt.date(1899, 12, 30).toordinal() + n for n in serials]
+    return sum(days) / len(days) if days else None
 
 
 def _price_like(v: object) -> bool:
@@ -301,7 +333,7 @@ def content_scores(f: ColumnFacts, others_have_integers: bool) -> dict[str, tupl
     if f.id_like >= 0.6 and f.sku < 0.5 and cust < 0.5 and f.date < 0.5 and (
             f.quantity < 0.5 or f.long_digits >= 0.5):
         for p in PO_FIELDS:
-            out[p] = (0.65 * f.id_like, "id", f.id_like)
+            out[p] = (0.75 * f.id_like, "id", f.id_like)
     if f.text >= 0.6 and f.sku < 0.5 and cust < 0.5:
         out["product_name"] = (0.3 * f.text, "text", f.text)
     return out

@@ -4,321 +4,321 @@
     <context>
         <name>ImportPreviewWidget</name>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="268" />
+            <location filename="../../ui/sales/import_preview.py" line="271" />
             <source>Open order sheet…</source>
             <extracomment>the customer the whole file belongs to (sheets without a customer column) order time for rows that carry none (None: now); tests pin it</extracomment>
             <translation>打开订单表…</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="269" />
+            <location filename="../../ui/sales/import_preview.py" line="272" />
             <source>Import catalog workbook…</source>
             <translation>导入基础资料表…</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="270" />
+            <location filename="../../ui/sales/import_preview.py" line="273" />
             <source>Customers, products with nicknames, BOMs, stock and incoming receipts, one sheet each</source>
             <translation>客户、产品(含俗称)、BOM、库存、在途,每种一个工作表</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="273" />
+            <location filename="../../ui/sales/import_preview.py" line="276" />
             <source>Excel (.xlsx, .xls) or CSV from a customer, the old system or a marketplace; or drop a file here.</source>
             <translation>客户、老系统或电商平台导出的 Excel(.xlsx、.xls)或 CSV;也可把文件拖到这里。</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="275" />
+            <location filename="../../ui/sales/import_preview.py" line="278" />
             <source>Whole file belongs to</source>
             <translation>整个文件的客户</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="277" />
+            <location filename="../../ui/sales/import_preview.py" line="280" />
             <source>For sheets without a customer column. Column corrections are remembered for this customer too.</source>
             <translation>用于没有客户列的表格。列的修正也会按该客户记住。</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="280" />
-            <location filename="../../ui/sales/import_preview.py" line="282" />
+            <location filename="../../ui/sales/import_preview.py" line="283" />
+            <location filename="../../ui/sales/import_preview.py" line="285" />
             <source>(customer column of the file)</source>
             <translation>(按文件中的客户列)</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="283" />
+            <location filename="../../ui/sales/import_preview.py" line="286" />
             <source>Columns (correct the mapping if needed)</source>
             <translation>列(如有不对请修改对应关系)</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="284" />
-            <location filename="../../ui/sales/import_preview.py" line="296" />
-            <location filename="../../ui/sales/import_preview.py" line="637" />
+            <location filename="../../ui/sales/import_preview.py" line="287" />
+            <location filename="../../ui/sales/import_preview.py" line="299" />
+            <location filename="../../ui/sales/import_preview.py" line="649" />
             <source>Rows</source>
             <translation>行</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="285" />
+            <location filename="../../ui/sales/import_preview.py" line="288" />
             <source>Problems</source>
             <translation>问题</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="286" />
+            <location filename="../../ui/sales/import_preview.py" line="289" />
             <source>Customers not in the catalog</source>
             <translation>客户目录中没有的客户</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="287" />
+            <location filename="../../ui/sales/import_preview.py" line="290" />
             <source>Column in file</source>
             <translation>文件中的列</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="287" />
+            <location filename="../../ui/sales/import_preview.py" line="290" />
             <source>Field</source>
             <translation>字段</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="288" />
+            <location filename="../../ui/sales/import_preview.py" line="291" />
             <source>Confidence</source>
             <translation>把握</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="288" />
+            <location filename="../../ui/sales/import_preview.py" line="291" />
             <source>Found by</source>
             <translation>识别方式</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="289" />
+            <location filename="../../ui/sales/import_preview.py" line="292" />
             <source>I checked the highlighted columns: import with this mapping</source>
             <translation>我已核对标黄的列:按此对应关系导入</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="293" />
+            <location filename="../../ui/sales/import_preview.py" line="296" />
             <source>Row</source>
             <translation>行号</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="293" />
+            <location filename="../../ui/sales/import_preview.py" line="296" />
             <source>Column</source>
             <translation>列</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="294" />
+            <location filename="../../ui/sales/import_preview.py" line="297" />
             <source>Value</source>
             <translation>值</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="294" />
+            <location filename="../../ui/sales/import_preview.py" line="297" />
             <source>Reason</source>
             <translation>原因</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="295" />
+            <location filename="../../ui/sales/import_preview.py" line="298" />
             <source>Customer in file</source>
             <translation>文件中的客户</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="296" />
+            <location filename="../../ui/sales/import_preview.py" line="299" />
             <source>Action</source>
             <translation>处理</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="297" />
+            <location filename="../../ui/sales/import_preview.py" line="300" />
             <source>Import good rows</source>
             <translation>导入正确的行</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="298" />
+            <location filename="../../ui/sales/import_preview.py" line="301" />
             <source>Export rejected rows…</source>
             <translation>导出被拒绝的行…</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="318" />
+            <location filename="../../ui/sales/import_preview.py" line="321" />
             <source>Open order sheet</source>
             <translation>打开订单表</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="335" />
+            <location filename="../../ui/sales/import_preview.py" line="338" />
             <source>Reading {name}…</source>
             <translation>正在读取 {name}…</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="397" />
+            <location filename="../../ui/sales/import_preview.py" line="400" />
             <source>{name} — sheet {sheet}, header on row {row}</source>
             <translation>{name} — 工作表 {sheet},表头在第 {row} 行</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="404" />
+            <location filename="../../ui/sales/import_preview.py" line="407" />
             <source>Customer of the whole file found in its title rows: {text}</source>
             <translation>已从表头上方的标题行识别出整个文件的客户:{text}</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="416" />
+            <location filename="../../ui/sales/import_preview.py" line="427" />
             <source>{good} good rows ({orders} orders), {bad} rejected</source>
             <translation>正确 {good} 行({orders} 单),拒绝 {bad} 行</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="419" />
+            <location filename="../../ui/sales/import_preview.py" line="430" />
             <source>this file was imported before: orders already in orderdesk will be skipped</source>
             <translation>此文件导入过:系统中已有的订单将跳过</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="465" />
+            <location filename="../../ui/sales/import_preview.py" line="477" />
             <source>you</source>
             <translation>手动</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="467" />
+            <location filename="../../ui/sales/import_preview.py" line="479" />
             <source>remembered</source>
             <translation>已记住</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="471" />
+            <location filename="../../ui/sales/import_preview.py" line="484" />
             <source>known SKUs</source>
             <translation>目录中的物料编码</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="471" />
+            <location filename="../../ui/sales/import_preview.py" line="484" />
             <source>known customers</source>
             <translation>目录中的客户</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="472" />
+            <location filename="../../ui/sales/import_preview.py" line="485" />
             <source>known customer codes</source>
             <translation>目录中的客户编码</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="473" />
+            <location filename="../../ui/sales/import_preview.py" line="486" />
             <source>known customer phones</source>
             <translation>目录中客户的电话</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="473" />
+            <location filename="../../ui/sales/import_preview.py" line="486" />
             <source>phone numbers</source>
             <translation>电话号码</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="474" />
+            <location filename="../../ui/sales/import_preview.py" line="487" />
             <source>dates</source>
             <translation>日期</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="474" />
+            <location filename="../../ui/sales/import_preview.py" line="487" />
             <source>quantities</source>
             <translation>数量</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="475" />
+            <location filename="../../ui/sales/import_preview.py" line="488" />
             <source>prices</source>
             <translation>价格</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="475" />
+            <location filename="../../ui/sales/import_preview.py" line="488" />
             <source>order numbers</source>
             <translation>单号</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="476" />
+            <location filename="../../ui/sales/import_preview.py" line="489" />
             <source>names</source>
             <translation>名称</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="476" />
+            <location filename="../../ui/sales/import_preview.py" line="489" />
             <source>the earlier</source>
-            <translation>较早的一列</translation>
+            <translation>较早</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="477" />
+            <location filename="../../ui/sales/import_preview.py" line="490" />
             <source>the later</source>
-            <translation>较晚的一列</translation>
+            <translation>较晚</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="479" />
-            <source>by header {header}</source>
-            <translation>按表头 {header}</translation>
+            <location filename="../../ui/sales/import_preview.py" line="492" />
+            <source>header {header}</source>
+            <translation>表头 {header}</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="481" />
-            <source>by header {header} and content: {share}% of values are {what}</source>
-            <translation>按表头 {header} 和内容:{share}% 的值是{what}</translation>
+            <location filename="../../ui/sales/import_preview.py" line="494" />
+            <source>header {header} + {share}% {what}</source>
+            <translation>表头 {header} + {share}% 是{what}</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="484" />
-            <source>by content: dates, {what} of the two date columns</source>
-            <translation>按内容:日期,两列日期中{what}</translation>
+            <location filename="../../ui/sales/import_preview.py" line="497" />
+            <source>content: {what} date column</source>
+            <translation>内容:日期{what}的一列</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="485" />
-            <source>by content: {share}% of values are {what}</source>
-            <translation>按内容:{share}% 的值是{what}</translation>
+            <location filename="../../ui/sales/import_preview.py" line="498" />
+            <source>content: {share}% {what}</source>
+            <translation>内容:{share}% 是{what}</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="514" />
+            <location filename="../../ui/sales/import_preview.py" line="526" />
             <source>Reject these rows</source>
             <translation>拒绝这些行</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="515" />
+            <location filename="../../ui/sales/import_preview.py" line="527" />
             <source>Create new customer</source>
             <translation>新建客户</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="517" />
+            <location filename="../../ui/sales/import_preview.py" line="529" />
             <source>Is {code} {name}</source>
             <translation>即 {code} {name}</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="554" />
+            <location filename="../../ui/sales/import_preview.py" line="566" />
             <source>Importing orders</source>
             <translation>正在导入订单</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="566" />
+            <location filename="../../ui/sales/import_preview.py" line="578" />
             <source>Imported {imported} orders; {skipped} already present; {flagged} flagged as possible duplicates; {rejected} rows rejected.</source>
             <translation>导入 {imported} 单;已存在 {skipped} 单;疑似重复 {flagged} 单;拒绝 {rejected} 行。</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="583" />
+            <location filename="../../ui/sales/import_preview.py" line="595" />
             <source>Import catalog workbook</source>
             <translation>导入基础资料表</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="595" />
+            <location filename="../../ui/sales/import_preview.py" line="607" />
             <source>Importing catalog</source>
             <translation>正在导入基础资料</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="601" />
+            <location filename="../../ui/sales/import_preview.py" line="613" />
             <source>customers</source>
             <translation>客户</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="601" />
+            <location filename="../../ui/sales/import_preview.py" line="613" />
             <source>products</source>
             <translation>产品</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="602" />
+            <location filename="../../ui/sales/import_preview.py" line="614" />
             <source>BOM lines</source>
             <translation>BOM 行</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="602" />
+            <location filename="../../ui/sales/import_preview.py" line="614" />
             <source>stock</source>
             <translation>库存</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="603" />
+            <location filename="../../ui/sales/import_preview.py" line="615" />
             <source>receipts</source>
             <translation>在途</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="604" />
+            <location filename="../../ui/sales/import_preview.py" line="616" />
             <source>{sheet}: {kind} {created} new, {updated} updated, {rejected} rejected</source>
             <translation>{sheet}:{kind} 新增 {created},更新 {updated},拒绝 {rejected}</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="630" />
+            <location filename="../../ui/sales/import_preview.py" line="642" />
             <source>Save rejected rows</source>
             <translation>保存被拒绝的行</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="640" />
+            <location filename="../../ui/sales/import_preview.py" line="652" />
             <source>Rejected rows saved to {path}</source>
             <translation>被拒绝的行已保存到 {path}</translation>
         </message>
@@ -510,53 +510,53 @@
     <context>
         <name>PreviewRowsModel</name>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="67" />
+            <location filename="../../ui/sales/import_preview.py" line="68" />
             <source>Row</source>
             <extracomment>the customer picked for the whole file, shown on rows that took it</extracomment>
             <translation>行号</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="67" />
+            <location filename="../../ui/sales/import_preview.py" line="68" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="67" />
+            <location filename="../../ui/sales/import_preview.py" line="68" />
             <source>SKU</source>
             <translation>物料编码</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="67" />
+            <location filename="../../ui/sales/import_preview.py" line="68" />
             <source>Quantity</source>
             <translation>数量</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="68" />
+            <location filename="../../ui/sales/import_preview.py" line="69" />
             <source>Due date</source>
             <translation>交期</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="68" />
+            <location filename="../../ui/sales/import_preview.py" line="69" />
             <source>Customer</source>
             <translation>客户</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="68" />
+            <location filename="../../ui/sales/import_preview.py" line="69" />
             <source>Order no.</source>
             <translation>单号</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="68" />
+            <location filename="../../ui/sales/import_preview.py" line="69" />
             <source>Problems</source>
             <translation>问题</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="98" />
+            <location filename="../../ui/sales/import_preview.py" line="99" />
             <source>OK</source>
             <translation>正确</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="98" />
+            <location filename="../../ui/sales/import_preview.py" line="99" />
             <source>Rejected</source>
             <translation>拒绝</translation>
         </message>

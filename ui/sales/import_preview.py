@@ -43,6 +43,7 @@ from orderdesk.intake.columns import ORDER_FIELDS
 from orderdesk.intake.rejects import write_rejects
 from orderdesk.intake.values import cell_text
 from orderdesk.ui.errors import describe_error, show_error
+from orderdesk.ui.i18n import current_language
 from orderdesk.ui.sales.texts import field_label, reason_label
 from orderdesk.ui.tasks import ProgressDialog
 
@@ -243,7 +244,7 @@ class ImportPreviewWidget(QWidget):
         split.addWidget(right)
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 4)
-        split.setSizes([460, 820])
+        split.setSizes([640, 700])   # room for each column's reason and confidence
         bottom = QHBoxLayout()
         bottom.addWidget(self.result, 1)
         bottom.addWidget(self.export_button)
@@ -408,6 +409,14 @@ class ImportPreviewWidget(QWidget):
         self.rows_model.file_customer_id = self.file_customer_id
         self.rows_model.file_customer_label = (self.file_customer.currentText()
                                                if self.file_customer_id else "")
+        title_customer = preview.mapping.file_customer_id if preview.mapping else None
+        if self.file_customer_id is None and title_customer:
+            # Rows took the customer the title rows name: show who it is on each row.
+            found = self.file_customer.findData(title_customer)
+            self.rows_model.file_customer_id = title_customer
+            self.rows_model.file_customer_label = (self.file_customer.itemText(found)
+                                                   if found >= 0 else
+                                                   preview.mapping.file_customer_text)
         self.rows_model.set_lines(list(preview.lines))
         self.rows_view.resizeColumnsToContents()
         self._fill_problems()
@@ -448,7 +457,8 @@ class ImportPreviewWidget(QWidget):
             mapped = col in mapping.fields
             conf = QTableWidgetItem(f"{round(100 * mapping.confidence(col))}%" if mapped else "")
             reason = QTableWidgetItem(self.reason_text(mapping, col))
-            reason.setToolTip(reason.text())
+            lang = "en" if current_language().startswith("en") else "zh"
+            reason.setToolTip(mapping.reason(col, lang) if mapped else "")
             if col in low:
                 for item in (conf, reason):
                     item.setBackground(QBrush(UNSURE))
@@ -470,6 +480,7 @@ class ImportPreviewWidget(QWidget):
         ev = mapping.evidence.get(col)
         if ev is None or col not in mapping.fields:
             return ""
+        # Short enough for the column; the full sentence is in the tooltip.
         what = {"sku": self.tr("known SKUs"), "customer": self.tr("known customers"),
                 "customer_code": self.tr("known customer codes"),
                 "phone": self.tr("known customer phones"), "phone_like": self.tr("phone numbers"),
@@ -478,14 +489,13 @@ class ImportPreviewWidget(QWidget):
                 "text": self.tr("names"), "earlier": self.tr("the earlier"),
                 "later": self.tr("the later")}.get(ev.what, ev.what)
         if ev.kind == "header":
-            return self.tr("by header {header}").format(header=ev.header)
+            return self.tr("header {header}").format(header=ev.header)
         if ev.kind == "header+content":
-            return self.tr("by header {header} and content: {share}% of values are {what}").format(
+            return self.tr("header {header} + {share}% {what}").format(
                 header=ev.header, share=ev.share, what=what)
         if ev.kind == "content_order":
-            return self.tr("by content: dates, {what} of the two date columns").format(what=what)
-        return self.tr("by content: {share}% of values are {what}").format(share=ev.share,
-                                                                           what=what)
+            return self.tr("content: {what} date column").format(what=what)
+        return self.tr("content: {share}% {what}").format(share=ev.share, what=what)
 
     def set_column_field(self, column: int, field: str | None) -> None:
         """The user re-assigned a column: re-read the rows with the corrected mapping."""
