@@ -34,11 +34,14 @@ class ReasonDialog(QDialog):
 
     reason_did_enter = Signal(str)
 
-    def __init__(self, title: str, prompt: str, parent: QWidget | None = None) -> None:
+    def __init__(self, title, prompt, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
+        """`title` and `prompt` are callables returning the translated text, so the dialog
+        follows a language switch."""
         super().__init__(parent)
         self.setObjectName("reasonDialog")
-        self.setWindowTitle(title)
-        self.prompt = QLabel(prompt)
+        self._title, self._prompt = title, prompt
+        self.setWindowTitle(title())
+        self.prompt = QLabel(prompt())
         self.prompt.setWordWrap(True)
         self.text = QLineEdit()
         self.text.setObjectName("reasonText")
@@ -53,6 +56,12 @@ class ReasonDialog(QDialog):
         layout.addWidget(self.buttons)
         self._enable()
         fit_to_screen(self, 480, 170)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.setWindowTitle(self._title())
+            self.prompt.setText(self._prompt())
+        super().changeEvent(event)
 
     def _enable(self) -> None:
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(
@@ -164,9 +173,9 @@ class EdiOutboxWidget(QWidget):
         row = self.selected()
         if row is None:
             return None
-        dialog = ReasonDialog(self.tr("Stop sending {ref}").format(ref=row.control_ref),
-                              self.tr("Why should {doc} not be sent to the customer?").format(
-                                  doc=row.document_no), self)
+        dialog = ReasonDialog(lambda: self.tr("Stop sending {ref}").format(ref=row.control_ref),
+                              lambda: self.tr("Why should {doc} not be sent to the customer?")
+                              .format(doc=row.document_no), self)
         dialog.reason_did_enter.connect(lambda reason: self.ctx.tasks.mutate(
             edi_outbox.cancel, self.ctx.desk, row.control_ref, reason,
             on_done=lambda _c: self.reload()))

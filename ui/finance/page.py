@@ -320,9 +320,10 @@ class FinancePage(StationPage):
         if row is None or row.kind != "invoice" or row.status != "issued":
             return None
         dialog = ReasonDialog(
-            self.tr("Cancel invoice {no}").format(no=row.invoice_no),
-            self.tr("The invoice stays on record, marked cancelled, and a red-letter credit "
-                    "of {total} reverses it. Why is it cancelled?").format(total=yuan(row.gross)),
+            lambda: self.tr("Cancel invoice {no}").format(no=row.invoice_no),
+            lambda: self.tr("The invoice stays on record, marked cancelled, and a red-letter "
+                            "credit of {total} reverses it. Why is it cancelled?").format(
+                total=yuan(row.gross)),
             self)
         dialog.reason_did_enter.connect(lambda reason: self.ctx.tasks.mutate(
             invoicing.cancel, self.ctx.desk, row.invoice_no, reason,
@@ -377,5 +378,10 @@ class FinancePage(StationPage):
                     return self.cancel_dialog()
             return None
 
+        def stop_sending():  # type: ignore[no-untyped-def]
+            if self.outbox.model.rows:
+                self.outbox.view.selectRow(0)
+            return self.outbox.cancel_dialog()
+
         return [("split_rules", self.rules_dialog), ("cancel_invoice", cancel),
-                ("edi_stop", self.outbox.cancel_dialog)]
+                ("edi_stop", stop_sending)]

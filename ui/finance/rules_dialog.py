@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QLabel,
     QLineEdit,
@@ -23,7 +24,7 @@ from orderdesk.finance import invoicing
 from orderdesk.finance.invoicing import RuleView
 from orderdesk.finance.split import SplitRule
 from orderdesk.ui.errors import describe_error
-from orderdesk.ui.screen_fit import fit_to_screen
+from orderdesk.ui.screen_fit import fit_to_screen, scrolled
 
 
 class SplitRulesDialog(QDialog):
@@ -43,12 +44,13 @@ class SplitRulesDialog(QDialog):
         self.per_ship_to = QCheckBox()
         self.per_product_line = QCheckBox()
         self.per_tax_rate = QCheckBox()
-        keys = QVBoxLayout(self.keys)
-        for box, on in ((self.per_po, rule.per_po), (self.per_ship_to, rule.per_ship_to),
-                        (self.per_product_line, rule.per_product_line),
-                        (self.per_tax_rate, rule.per_tax_rate)):
+        keys = QGridLayout(self.keys)
+        for i, (box, on) in enumerate(((self.per_po, rule.per_po),
+                                       (self.per_ship_to, rule.per_ship_to),
+                                       (self.per_product_line, rule.per_product_line),
+                                       (self.per_tax_rate, rule.per_tax_rate))):
             box.setChecked(on)
-            keys.addWidget(box)
+            keys.addWidget(box, i // 2, i % 2)
         self.caps = QGroupBox()
         self.cap = QLineEdit("" if rule.amount_cap is None else format(rule.amount_cap, "f"))
         self.cap.setObjectName("amountCap")
@@ -84,16 +86,18 @@ class SplitRulesDialog(QDialog):
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self._save)
         self.buttons.rejected.connect(self.reject)
+        body = QVBoxLayout()
+        body.addWidget(self.title)
+        body.addWidget(self.keys)
+        body.addWidget(self.caps)
+        body.addWidget(self.self_billing)
+        body.addWidget(self.party)
+        body.addWidget(self.error)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
-        layout.addWidget(self.keys)
-        layout.addWidget(self.caps)
-        layout.addWidget(self.self_billing)
-        layout.addWidget(self.party)
-        layout.addWidget(self.error)
+        layout.addWidget(scrolled(body, "splitRulesBody"), 1)  # scrolls on a small screen
         layout.addWidget(self.buttons)
         self.retranslate_ui()
-        fit_to_screen(self, 560, 620)
+        fit_to_screen(self, 620, 560)
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Invoice split rules"))
