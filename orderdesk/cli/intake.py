@@ -238,6 +238,8 @@ def _parse_message(args: argparse.Namespace) -> int:
         print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         print(proposal.summary(_zh()))
+        for q in proposal.questions:   # what the parser could not explain: never dropped
+            print(("  ? " + q.sentence(_zh())))
         if targets is not None:
             print(_targets_text(targets))
     return 0

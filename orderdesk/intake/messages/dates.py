@@ -25,7 +25,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"下个?月底|下个?月末"), "next_month_end"),
     (re.compile(_NUM + r"\s*(?:个)?(?:天|日)(?:内|之内|以内|后|之后)"), "in_days"),
     (re.compile(r"(一|1)\s*(?:周|星期|个星期)(?:内|之内|以内)"), "in_week"),
-    (re.compile(r"(?<![\d月.])" + _NUM + r"\s*[号日](?![\d])"), "day"),
+    # '20号' is a day; '3号线', '2号仓', '5号门' are a production line, a store, a gate.
+    (re.compile(r"(?<![\d月.])" + _NUM + r"\s*[号日](?![\d线仓门楼库机位柜车厂区房])"), "day"),
 ]
 
 

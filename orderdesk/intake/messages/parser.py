@@ -57,8 +57,9 @@ class Question:
     code: str
     text: str
 
-    def sentence(self) -> str:
-        return QUESTION_TEXTS.get(self.code, "{text}?").format(text=self.text)
+    def sentence(self, zh: bool = False) -> str:
+        table = QUESTION_TEXTS_ZH if zh else QUESTION_TEXTS
+        return table.get(self.code, "{text}?").format(text=self.text)
 
 
 QUESTION_TEXTS = {
@@ -72,6 +73,18 @@ QUESTION_TEXTS = {
     "not_pack_multiple": "'{text}': the quantity is no multiple of the pack size. Is it right?",
     "price_inquiry": "The message asks for a price: is it an order?",
     "change_unclear": "What should change on the order?",
+}
+QUESTION_TEXTS_ZH = {
+    "unexplained_number": "“{text}”是什么?它不是任何一行的数量。",
+    "unexplained_word": "这里的“{text}”是什么意思?",
+    "unknown_code": "“{text}”不是目录中的编码:是哪个产品?",
+    "unknown_product": "“{text}”订的是哪个产品?",
+    "no_quantity": "“{text}”要多少?",
+    "ambiguous_product": "“{text}”是哪个产品?",
+    "box_size_unknown": "“{text}”每箱多少个?",
+    "not_pack_multiple": "“{text}”:数量不是包装数的整数倍,对吗?",
+    "price_inquiry": "消息在询价:这是订单吗?",
+    "change_unclear": "订单要改什么?",
 }
 
 
@@ -446,7 +459,7 @@ def parse_text(text: str, cat: MessageCatalog, *, now: dt.datetime | None = None
     due, span = find_due_date(masked, now)
     if span:
         masked = reading.blank(masked, *span)
-    masked = re.sub(r"(?:周|星期|礼拜)[一二三四五六日天]|\d+\s*月\s*\d+\s*[号日]?|(?<![\d.])\d{1,2}\s*[号日](?:前|之前)?",
+    masked = re.sub(r"(?:周|星期|礼拜)[一二三四五六日天]|\d+\s*月\s*\d+\s*[号日]?|(?<![\d.])\d{1,2}\s*[号日](?![线仓门楼库机位柜车厂区房])(?:前|之前)?",
                     lambda m: " " * len(m.group(0)), masked)
     masked = reading.mask_numbering(masked)
     masked = _SPEC_NOT_QTY.sub(lambda m: " " * len(m.group(0)), masked)

@@ -21,7 +21,7 @@ _CODE_JOINERS = "-_. /\\"
 UNITS = ("pcs", "pc", "个", "件", "只", "套", "支", "片", "条", "块", "颗", "粒", "根", "把", "台",
          "米", "kg", "公斤", "千克", "ea", "psc")
 _UNIT_RE = r"(?:pcs|pc|psc|ea|个|件|只|套|支|片|条|块|颗|粒|根|把|台|米|kg|公斤|千克)"
-_CN_NUM = "零一二两三四五六七八九十百千万"
+_CN_NUM = "零〇一二两三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰仟萬"
 
 _ARABIC_QTY = re.compile(
     r"(?<![A-Za-z0-9.])(\d+(?:\.\d+)?)[ \t]*(万|千|百|[wWkK](?:(?![A-Za-z])|(?=pcs|pc)))?(\d)?(?![\d.])"
@@ -175,9 +175,9 @@ def find_quantities(text: str) -> list[QtyToken]:
         around = text[max(0, m.start() - 1):m.end() + 1]
         if any(w in around for w in _CN_NOT_NUMBERS):
             continue
-        if not re.search("[十百千万]", word) and not m[2]:
+        if not re.search("[十百千万拾佰仟萬]", word) and not m[2]:
             continue
-        if len(word) == 1 and word in "十百千万" and not m[2]:
+        if len(word) == 1 and word in "十百千万拾佰仟萬" and not m[2]:
             continue
         # 'X千5' / '3千5': Arabic digits around a Chinese scale are taken by the Arabic reader.
         value = cn_value(word)
