@@ -119,3 +119,41 @@ def test_bundle_app_self_test_on_demo_database(bundle: Path, tmp_path: Path) -> 
     assert proc.returncode == 0, f"demo: exit {proc.returncode}\n{proc.stdout}\n{proc.stderr}"
     proc = _run(bundle, "app", "--self-test", "--db", str(db), home=tmp_path)
     assert proc.returncode == 0, f"exit {proc.returncode}\n{proc.stdout}\n{proc.stderr}"
+
+
+def test_bundle_station_syncs_with_a_real_server(bundle: Path, tmp_path: Path,
+                                                 template_db: Path) -> None:
+    """The shipped station can sync (requests and the sync client are in the bundle):
+    it pushes its demo orders to a real server process and pulls the server's rows."""
+    import shutil
+
+    from tests.sync.conftest import PASSWORD, ServerProcess, seed_users
+
+    server_db = tmp_path / "server.db"
+    shutil.copyfile(template_db, server_db)
+    seed_users(f"sqlite:///{server_db}")
+    logs = tmp_path / "logs"
+    logs.mkdir()
+    server = ServerProcess(f"sqlite:///{server_db}", logs)
+    server.start()
+    try:
+        db = tmp_path / "station.db"
+        proc = _run(bundle, "demo", "--no-gui", "--orders", "20", "--db", str(db), home=tmp_path)
+        assert proc.returncode == 0, f"demo: {proc.stdout}\n{proc.stderr}"
+        pw = tmp_path / "pw"
+        pw.write_text(PASSWORD)
+        proc = _run(bundle, "sync", "--db", str(db), "--server", server.url, "--user", "sup",
+                    "--password-file", str(pw), "--station", "BUNDLE", home=tmp_path)
+        assert proc.returncode == 0, f"sync: {proc.stdout}\n{proc.stderr}"
+        assert proc.stdout.startswith("station BUNDLE: pushed"), proc.stdout
+        assert "ModuleNotFoundError" not in proc.stderr
+        with sqlite3.connect(server_db) as conn:
+            assert conn.execute("SELECT count(*) FROM sync_stations WHERE name = 'BUNDLE'"
+                                ).fetchone()[0] == 1
+            assert conn.execute("SELECT count(*) FROM sync_change_log WHERE origin = 'BUNDLE'"
+                                ).fetchone()[0] > 0
+        with sqlite3.connect(db) as conn:
+            assert conn.execute("SELECT count(*) FROM outbox WHERE pushed_at IS NULL"
+                                ).fetchone()[0] == 0
+    finally:
+        server.stop()
