@@ -557,3 +557,47 @@ def test_the_last_active_sysadmin_cannot_be_disabled_or_demoted(srv):
     got = outcomes(push(srv, proved(srv, "ST-LAST", "admin"), [change(
         "users", ids(srv)["admin"], "update", user="admin", field="active", new=False)]))
     assert got == [("rejected", "last_sysadmin")]
+
+
+# ---- audit-chain anchoring (S3/D2) -------------------------------------------------------
+
+def test_each_sync_anchors_the_station_trail_and_a_rewrite_is_caught(sqlite_server,
+                                                                    make_station):
+    from orderdesk.models.security import AuditAnchor
+    from orderdesk.sync import identity_client
+    from orderdesk.sync.client import sync_once
+
+    from .conftest import station_client
+
+    server = sqlite_server
+    a = make_station("ANCHOR")
+    client = station_client(server, a, ["sales1"])
+    with a.write() as s:
+        catalog.upsert_customer(s, "C009", "锚定测试", tier="B")
+    sync_once(a, client=client)
+    with a.read() as s:
+        head = s.execute(select(AuditLog.id, AuditLog.hash).order_by(AuditLog.id.desc())
+                         .limit(1)).first()
+        first = s.scalar(select(AuditLog.id).order_by(AuditLog.id).limit(1))
+    desk = _db(server)
+    try:
+        with desk.read() as s:
+            anchor = s.get(AuditAnchor, "ANCHOR")
+            assert (anchor.last_id, anchor.last_hash) == (head.id, head.hash)
+    finally:
+        desk.close()
+    # Someone rewrites the station's trail below the anchor (hashes recomputed or not):
+    # the next sync's anchor is refused and the server records it.
+    with a.engine.begin() as conn:
+        conn.execute(AuditLog.__table__.update().where(AuditLog.id == head.id)
+                     .values(hash="0" * 64))
+    assert identity_client.anchor_trail(a, client) == "mismatch"
+    desk = _db(server)
+    try:
+        with desk.read() as s:
+            assert s.get(AuditAnchor, "ANCHOR").mismatches == 1
+            assert s.scalar(select(func.count()).select_from(AuditLog).where(
+                AuditLog.outcome == "anchor_mismatch")) == 1
+    finally:
+        desk.close()
+    assert first is not None
