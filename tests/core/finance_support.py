@@ -30,7 +30,8 @@ _counter = [0]
 
 
 def make_orders(desk, lines: Sequence[Line], *, customer: str = "C9001",  # type: ignore[no-untyped-def]
-                name: str = "某新能源汽车有限公司", bind: bool = True) -> list[str]:
+                name: str = "某新能源汽车有限公司", bind: bool = True,
+                with_tax: bool = True) -> list[str]:
     """One order per (PO, ship-to); every line fully bound to one batch. Returns order numbers."""
     orders: dict[tuple[str, str], Order] = {}
     with desk.write() as s:
@@ -41,7 +42,7 @@ def make_orders(desk, lines: Sequence[Line], *, customer: str = "C9001",  # type
                                              unit="pcs", product_line=ln.product_line,
                                              gtin=None)
             s.flush()
-            if s.query(ProductTax).filter_by(product_id=product.id).first() is None:
+            if with_tax and s.query(ProductTax).filter_by(product_id=product.id).first() is None:
                 s.add(ProductTax(product_id=product.id, rate=Decimal(ln.rate)))
             key = (ln.po, ln.ship_to)
             order = orders.get(key)
