@@ -308,6 +308,10 @@ def map_columns(sheet: SheetData, header_row: int, vocab: dict[str, tuple[str, .
             hf = {f: s for f, s in hf.items() if f not in ("quantity", "unit_price")}
         # A remembered column keeps what the user said; content does not re-claim it.
         cs = {} if remembered else ev.content_scores(facts[col], ints_somewhere)
+        if _NOT_UNIT_VALUES.search(header_norm(headers[col] if col < len(headers) else "")):
+            # 金额 / 价税合计 / 税额 / amount: numbers, but neither a unit price nor a quantity.
+            cs = {f: v for f, v in cs.items() if f not in ("unit_price", "quantity")}
+            hf = {f: v for f, v in hf.items() if f not in ("unit_price", "quantity")}
         for fld in set(hf) | set(cs):
             if fld not in vocab:
                 continue
@@ -446,6 +450,8 @@ def _infer_by_content(headers: tuple[str, ...], body: list[list[object]], fields
     claim("requested_date", lambda v: _looks_like_date(v), 0.9)
 
 
+_NOT_UNIT_VALUES = re.compile(r"金额|合计|总价|总额|价税|税额|税率|税金|重量|毛重|净重|体积|箱数|"
+                              r"amount|total|subtotal|tax|weight|volume|cartons?$", re.I)
 _COUNTERS = {"序号", "行号", "no", "#", "seq", "line", "项次", "编号"}
 
 

@@ -261,3 +261,14 @@ def test_every_row_and_field_of_each_sheet_property(cat_desk, corpus, prop) -> N
             wrong += [(case["id"], ln.row, f, got[f], e[f]) for f in corpus_sheets.FIELDS
                       if got[f] != e[f]]
     assert not wrong, wrong[:5]
+
+
+def test_amount_tax_and_weight_columns_are_neither_price_nor_quantity(cat_desk, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = xlsx(tmp_path / "amount.xlsx", [
+        ["客户名称", "物料编码", "数量", "金额", "税率", "重量(kg)"],
+        ["恒锐", "BRK-1001", 1000, 1250.5, "13%", 12.5],
+        ["恒锐", "CLP-3001", 2000, 1600.8, "13%", 20.25],
+    ])
+    pv = preview_file(cat_desk, path, now=NOW)
+    assert pv.mapping.fields == {0: "customer_name", 1: "sku", 2: "quantity"}
+    assert [(ln.quantity, ln.unit_price) for ln in pv.lines] == [(1000, None), (2000, None)]

@@ -69,6 +69,7 @@ def test_english_urgency_words(cat, text) -> None:  # type: ignore[no-untyped-de
     ("恒锐 BRK-1001交期推迟到4月10日", "modify", None),
     ("恒锐 BRK-1001能提前到3月15日吗", "modify", None),
     ("恒锐 pls change BRK-1001 qty to 6000", "modify", 6000),
+    ("恒锐 BRK-1001 改到下周五", "modify", None),
 ])
 def test_change_verbs_make_change_requests(cat, text, action, qty) -> None:  # type: ignore[no-untyped-def]
     p = parse_text(text, cat, now=NOW)

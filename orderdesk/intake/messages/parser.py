@@ -625,7 +625,7 @@ def _change_request(text: str, masked: str, qtys: list, due: dt.date | None,  # 
                                              or "交期" in text):
         return "modify", None
     if _contains_any(text, CHANGE_WORDS) and (_contains_any(text, ORDER_REF_WORDS)
-                                              or _SO.search(text) is not None
+                                              or _SO.search(text) is not None or due is not None
                                               or _contains_any(text, ("追加", "改单", "交期"))):
         return "modify", None
     return None
