@@ -156,6 +156,10 @@ def refresh_log(session: Session) -> int:
             session.execute(text(_INSERT + select_sql), {"mark": mark, "top": top})
             _set_mark(session, source, int(top))
     after = session.execute(text("SELECT COALESCE(MAX(id), 0) FROM insight_events")).scalar()
+    from orderdesk.insight.cases import refresh_cases
+
+    refresh_cases(session, mark=lambda name: _mark(session, name),
+                  set_mark=lambda name, value: _set_mark(session, name, value))
     return int(after or 0) - int(before or 0)
 
 

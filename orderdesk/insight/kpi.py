@@ -31,6 +31,7 @@ import statistics
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from sqlalchemy import text
 
@@ -93,21 +94,33 @@ def shown(value: float | None, unit: str) -> float | None:
     return None if value is None else round(value, DECIMALS.get(unit, 2))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class KpiCase:
-    """One order (or rush case) behind a figure."""
+    """One order (or rush case) behind a figure. Times are kept as the database's text
+    and parsed when asked for: a year holds 126,000 of these."""
 
     order_id: str
     order_no: str
-    start_at: dt.datetime
-    stop_at: dt.datetime | None
-    #: Minutes / hours of the interval; for first_pass_accuracy 100 (first pass) or 0.
+    start_text: str
+    stop_text: str | None
+    #: Minutes / hours of the interval; for first_pass_accuracy 100 (first pass) or 0;
+    #: for an open case its age (minutes, or hours for the rates).
     value: float | None
     customer_code: str | None
     tier: str | None
     channel: str | None
     product_line: str | None
+    week: str
+    month: str
     ref: str | None = None
+
+    @property
+    def start_at(self) -> dt.datetime:
+        return _parse(self.start_text)  # type: ignore[return-value]
+
+    @property
+    def stop_at(self) -> dt.datetime | None:
+        return _parse(self.stop_text)
 
     def group(self, by: str) -> str:
         return getattr(self, by) or "-"
@@ -133,6 +146,40 @@ class Figure:
     open_n: int = 0
 
 
+# Row layout of _CASES (and of the sources behind the lazily built KpiCase objects).
+_ORDER_ID, _ORDER_NO, _START, _STOP, _CORRECTED, _MINUTES, _WITHDRAWN, _REF = range(8)
+_CODE, _TIER, _CHANNEL, _LINE, _WEEK, _MONTH = range(8, 14)
+_DIM_INDEX = {"customer_code": _CODE, "tier": _TIER, "channel": _CHANNEL,
+              "product_line": _LINE}
+
+
+@dataclass
+class _Cases:
+    """Cases as the query gave them (rows), with each one's value (and stop time when it
+    is not the row's), so a year's figures need no object per case."""
+
+    rows: list[tuple] = field(default_factory=list)
+    values: list[float] = field(default_factory=list)
+    stops: list[str | None] | None = None
+    open_rows: list[tuple] = field(default_factory=list)
+    open_values: list[float] = field(default_factory=list)
+    skipped: int = 0
+
+    def case(self, i: int) -> KpiCase:
+        r = self.rows[i]
+        stop = self.stops[i] if self.stops is not None else r[_STOP]
+        return _make_case(r, stop, self.values[i])
+
+    def open_case(self, i: int) -> KpiCase:
+        return _make_case(self.open_rows[i], None, self.open_values[i])
+
+
+def _make_case(r: tuple, stop: object, value: float) -> KpiCase:
+    return KpiCase(r[_ORDER_ID], r[_ORDER_NO], str(r[_START]), None if stop is None else str(stop),
+                   value, r[_CODE], r[_TIER], r[_CHANNEL], r[_LINE], r[_WEEK], r[_MONTH],
+                   r[_REF])
+
+
 @dataclass(frozen=True)
 class KpiResult:
     kpi: KpiDefinition
@@ -146,8 +193,17 @@ class KpiResult:
     weekly: tuple[Figure, ...]
     monthly: tuple[Figure, ...]
     breakdown: tuple[Figure, ...]
-    cases: tuple[KpiCase, ...] = field(repr=False)
-    open_cases: tuple[KpiCase, ...] = field(repr=False)
+    source: _Cases = field(repr=False, compare=False)
+
+    @cached_property
+    def cases(self) -> tuple[KpiCase, ...]:
+        """The closed cases behind the figure, in time order (built when first asked)."""
+        return tuple(self.source.case(i) for i in range(len(self.source.rows)))
+
+    @cached_property
+    def open_cases(self) -> tuple[KpiCase, ...]:
+        """The open cases (value = age), in time order; never inside the figure."""
+        return tuple(self.source.open_case(i) for i in range(len(self.source.open_rows)))
 
 
 @dataclass(frozen=True)
@@ -167,6 +223,14 @@ def median(values: list[float]) -> float | None:
     return statistics.median(values) if values else None
 
 
+def _median_sorted(v: list[float]) -> float | None:
+    n = len(v)
+    if not n:
+        return None
+    mid = n // 2
+    return v[mid] if n % 2 else (v[mid - 1] + v[mid]) / 2
+
+
 def nearest_rank(sorted_values: list[float], p: float) -> float | None:
     """The value at position ceil(p N) (1-based) of already sorted values."""
     if not sorted_values:
@@ -175,15 +239,14 @@ def nearest_rank(sorted_values: list[float], p: float) -> float | None:
     return sorted_values[k - 1]
 
 
-def _time_figure(label: str, cases: list[KpiCase], open_n: int = 0) -> Figure:
-    values = sorted(c.value for c in cases if c.value is not None)
-    med = median(values)
-    return Figure(label, med, med, nearest_rank(values, 0.9), len(values), open_n)
+def _time_figure(label: str, values: list[float], open_n: int = 0) -> Figure:
+    ordered = sorted(values)
+    med = _median_sorted(ordered)
+    return Figure(label, med, med, nearest_rank(ordered, 0.9), len(ordered), open_n)
 
 
-def _rate_figure(label: str, cases: list[KpiCase], open_n: int = 0,
+def _rate_figure(label: str, values: list[float], open_n: int = 0,
                  weekly: Iterable[Figure] = ()) -> Figure:
-    values = [c.value for c in cases if c.value is not None]
     rate = sum(values) / len(values) if values else None
     weeks = sorted(w.value for w in weekly if w.value is not None)
     return Figure(label, rate, median(weeks), nearest_rank(weeks, 0.1), len(values), open_n)
@@ -203,93 +266,59 @@ def _parse(value: object) -> dt.datetime | None:
     return dt.datetime.fromisoformat(str(value))
 
 
-_ORDER_COHORT = """
-WITH cohort AS (
-  SELECT order_id, MIN(at) AS received_at FROM insight_events
-  WHERE kind = 'received' AND at >= :start AND at < :end GROUP BY order_id),
-agg AS (
-  SELECT e.order_id,
-    MIN(e.at) AS confirmed_at,
-    MIN(CASE WHEN e.kind = 'released' THEN e.at END) AS released_at
-  FROM insight_events e JOIN cohort ON cohort.order_id = e.order_id
-  WHERE e.kind IN ('confirmed', 'released') GROUP BY e.order_id)
-SELECT cohort.order_id, o.order_no, cohort.received_at, agg.released_at,
-  (SELECT MIN(x.at) FROM insight_events x WHERE x.order_id = cohort.order_id
-     AND x.kind = 'corrected' AND x.at >= agg.confirmed_at) AS corrected_at,
-  c.code, c.tier, o.channel, p.product_line
-FROM cohort JOIN orders o ON o.id = cohort.order_id
-LEFT JOIN agg ON agg.order_id = cohort.order_id
-LEFT JOIN customers c ON c.id = o.customer_id
-LEFT JOIN order_lines l1 ON l1.order_id = o.id AND l1.line_no = 1
-LEFT JOIN products p ON p.id = l1.product_id
-WHERE o.cancelled = 0 AND o.merged_into_id IS NULL
-"""
-
-_RUSH_COHORT = """
-SELECT r.order_id, o.order_no, r.at AS requested_at, r.ref,
-  (SELECT MIN(k.at) FROM insight_events k WHERE k.order_id = r.order_id
-     AND k.kind = 'rush_confirmed' AND k.ref = r.ref) AS confirmed_at,
-  EXISTS (SELECT 1 FROM insight_events w WHERE w.order_id = r.order_id
-     AND w.kind = 'rush_withdrawn' AND w.ref = r.ref) AS withdrawn,
-  c.code, c.tier, o.channel, p.product_line
-FROM insight_events r JOIN orders o ON o.id = r.order_id
-LEFT JOIN customers c ON c.id = o.customer_id
-LEFT JOIN order_lines l1 ON l1.order_id = o.id AND l1.line_no = 1
-LEFT JOIN products p ON p.id = l1.product_id
-WHERE r.kind = 'rush_requested' AND r.at >= :start AND r.at < :end
-  AND o.cancelled = 0 AND o.merged_into_id IS NULL
+_CASES = """
+SELECT order_id, order_no, start_at, stop_at, corrected_at, minutes, withdrawn, ref,
+       customer_code, tier, channel, product_line, week, month
+FROM insight_cases
+WHERE case_type = :type AND excluded = 0 AND start_at >= :start AND start_at < :end
+ORDER BY start_at
 """
 
 
-@dataclass
-class _Cases:
-    closed: list[KpiCase]
-    open: list[KpiCase]
-    skipped: int = 0
+def _age_minutes(now: dt.datetime, start: object) -> float:
+    return (now - _parse(start)).total_seconds() / 60  # type: ignore[operator]
 
 
 def _order_cases(rows: list, now: dt.datetime) -> tuple[_Cases, _Cases]:
-    processing, accuracy = _Cases([], []), _Cases([], [])
+    processing, accuracy = _Cases(), _Cases(stops=[])
+    p_rows, p_vals = processing.rows.append, processing.values.append
+    a_rows, a_vals, a_stops = accuracy.rows.append, accuracy.values.append, accuracy.stops.append  # type: ignore[union-attr]
     for r in rows:
-        start = _parse(r.received_at)
-        released = _parse(r.released_at)
-        base = dict(order_id=r.order_id, order_no=r.order_no, start_at=start,
-                    customer_code=r.code, tier=r.tier, channel=r.channel,
-                    product_line=r.product_line)
-        if released is None:
-            age = (now - start).total_seconds() / 60
-            processing.open.append(KpiCase(stop_at=None, value=age, **base))
-            accuracy.open.append(KpiCase(stop_at=None, value=age / 60, **base))
+        stop = r[_STOP]
+        if stop is None:
+            age = _age_minutes(now, r[_START])
+            processing.open_rows.append(r)
+            processing.open_values.append(age)
+            accuracy.open_rows.append(r)
+            accuracy.open_values.append(age / 60)
             continue
-        minutes = (released - start).total_seconds() / 60
+        minutes = r[_MINUTES]
         if minutes < 0:
             processing.skipped += 1
         else:
-            processing.closed.append(KpiCase(stop_at=released, value=minutes, **base))
-        corrected = _parse(r.corrected_at)
-        accuracy.closed.append(KpiCase(stop_at=corrected or released,
-                                       value=0.0 if corrected else 100.0, **base))
+            p_rows(r)
+            p_vals(minutes)
+        corrected = r[_CORRECTED]
+        a_rows(r)
+        a_vals(0.0 if corrected else 100.0)
+        a_stops(corrected or stop)
     return processing, accuracy
 
 
 def _rush_cases(rows: list, now: dt.datetime) -> _Cases:
-    out = _Cases([], [])
+    out = _Cases()
     for r in rows:
-        start = _parse(r.requested_at)
-        confirmed = _parse(r.confirmed_at)
-        base = dict(order_id=r.order_id, order_no=r.order_no, start_at=start,
-                    customer_code=r.code, tier=r.tier, channel=r.channel,
-                    product_line=r.product_line, ref=r.ref)
-        if confirmed is None:
-            if not r.withdrawn:
-                out.open.append(KpiCase(stop_at=None,
-                                        value=(now - start).total_seconds() / 3600, **base))
+        if r[_STOP] is None:
+            if not r[_WITHDRAWN]:
+                out.open_rows.append(r)
+                out.open_values.append(_age_minutes(now, r[_START]) / 60)
             continue
-        hours = (confirmed - start).total_seconds() / 3600
+        hours = r[_MINUTES] / 60
         if hours < 0:
             out.skipped += 1
             continue
-        out.closed.append(KpiCase(stop_at=confirmed, value=hours, **base))
+        out.rows.append(r)
+        out.values.append(hours)
     return out
 
 
@@ -303,56 +332,83 @@ def month_of(when: dt.datetime) -> str:
     return f"{when:%Y-%m}"
 
 
-def _grouped(cases: list[KpiCase], key: Callable[[KpiCase], str]) -> dict[str, list[KpiCase]]:
-    out: dict[str, list[KpiCase]] = defaultdict(list)
-    for c in cases:
-        out[key(c)].append(c)
+def _grouped(rows: list[tuple], values: list[float], col: int) -> dict[str, list[float]]:
+    """Values by the row's column `col`. Rows come in time order, so a week's or a
+    month's rows are contiguous: cut the value list at the boundaries (C-speed slices)."""
+    out: dict[str, list[float]] = {}
+    keys = [r[col] or "-" for r in rows]
+    start = 0
+    for i in range(1, len(keys) + 1):
+        if i == len(keys) or keys[i] != keys[start]:
+            key = keys[start]
+            if key in out:  # not contiguous after all (never for week/month): still right
+                out[key].extend(values[start:i])
+            else:
+                out[key] = values[start:i]
+            start = i
+    return out
+
+
+def _counts(rows: list[tuple], col: int) -> dict[str, int]:
+    out: dict[str, int] = defaultdict(int)
+    for r in rows:
+        out[r[col] or "-"] += 1
     return out
 
 
 def _result(kpi: KpiDefinition, cases: _Cases, by: str | None, now: dt.datetime) -> KpiResult:
-    closed = sorted(cases.closed, key=lambda c: c.start_at)
     rate = kpi.unit == "%"
-    make = _rate_figure if rate else _time_figure
-
-    weekly_cases = _grouped(closed, lambda c: week_of(c.start_at))
-    open_weekly = _grouped(cases.open, lambda c: week_of(c.start_at))
-    weekly = tuple(make(w, weekly_cases.get(w, []), len(open_weekly.get(w, [])))
-                   for w in sorted(set(weekly_cases) | set(open_weekly)))
-    monthly_cases = _grouped(closed, lambda c: month_of(c.start_at))
-    open_monthly = _grouped(cases.open, lambda c: month_of(c.start_at))
+    rows, values = cases.rows, cases.values
+    weekly_vals = _grouped(rows, values, _WEEK)
+    open_weekly = _counts(cases.open_rows, _WEEK)
+    if rate:
+        weekly = tuple(_rate_figure(w, weekly_vals.get(w, []), open_weekly.get(w, 0))
+                       for w in sorted(set(weekly_vals) | set(open_weekly)))
+    else:
+        weekly = tuple(_time_figure(w, weekly_vals.get(w, []), open_weekly.get(w, 0))
+                       for w in sorted(set(weekly_vals) | set(open_weekly)))
+    monthly_vals = _grouped(rows, values, _MONTH)
+    open_monthly = _counts(cases.open_rows, _MONTH)
     monthly = []
-    for m in sorted(set(monthly_cases) | set(open_monthly)):
-        in_month = [w for w in weekly if w.label[:7] == m] if rate else ()
-        fig = (_rate_figure(m, monthly_cases.get(m, []), len(open_monthly.get(m, [])), in_month)
-               if rate else _time_figure(m, monthly_cases.get(m, []), len(open_monthly.get(m, []))))
-        monthly.append(fig)
-    total = (_rate_figure("all", closed, len(cases.open), weekly) if rate
-             else _time_figure("all", closed, len(cases.open)))
+    for m in sorted(set(monthly_vals) | set(open_monthly)):
+        if rate:
+            in_month = [w for w in weekly if w.label[:7] == m]
+            monthly.append(_rate_figure(m, monthly_vals.get(m, []), open_monthly.get(m, 0),
+                                        in_month))
+        else:
+            monthly.append(_time_figure(m, monthly_vals.get(m, []), open_monthly.get(m, 0)))
+    total = (_rate_figure("all", values, len(cases.open_rows), weekly) if rate
+             else _time_figure("all", values, len(cases.open_rows)))
 
     breakdown: tuple[Figure, ...] = ()
     if by:
-        groups = _grouped(closed, lambda c: c.group(by))
-        open_groups = _grouped(cases.open, lambda c: c.group(by))
+        col = _DIM_INDEX[by]
+        groups = defaultdict(list)
+        for r, v in zip(rows, values):
+            groups[r[col] or "-"].append((r[_WEEK], v))
+        open_groups = _counts(cases.open_rows, col)
         figs = []
         for g in sorted(set(groups) | set(open_groups)):
-            g_cases = groups.get(g, [])
-            g_weekly = ([_rate_figure(w, ws) for w, ws in
-                         sorted(_grouped(g_cases, lambda c: week_of(c.start_at)).items())]
-                        if rate else ())
-            figs.append(make(g, g_cases, len(open_groups.get(g, [])), g_weekly) if rate
-                        else _time_figure(g, g_cases, len(open_groups.get(g, []))))
+            pairs = groups.get(g, [])
+            g_values = [v for _w, v in pairs]
+            if rate:
+                by_week: dict[str, list[float]] = defaultdict(list)
+                for w, v in pairs:
+                    by_week[w].append(v)
+                g_weekly = [_rate_figure(w, vs) for w, vs in sorted(by_week.items())]
+                figs.append(_rate_figure(g, g_values, open_groups.get(g, 0), g_weekly))
+            else:
+                figs.append(_time_figure(g, g_values, open_groups.get(g, 0)))
         breakdown = tuple(figs)
 
-    ages = sorted(c.value for c in cases.open if c.value is not None)
+    ages = sorted(cases.open_values)
     ageing = Ageing(len(ages), median(ages), nearest_rank(ages, 0.9), ages[-1] if ages else None)
     met = None
     if total.value is not None:
         met = total.value <= kpi.target if kpi.better == "lower" else total.value >= kpi.target
     return KpiResult(kpi=kpi, value=total.value, median=total.median, p90=total.p90,
                      n=total.n, met=met, open=ageing, skipped=cases.skipped, weekly=weekly,
-                     monthly=tuple(monthly), breakdown=breakdown, cases=tuple(closed),
-                     open_cases=tuple(sorted(cases.open, key=lambda c: c.start_at)))
+                     monthly=tuple(monthly), breakdown=breakdown, source=cases)
 
 
 def default_period(now: dt.datetime | None = None) -> tuple[dt.datetime, dt.datetime]:
@@ -380,8 +436,13 @@ def kpi_report(desk: Desk, start: dt.datetime | None = None, end: dt.datetime | 
         events.refresh(desk)
     params = {"start": _ts(start), "end": _ts(end)}
     with desk.read() as s:
-        order_rows = s.execute(text(_ORDER_COHORT), params).all()
-        rush_rows = s.execute(text(_RUSH_COHORT), params).all()
+        # The DBAPI cursor gives plain tuples: a year is 126,000 rows.
+        cursor = s.connection().connection.cursor()
+        try:
+            order_rows = cursor.execute(_CASES, {**params, "type": "order"}).fetchall()
+            rush_rows = cursor.execute(_CASES, {**params, "type": "rush"}).fetchall()
+        finally:
+            cursor.close()
     processing, accuracy = _order_cases(order_rows, now)
     rush = _rush_cases(rush_rows, now)
     by_key = {"processing_time": processing, "first_pass_accuracy": accuracy,

@@ -35,7 +35,7 @@ from orderdesk.models.share import ShareAccess, ShareLink, ShareSecret  # noqa: 
 from orderdesk.models.planning import InboundShipment, MachineLog, PlannedDowntime, RescheduleRecord, Routing, ShiftWindow, WorkCentre, WorkOrder  # noqa: E402,F401,E501
 from orderdesk.models.sync import ApiKey, AuthToken, ChangeLog, RowVersion, SyncConflict, SyncCounter, SyncStation  # noqa: E402,F401,E501
 from orderdesk.models.volume import ParkedTransaction, StagedChange  # noqa: E402,F401
-from orderdesk.models.insight import ExceptionPhoto, ExceptionReport, FlowEvent, FlowEventMark, HandbookEdition, HealthSnapshot, LessonCard  # noqa: E402,F401,E501
+from orderdesk.models.insight import ExceptionPhoto, ExceptionReport, FlowEvent, FlowEventMark, HandbookEdition, HealthSnapshot, InsightCase, LessonCard  # noqa: E402,F401,E501
 from orderdesk.models.security import AuditAnchor, LoginThrottle, OfflineVerifier  # noqa: E402,F401
 
 __all__ = [

@@ -137,3 +137,35 @@ class HealthSnapshot(IdMixin, Base):
     # JSON: the sub-scores with their N, and the rules used.
     payload: Mapped[str] = mapped_column(Text)
     taken_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class InsightCase(Base):
+    """One measured case, kept beside the event log so a year's KPIs read one indexed
+    table: an order (received -> released, corrected after confirmation) or a rush case
+    (requested -> PMC confirmed). Rebuilt for every order the log or the order changed
+    (orderdesk.insight.cases); derived and local, like the log."""
+
+    __tablename__ = "insight_cases"
+    __tracked__ = False
+    # Clustered by (type, start): a period's cases are one contiguous range on disk.
+    __table_args__ = (Index("ix_insight_cases_order", "order_id"),
+                      {"sqlite_with_rowid": False})
+
+    case_type: Mapped[str] = mapped_column(String(10), primary_key=True)  # order / rush
+    start_at: Mapped[dt.datetime] = mapped_column(primary_key=True)
+    case_key: Mapped[str] = mapped_column(String(40), primary_key=True)
+    order_id: Mapped[str] = mapped_column(String(36))
+    order_no: Mapped[str | None] = mapped_column(String(40))
+    ref: Mapped[str | None] = mapped_column(String(36))
+    stop_at: Mapped[dt.datetime | None]
+    confirmed_at: Mapped[dt.datetime | None]
+    corrected_at: Mapped[dt.datetime | None]
+    minutes: Mapped[float | None]
+    withdrawn: Mapped[bool] = mapped_column(Boolean, default=False)
+    excluded: Mapped[bool] = mapped_column(Boolean, default=False)
+    customer_code: Mapped[str | None] = mapped_column(String(40))
+    tier: Mapped[str | None] = mapped_column(String(5))
+    channel: Mapped[str | None] = mapped_column(String(40))
+    product_line: Mapped[str | None] = mapped_column(String(60))
+    week: Mapped[str | None] = mapped_column(String(10))
+    month: Mapped[str | None] = mapped_column(String(7))

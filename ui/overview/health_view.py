@@ -94,7 +94,7 @@ class HealthBoardDialog(QDialog):
                 grid.addWidget(spin, row, col)
         self.total_label = QLabel()
         self.total_label.setObjectName("weightsTotal")
-        grid.addWidget(self.total_label, len(health.SUBSCORES) + 1, 1)
+        grid.addWidget(self.total_label, len(health.SUBSCORES) + 1, 1, 1, 3)
         self.green_label, self.yellow_label, self.tol_label = QLabel(), QLabel(), QLabel()
         self.green_spin, self.yellow_spin = QDoubleSpinBox(), QDoubleSpinBox()
         for spin in (self.green_spin, self.yellow_spin):

@@ -267,7 +267,7 @@ class KpiDrillDialog(QDialog):
                 return True
             if by:
                 return c.group(by) == self._group
-            return kpi.month_of(c.start_at) == self._group
+            return c.month == self._group
 
         self.cases_model.set_rows([c for c in r.cases if keep(c)])
         self.open_model.set_rows([c for c in r.open_cases if keep(c)])

@@ -118,8 +118,34 @@ def upgrade() -> None:
     op.create_index('ix_health_snapshots_month', 'health_snapshots', ['month', 'customer_id'],
                     unique=True)
 
+    # Clustered by (type, start): a period's cases are one contiguous range on disk.
+    op.create_table('insight_cases',
+    sa.Column('case_type', sa.String(length=10), nullable=False),
+    sa.Column('start_at', sa.DateTime(), nullable=False),
+    sa.Column('case_key', sa.String(length=40), nullable=False),
+    sa.Column('order_id', sa.String(length=36), nullable=False),
+    sa.Column('order_no', sa.String(length=40), nullable=True),
+    sa.Column('ref', sa.String(length=36), nullable=True),
+    sa.Column('stop_at', sa.DateTime(), nullable=True),
+    sa.Column('confirmed_at', sa.DateTime(), nullable=True),
+    sa.Column('corrected_at', sa.DateTime(), nullable=True),
+    sa.Column('minutes', sa.Float(), nullable=True),
+    sa.Column('withdrawn', sa.Boolean(), nullable=False),
+    sa.Column('excluded', sa.Boolean(), nullable=False),
+    sa.Column('customer_code', sa.String(length=40), nullable=True),
+    sa.Column('tier', sa.String(length=5), nullable=True),
+    sa.Column('channel', sa.String(length=40), nullable=True),
+    sa.Column('product_line', sa.String(length=60), nullable=True),
+    sa.Column('week', sa.String(length=10), nullable=True),
+    sa.Column('month', sa.String(length=7), nullable=True),
+    sa.PrimaryKeyConstraint('case_type', 'start_at', 'case_key', name=op.f('pk_insight_cases')),
+    sqlite_with_rowid=False
+    )
+    op.create_index('ix_insight_cases_order', 'insight_cases', ['order_id'])
+
 
 def downgrade() -> None:
+    op.drop_table('insight_cases')
     op.drop_table('health_snapshots')
     op.drop_table('handbook_editions')
     op.drop_table('lesson_cards')
