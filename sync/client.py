@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from orderdesk.changes import Changes
-from orderdesk.dedup.queue import refresh_after
 from orderdesk.desk import Desk
 from orderdesk.errors import OrderdeskError
 from orderdesk.messages import TEXTS
@@ -555,7 +554,6 @@ def sync_once(desk: Desk, server_url: str | None = None, credentials: Credential
             raise
         local.note_round(desk, None)
         local.trim_outbox_if_due(desk)
-        changes = changes | refresh_after(desk).changes  # pulled orders into the duplicate queue
     finally:
         if own:
             client.close()

@@ -25,6 +25,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from orderdesk.changes import Changes
+from orderdesk.dedup.queue import refresh_after
 from orderdesk.models import utcnow
 from orderdesk.sync import station as local
 from orderdesk.sync.client import (
@@ -184,6 +185,8 @@ class SyncWorker(QObject):
                     self._cursor = report.cursor
                     if report.changes.any():
                         self._changes_pulled.emit(report.changes)
+                    # Issue 11: pulled orders go to the duplicate queue (pushed next round).
+                    self._changes_pulled.emit(refresh_after(self.ctx.desk).changes)
                     self.round_did_finish.emit(report)
                     self._status("online")
                     wait = PERIOD_S

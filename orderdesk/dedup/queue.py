@@ -23,7 +23,6 @@ from typing import Any
 import logging
 
 from sqlalchemy import select
-from sqlalchemy.exc import SQLAlchemyError
 
 from orderdesk.changes import Changes
 from orderdesk.models import Order, SyncState, utcnow
@@ -75,7 +74,7 @@ def refresh_after(desk: Any, order_ids: Iterable[str] | None = None,
             found: dict[str, float] = {}
             flag_new_orders(s, sorted(ids), source=source, timings=found)
             flagged = int(found.get("pairs", 0))
-    except SQLAlchemyError:
+    except Exception:  # noqa: BLE001 - never break the sync loop that calls this
         # The sync round itself succeeded; these orders wait for the next round or the
         # start-up scan, which checks everything entered since its last run.
         with _lock:
