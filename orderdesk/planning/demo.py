@@ -183,33 +183,39 @@ def seed_demo(desk: Desk, *, seed: int = 17, now: dt.datetime | None = None) -> 
                     n_logs += 1
 
         # -- imported resin: history per lane and one shipment stuck at customs --------
-        # The resin most orders use goes short without its shipment.
+        # One resin goes short without its shipment.
         usage = s.execute(select(BomLine.component_id, func.count(BomLine.id))
                           .join(Product, Product.id == BomLine.component_id)
                           .where(Product.sku.like("RES-%"), BomLine.active.is_(True))
                           .group_by(BomLine.component_id)
                           .order_by(func.count(BomLine.id).desc())).all()
         if usage:
-            resin_id = usage[0][0]
-            # The kit check counts on this shipment as an incoming purchase receipt: stock
-            # covers half of the open orders' need, the shipment the rest, so
-            # the last orders in priority order depend on it.
-            need = Decimal(0)
-            for qty, per, scrap in s.execute(
-                    select(OrderLine.quantity, BomLine.qty_per, BomLine.scrap_rate)
+            resin_id = usage[-1][0]          # the least-used resin: a handful of orders
+            # The kit check counts on this shipment as an incoming purchase receipt. Stock
+            # is netted to the earliest orders first, so it is sized to cover six tenths
+            # of what the orders due in the next five days need: the rest of those, and
+            # every later order, wait for the shipment, and the soon-due ones turn late.
+            need = soon = Decimal(0)
+            horizon_day = now.date() + dt.timedelta(days=5)
+            for qty, per, scrap, due in s.execute(
+                    select(OrderLine.quantity, BomLine.qty_per, BomLine.scrap_rate,
+                           Order.requested_date)
                     .join(Order, Order.id == OrderLine.order_id)
                     .join(BomLine, BomLine.parent_id == OrderLine.product_id)
                     .where(BomLine.component_id == resin_id, BomLine.active.is_(True),
                            Order.cancelled.is_(False),
                            Order.status_production == "awaiting_schedule")):
-                need += qty * per * (1 + (scrap or 0))
+                amount = qty * per * (1 + (scrap or 0))
+                need += amount
+                if due is not None and due <= horizon_day:
+                    soon += amount
             item = s.scalars(select(StockItem).where(StockItem.product_id == resin_id)).one_or_none()
             if item is not None and need > 0:
-                item.on_hand = (need * Decimal("0.5")).quantize(Decimal(1))
+                item.on_hand = (soon * Decimal("0.6")).quantize(Decimal(1))
                 item.allocated = Decimal(0)
-            s.add(Receipt(product_id=resin_id, quantity=(need * Decimal("0.3")).quantize(Decimal(1))
-                          + 1000, due_date=now.date(), kind="purchase", reference="MSKU7788123",
-                          note="进口原料,清关中"))
+            s.add(Receipt(product_id=resin_id, quantity=(need - soon * Decimal("0.6")).quantize(
+                Decimal(1)) + 1000, due_date=now.date(), kind="purchase",
+                reference="MSKU7788123", note="进口原料,清关中"))
             resins = [rid for rid, _n in usage]
             lanes = [("CNSHA", "2248 洋山海关", "中外运报关"), ("CNSHA", "2218 外高桥海关", "华贸报关"),
                      ("CNNGB", "3104 北仑海关", "宁波港报关")]

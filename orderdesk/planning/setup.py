@@ -192,9 +192,13 @@ def list_routings(desk: Desk, *, sku: str | None = None) -> list[RoutingRow]:
 
 
 def _check_oee(value: object) -> Decimal:
-    d = as_decimal(value)
-    if d > 1:          # typed as a percentage (85 for 85%)
-        d = d / 100
+    text = str(value).strip()
+    if text.endswith("%"):
+        d = as_decimal(text[:-1]) / 100
+    else:
+        d = as_decimal(value)
+        if d > 1:          # typed as a percentage (85 for 85%)
+            d = d / 100
     if not Decimal(0) < d <= 1:
         raise ValueError("out_of_range")
     return d

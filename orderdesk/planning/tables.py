@@ -40,17 +40,23 @@ def find_table(sheet: SheetData, kinds: dict[str, dict[str, tuple[str, ...]]],
     """The first row of the first 15 that names the required columns of a kind."""
     for r, row in enumerate(sheet.rows[:15]):
         heads = [norm_header(c) for c in row]
+        best: tuple[int, str, dict[str, int]] | None = None
         for kind, fields in kinds.items():
             cols: dict[str, int] = {}
             for fname, aliases in fields.items():
                 keys = {norm_header(a) for a in aliases}
                 for i, h in enumerate(heads):
-                    if h and h in keys and fname not in cols:
+                    if h and h in keys and fname not in cols and i not in cols.values():
                         cols[fname] = i
-            if all(f in cols for f in required[kind]):
-                body = [(n + 1, list(cells)) for n, cells in enumerate(sheet.rows)
-                        if n > r and any(c not in (None, "") and str(c).strip() for c in cells)]
-                return Table(sheet.name, kind, r, cols, body)
+            # The kind naming the most columns wins: a work-order sheet also has the
+            # machine, start and end columns of a shift sheet.
+            if all(f in cols for f in required[kind]) and (best is None or len(cols) > best[0]):
+                best = (len(cols), kind, cols)
+        if best is not None:
+            _n, kind, cols = best
+            body = [(n + 1, list(cells)) for n, cells in enumerate(sheet.rows)
+                    if n > r and any(c not in (None, "") and str(c).strip() for c in cells)]
+            return Table(sheet.name, kind, r, cols, body)
     return None
 
 
