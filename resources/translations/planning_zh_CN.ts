@@ -52,7 +52,42 @@
     <context>
         <name>HeatmapCanvas</name>
         <message>
-            <location filename="../../ui/pmc/heatmap.py" line="187" />
+            <location filename="../../ui/pmc/heatmap.py" line="121" />
+            <source>Mon</source>
+            <translation>周一</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pmc/heatmap.py" line="121" />
+            <source>Tue</source>
+            <translation>周二</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pmc/heatmap.py" line="121" />
+            <source>Wed</source>
+            <translation>周三</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pmc/heatmap.py" line="121" />
+            <source>Thu</source>
+            <translation>周四</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pmc/heatmap.py" line="121" />
+            <source>Fri</source>
+            <translation>周五</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pmc/heatmap.py" line="122" />
+            <source>Sat</source>
+            <translation>周六</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pmc/heatmap.py" line="122" />
+            <source>Sun</source>
+            <translation>周日</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pmc/heatmap.py" line="192" />
             <source>{machine} {start}–{end}: load {load} ({planned:.1f} h planned, {available:.1f} h available, {capacity:.1f} h capacity)</source>
             <translation>{machine} {start}–{end}:负荷 {load}(计划 {planned:.1f} 小时,可用 {available:.1f} 小时,产能 {capacity:.1f} 小时)</translation>
         </message>
@@ -60,252 +95,257 @@
     <context>
         <name>HeatmapView</name>
         <message>
-            <location filename="../../ui/pmc/heatmap.py" line="258" />
+            <location filename="../../ui/pmc/heatmap.py" line="263" />
             <source>Work order</source>
             <translation>工单</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/heatmap.py" line="259" />
+            <location filename="../../ui/pmc/heatmap.py" line="264" />
             <source>Order</source>
             <translation>订单</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/heatmap.py" line="260" />
+            <location filename="../../ui/pmc/heatmap.py" line="265" />
             <source>SKU</source>
             <translation>物料编码</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/heatmap.py" line="261" />
+            <location filename="../../ui/pmc/heatmap.py" line="266" />
             <source>Hours here</source>
             <translation>本时段工时</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/heatmap.py" line="263" />
+            <location filename="../../ui/pmc/heatmap.py" line="268" />
             <source>Due</source>
             <translation>交期</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/heatmap.py" line="272" />
+            <location filename="../../ui/pmc/heatmap.py" line="277" />
             <source>Machine</source>
             <translation>机台</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/heatmap.py" line="273" />
+            <location filename="../../ui/pmc/heatmap.py" line="278" />
             <source>Resulting load</source>
             <translation>移入后负荷</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/heatmap.py" line="275" />
+            <location filename="../../ui/pmc/heatmap.py" line="280" />
             <source>Left here</source>
             <translation>本机剩余负荷</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/heatmap.py" line="277" />
+            <location filename="../../ui/pmc/heatmap.py" line="282" />
             <source>Due-date effect</source>
             <translation>对交期的影响</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/heatmap.py" line="278" />
+            <location filename="../../ui/pmc/heatmap.py" line="283" />
             <source>Fits</source>
             <translation>可行</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/heatmap.py" line="279" />
+            <location filename="../../ui/pmc/heatmap.py" line="284" />
             <source>yes</source>
             <translation>是</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/heatmap.py" line="346" />
+            <location filename="../../ui/pmc/heatmap.py" line="351" />
             <source>Refresh</source>
             <translation>刷新</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/heatmap.py" line="347" />
+            <location filename="../../ui/pmc/heatmap.py" line="352" />
             <source>Machines and routings…</source>
             <translation>机台与工艺路线…</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/heatmap.py" line="348" />
+            <location filename="../../ui/pmc/heatmap.py" line="353" />
             <source>Suggest alternative</source>
             <translation>建议替代机台</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/heatmap.py" line="349" />
+            <location filename="../../ui/pmc/heatmap.py" line="354" />
             <source>Accept: move the work order</source>
             <translation>采纳:将工单移到该机台</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/heatmap.py" line="353" />
+            <location filename="../../ui/pmc/heatmap.py" line="358" />
             <source>green</source>
             <translation>绿</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/heatmap.py" line="353" />
+            <location filename="../../ui/pmc/heatmap.py" line="358" />
             <source>amber</source>
             <translation>黄</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/heatmap.py" line="354" />
+            <location filename="../../ui/pmc/heatmap.py" line="359" />
             <source>red</source>
             <translation>红</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/heatmap.py" line="354" />
+            <location filename="../../ui/pmc/heatmap.py" line="359" />
             <source>not available (no shift, downtime)</source>
             <translation>不可用(无班次、停机)</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/heatmap.py" line="367" />
+            <location filename="../../ui/pmc/heatmap.py" line="372" />
             <source>load = planned hours ÷ (available hours × expected OEE)</source>
             <translation>负荷 = 计划工时 ÷(可用工时 × 预期 OEE)</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/heatmap.py" line="368" />
+            <location filename="../../ui/pmc/heatmap.py" line="373" />
             <source>load = planned hours ÷ available hours</source>
             <translation>负荷 = 计划工时 ÷ 可用工时</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/heatmap.py" line="373" />
+            <location filename="../../ui/pmc/heatmap.py" line="378" />
             <source>Loading machine load…</source>
             <translation>正在计算机台负荷…</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/heatmap.py" line="376" />
+            <location filename="../../ui/pmc/heatmap.py" line="381" />
             <source>hourly</source>
             <translation>按小时</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/heatmap.py" line="377" />
+            <location filename="../../ui/pmc/heatmap.py" line="382" />
             <source>{n}-hour buckets</source>
             <translation>每 {n} 小时一段</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/heatmap.py" line="379" />
+            <location filename="../../ui/pmc/heatmap.py" line="384" />
             <source>Next {hours} h from {start}, {bucket}; {basis}; green under {green:g}%, amber to {red:g}%, red over {red:g}%. {over} of {total} machines red.</source>
             <translation>自 {start} 起未来 {hours} 小时,{bucket};{basis};低于 {green:g}% 为绿,至 {red:g}% 为黄,超过 {red:g}% 为红。{total} 台中有 {over} 台为红。</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/heatmap.py" line="387" />
+            <location filename="../../ui/pmc/heatmap.py" line="392" />
             <source>no other machine is approved by the customer for this product</source>
             <translation>客户没有认可该产品的其他机台</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/heatmap.py" line="389" />
+            <location filename="../../ui/pmc/heatmap.py" line="394" />
             <source>the product has no routing: no machine is known for it</source>
             <translation>该产品没有工艺路线:不知道由哪台机台生产</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/heatmap.py" line="390" />
+            <location filename="../../ui/pmc/heatmap.py" line="395" />
             <source>every approved alternative would go over the red threshold</source>
             <translation>所有认可的替代机台都会超过红线</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/heatmap.py" line="392" />
+            <location filename="../../ui/pmc/heatmap.py" line="397" />
             <source>over the red threshold</source>
             <translation>超过红线</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/heatmap.py" line="393" />
+            <location filename="../../ui/pmc/heatmap.py" line="398" />
             <source>no work order loads the red buckets</source>
             <translation>没有工单占用红色时段</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/heatmap.py" line="399" />
+            <location filename="../../ui/pmc/heatmap.py" line="404" />
             <source>no free time found</source>
             <translation>找不到空闲时间</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/heatmap.py" line="401" />
+            <location filename="../../ui/pmc/heatmap.py" line="406" />
             <source>done {when}</source>
             <translation>{when} 完成</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/heatmap.py" line="403" />
+            <location filename="../../ui/pmc/heatmap.py" line="408" />
             <source>done {when}, {days} d after due</source>
             <translation>{when} 完成,晚于交期 {days} 天</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/heatmap.py" line="405" />
+            <location filename="../../ui/pmc/heatmap.py" line="410" />
             <source>done {when}, on time</source>
             <translation>{when} 完成,不误交期</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/heatmap.py" line="457" />
+            <location filename="../../ui/pmc/heatmap.py" line="462" />
             <source>Click a cell to see the work orders that load it.</source>
             <translation>点击格子,查看占用该时段的工单。</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/heatmap.py" line="465" />
+            <location filename="../../ui/pmc/heatmap.py" line="470" />
             <source>press</source>
             <translation>注塑机</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/heatmap.py" line="465" />
+            <location filename="../../ui/pmc/heatmap.py" line="470" />
             <source>CNC</source>
             <translation>CNC</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/heatmap.py" line="465" />
+            <location filename="../../ui/pmc/heatmap.py" line="470" />
             <source>machine</source>
             <translation>设备</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/heatmap.py" line="470" />
+            <location filename="../../ui/pmc/heatmap.py" line="472" />
+            <source>{code} — {kind}{tons} — peak {load}</source>
+            <translation>{code} — {kind}{tons} — 峰值 {load}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pmc/heatmap.py" line="476" />
             <source>OEE: no machine logs in the period; expected OEE {oee:.0%} as configured.</source>
             <translation>OEE:期间内没有机台记录;按设定的预期 OEE {oee:.0%}。</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/heatmap.py" line="474" />
+            <location filename="../../ui/pmc/heatmap.py" line="480" />
             <source>OEE {oee:.1%} = availability {a:.1%} × performance {p:.1%} × quality {q:.1%} ({start} to {end}, {n} shifts)</source>
             <translation>OEE {oee:.1%} = 时间开动率 {a:.1%} × 性能开动率 {p:.1%} × 合格品率 {q:.1%}({start} 至 {end},{n} 个班次)</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/heatmap.py" line="480" />
+            <location filename="../../ui/pmc/heatmap.py" line="486" />
             <source>no shift calendar: taken as running round the clock</source>
             <translation>没有班次日历:按全天运转计算</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/heatmap.py" line="482" />
+            <location filename="../../ui/pmc/heatmap.py" line="488" />
             <source>a work order's window has no available time</source>
             <translation>有工单的时间窗内没有可用时间</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/heatmap.py" line="484" />
+            <location filename="../../ui/pmc/heatmap.py" line="490" />
             <source>performance over 100%: check the ideal cycle time</source>
             <translation>性能开动率超过 100%:请核对理想周期</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/heatmap.py" line="489" />
+            <location filename="../../ui/pmc/heatmap.py" line="495" />
             <source>{start}–{end}: load {load}; {planned:.2f} h planned, {available:.2f} h available, {capacity:.2f} h capacity</source>
             <translation>{start}–{end}:负荷 {load};计划 {planned:.2f} 小时,可用 {available:.2f} 小时,产能 {capacity:.2f} 小时</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/heatmap.py" line="516" />
+            <location filename="../../ui/pmc/heatmap.py" line="522" />
             <source>Looking for approved machines…</source>
             <translation>正在查找客户认可的机台…</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/heatmap.py" line="528" />
+            <location filename="../../ui/pmc/heatmap.py" line="534" />
             <source>No alternative: {reason}</source>
             <translation>无替代:{reason}</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/heatmap.py" line="533" />
+            <location filename="../../ui/pmc/heatmap.py" line="539" />
             <source>Nothing moves until you accept.</source>
             <translation>在您采纳前不会有任何变动。</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/heatmap.py" line="542" />
+            <location filename="../../ui/pmc/heatmap.py" line="548" />
             <source>Move work order</source>
             <translation>移动工单</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/heatmap.py" line="543" />
+            <location filename="../../ui/pmc/heatmap.py" line="549" />
             <source>Move {wo} to {machine}? It takes {hours:.2f} h there; the change is recorded and sent to the other stations.</source>
             <translation>将 {wo} 移到 {machine}?在该机台需 {hours:.2f} 小时;此变更会记录并同步到其他工作站。</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/heatmap.py" line="553" />
+            <location filename="../../ui/pmc/heatmap.py" line="559" />
             <source>{wo} moved to {machine}.</source>
             <translation>{wo} 已移到 {machine}。</translation>
         </message>

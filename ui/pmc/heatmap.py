@@ -117,6 +117,10 @@ class HeatmapCanvas(QWidget):
             return row, col
         return None
 
+    def _weekday(self, n: int) -> str:
+        return (self.tr("Mon"), self.tr("Tue"), self.tr("Wed"), self.tr("Thu"), self.tr("Fri"),
+                self.tr("Sat"), self.tr("Sun"))[n]
+
     def paintEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
         p = QPainter(self)
         p.fillRect(self.rect(), QColor("white"))
@@ -138,7 +142,8 @@ class HeatmapCanvas(QWidget):
             first_label = c == 0 and all(x.start.hour != 0 for x in first[1:max(2, int(90 / self._cell_w))])
             if first_label or (c > 0 and b.start.hour == 0):
                 p.drawText(QRect(x + 2, 0, 120, HEADER_H // 2), Qt.AlignmentFlag.AlignLeft
-                           | Qt.AlignmentFlag.AlignVCenter, b.start.strftime("%m-%d %a"))
+                           | Qt.AlignmentFlag.AlignVCenter,
+                           b.start.strftime("%m-%d ") + self._weekday(b.start.weekday()))
                 p.drawLine(x, 2, x, HEADER_H + len(plan.machines) * ROW_H)
             if c % step == 0:
                 p.drawText(QRect(x, HEADER_H // 2, 40, HEADER_H // 2),
@@ -464,7 +469,8 @@ class HeatmapView(QWidget):
         m = p.machines[self._machine_row]
         kind = {"press": self.tr("press"), "cnc": self.tr("CNC"), "other": self.tr("machine")}.get(m.kind, m.kind)
         tons = f" {m.tonnage} t" if m.tonnage else ""
-        self.machine_title.setText(f"{m.code} — {kind}{tons} — {self.tr('peak')} {pct_text(m.peak_load)}")
+        self.machine_title.setText(self.tr("{code} — {kind}{tons} — peak {load}").format(
+            code=m.code, kind=kind, tons=tons, load=pct_text(m.peak_load)))
         o = m.oee
         if o.value is None:
             self.oee_label.setText(self.tr("OEE: no machine logs in the period; expected OEE "
