@@ -22,6 +22,8 @@ class Shipment(IdMixin, StampMixin, Base):
     """One despatch (发货单): bound goods of one or more orders of one customer."""
 
     __tablename__ = "shipments"
+    __table_args__ = (Index("ix_shipments_created_at", "created_at"),
+                      Index("ix_shipments_customer_created", "customer_id", "created_at"))
 
     shipment_no: Mapped[str] = mapped_column(String(40), unique=True)
     customer_id: Mapped[str] = mapped_column(ForeignKey("customers.id"), index=True)
@@ -94,7 +96,8 @@ class ProductTax(IdMixin, Base):
 
 class Invoice(IdMixin, StampMixin, Base):
     __tablename__ = "invoices"
-    __table_args__ = (Index("ix_invoices_shipment_seq", "shipment_id", "seq"),)
+    __table_args__ = (Index("ix_invoices_shipment_seq", "shipment_id", "seq"),
+                      Index("ix_invoices_issued_at", "issued_at"))
 
     invoice_no: Mapped[str] = mapped_column(String(40), unique=True)
     shipment_id: Mapped[str] = mapped_column(ForeignKey("shipments.id"), index=True)

@@ -85,6 +85,9 @@ def upgrade() -> None:
     sa.UniqueConstraint('shipment_no', name=op.f('uq_shipments_shipment_no'))
     )
     op.create_index(op.f('ix_shipments_customer_id'), 'shipments', ['customer_id'], unique=False)
+    op.create_index('ix_shipments_created_at', 'shipments', ['created_at'], unique=False)
+    op.create_index('ix_shipments_customer_created', 'shipments', ['customer_id', 'created_at'],
+                    unique=False)
     op.create_table('edi_messages',
     sa.Column('control_ref', sa.String(length=14), nullable=False),
     sa.Column('kind', sa.String(length=10), nullable=False),
@@ -143,6 +146,7 @@ def upgrade() -> None:
     op.create_index(op.f('ix_invoices_customer_id'), 'invoices', ['customer_id'], unique=False)
     op.create_index(op.f('ix_invoices_shipment_id'), 'invoices', ['shipment_id'], unique=False)
     op.create_index('ix_invoices_shipment_seq', 'invoices', ['shipment_id', 'seq'], unique=False)
+    op.create_index('ix_invoices_issued_at', 'invoices', ['issued_at'], unique=False)
     op.create_table('shipment_lines',
     sa.Column('shipment_id', sa.String(length=36), nullable=False),
     sa.Column('line_no', sa.Integer(), nullable=False),
