@@ -138,7 +138,7 @@ class EdiOutboxWidget(QWidget):
 
     def _loaded(self, rows: list[MessageRow]) -> None:
         self.model.set_rows(rows)
-        for col, width in enumerate((130, 70, 140, 70, 90, 60, 120)):
+        for col, width in enumerate((150, 72, 140, 70, 80, 84, 130)):
             self.view.setColumnWidth(col, width)
         self._summarise()
         self._enable()
