@@ -275,7 +275,15 @@ def record_push(desk: Desk, rows: list[dict[str, Any]], results: list[dict[str, 
     counts: dict[str, int] = defaultdict(int)
     with desk.write(sync_apply=True) as s:
         applier = _Applier(s)
-        applier.preload(rows)
+        # Most answers only confirm a change (its row version moves); only held values
+        # and edits are written back, so only their rows are loaded (a 200,000-change
+        # import would otherwise load every row it made, once more).
+        writes = {r["change_id"] for r in results
+                  if r["outcome"] == "held" or (r["outcome"] in ("applied", "conflict")
+                                                and by_id.get(r["change_id"], {}).get("op")
+                                                != "insert")}
+        applier.preload(rows, objects=False)
+        applier.preload([r for r in rows if r["change_id"] in writes])
         for result in results:
             row = by_id.get(result["change_id"])
             if row is None:
@@ -333,7 +341,8 @@ class _Applier:
         self.missing = 0
         self.entities: set[str] = set()
 
-    def preload(self, changes: list[dict[str, Any]]) -> None:
+    def preload(self, changes: list[dict[str, Any]], *, objects: bool = True) -> None:
+        """Row versions (and, with `objects`, the rows themselves) of these changes."""
         keys = {(c["entity"], c["entity_id"]) for c in changes} - self.loaded
         keys_list = list(keys)
         for i in range(0, len(keys_list), 400):
@@ -343,6 +352,8 @@ class _Applier:
                     .where(_RV.c.entity.in_({k[0] for k in chunk}),
                            _RV.c.entity_id.in_({k[1] for k in chunk}))):
                 self.versions[(e, eid, f)] = seq
+        if not objects:
+            return
         self.loaded |= keys
         # Load the rows themselves in one query per table (identity map).
         by_entity: dict[str, set[str]] = defaultdict(set)

@@ -1025,7 +1025,10 @@ def stage_piece(session: Session, origin: str, tx_id: str, tx_size: int, start: 
     ids = [c.change_id for c in changes]
     seen = known_outcomes(session, ids)
     if seen:
-        # Applied before (this piece is resent after the answer was lost).
+        # Applied before (this piece is resent after the answer was lost); pieces staged
+        # by an earlier attempt that then went whole in a plain push are dropped too.
+        session.execute(delete(staged_t).where(staged_t.c.origin == origin,
+                                               staged_t.c.tx_id == tx_id))
         return PieceResult("applied", tx_size, [seen[i] for i in ids if i in seen])
     sizes = set(session.scalars(select(staged_t.c.tx_size).where(
         staged_t.c.origin == origin, staged_t.c.tx_id == tx_id).distinct()))
