@@ -54,13 +54,13 @@ def person_tokens(desk: Desk) -> dict[str, str]:
     return out
 
 
-def _keep_token(desk: Desk, name: str, answer: dict[str, Any]) -> None:
+def _keep_token(desk: Desk, name: str, answer: dict[str, Any], station: str) -> None:
     with desk.write(sync_apply=True) as s:
         local.set_state(s, (K_PERSON + name)[:60], json.dumps(
             {"token": answer["token"], "expires_at": answer["expires_at"]}))
     if answer.get("offline_verifier"):
         users.store_offline_verifier(desk, name, answer["offline_verifier"],
-                                     answer.get("password_changed_at"))
+                                     answer.get("password_changed_at"), station)
 
 
 def forget_person(desk: Desk, name: str) -> None:
@@ -88,7 +88,7 @@ def prove_people(desk: Desk, client: Any) -> list[str]:
                 users.proof_done(desk, name)
                 continue
             raise
-        _keep_token(desk, name, answer)
+        _keep_token(desk, name, answer, client.station)
         users.proof_done(desk, name)
         proved.append(name)
     return proved
@@ -168,3 +168,34 @@ def anchor_trail(desk: Desk, client: Any) -> str:
             return "mismatch"
         raise
     return "anchored"
+
+
+# ---- sign-in at the desktop through the server ---------------------------------------
+
+def install_online_sign_in(server_url: str | None, station: str, credentials: Any,
+                           verify: bool | str = True) -> None:
+    """Let the station's sign-in ask the server for people it holds no material for
+    (accounts synced from the server carry no hash): the server checks the password and
+    answers a person token and, for business roles, this station's offline material."""
+    if not server_url or credentials is None or not credentials.station_key:
+        users.ONLINE_SIGN_IN = None
+        return
+
+    def ask(desk: Desk, name: str, password: str) -> None:
+        from orderdesk.sync.client import SyncClient, SyncError
+
+        client = SyncClient(server_url, credentials, station=station, timeout=10,
+                            verify=verify)
+        try:
+            answer = client.call("POST", "/api/auth/person",
+                                 json={"username": name, "password": password})
+        except SyncError:
+            return  # unreachable, or refused: the local check decides (and fails)
+        finally:
+            client.close()
+        _keep_token(desk, name, answer, station)
+        users.proof_done(desk, name)
+        if not answer.get("offline_verifier"):
+            users.online_proof_ok(desk, name)
+
+    users.ONLINE_SIGN_IN = ask

@@ -107,7 +107,13 @@ class StationShell(QObject):
     # -- flow -----------------------------------------------------------------------------
     def start(self) -> None:
         from orderdesk.services.users import has_users
+        from orderdesk.sync.identity_client import install_online_sign_in
+        from orderdesk.ui.sync_worker import station_credentials
 
+        # Accounts synced from the server carry no hash: sign-in asks it (issue 13).
+        install_online_sign_in(self.ctx.server_url,
+                               (self.ctx.settings.station_name or "").strip()
+                               or self.ctx.desk.station, station_credentials())
         if has_users(self.ctx.desk):
             self.show_login()
         else:

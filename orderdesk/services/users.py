@@ -233,6 +233,11 @@ def authenticate(desk: Desk, username: str, password: str, *,
     addr = (address or "local")[:100]
     actor = Actor(user=name, station=desk.station)
     error: Exception
+    if address is None and ONLINE_SIGN_IN is not None and _needs_server(desk, name):
+        # A station with no usable material for this person (an account synced from the
+        # server, no hash here): the server checks the password and, for business roles,
+        # sends this station's offline material (stored by the hook).
+        ONLINE_SIGN_IN(desk, name, password)
     with desk.write(actor) as s:
         wait = _throttle_wait(s, name, addr, now)
         if wait is not None:
@@ -245,11 +250,15 @@ def authenticate(desk: Desk, username: str, password: str, *,
                              .where(User.username == name)).one_or_none()
             offline = s.get(OfflineVerifier, name) if user is not None else None
             if user is not None and offline is not None and _verifier_current(offline, user):
-                stored, given = offline.verifier, offline_secret(desk.station, password)
+                # Stored as "<station name the server made it for>\n<argon2 hash>".
+                bound, _sep, stored = offline.verifier.rpartition("\n")
+                given = offline_secret(bound or desk.station, password)
             else:
                 stored = user.password_hash if user is not None else _DUMMY_HASH
                 given = password
             ok = _verify(stored, given) and user is not None
+            if not ok and user is not None and address is None and _take_online_proof(desk, name):
+                ok = True  # the server checked the password a moment ago (see ONLINE_SIGN_IN)
             if not ok:
                 _count_failure(s, name, addr, now, user)
                 add_audit(s, action="login", entity="users",
@@ -265,7 +274,8 @@ def authenticate(desk: Desk, username: str, password: str, *,
             else:
                 _count_success(s, name, addr, now, user)
                 user.last_login_at = now
-                if stored == user.password_hash and _hasher.check_needs_rehash(stored):
+                if (stored == user.password_hash and stored.startswith("$argon2")
+                        and _hasher.check_needs_rehash(stored)):
                     user.password_hash = hash_password(password)
                 age = now - (user.password_changed_at or now)
                 if age > dt.timedelta(days=PASSWORD_MAX_AGE_DAYS):
@@ -396,6 +406,46 @@ def _verify(stored: str | None, given: str) -> bool:
         return False
 
 
+# ---- sign-in at a station through the server --------------------------------------
+
+#: Installed by the station's sync layer when a server and a station key are configured
+#: (`sync.identity_client.install_online_sign_in`): `(desk, name, password) -> None`; it
+#: asks the server, and on success stores the person token and offline material. The
+#: core never speaks HTTP itself.
+ONLINE_SIGN_IN: Any = None
+
+#: The password hash a station holds for an account synced from the server.
+NO_HASH = "!"
+
+
+def _needs_server(desk: Desk, username: str) -> bool:
+    from orderdesk.models.security import OfflineVerifier
+
+    with desk.read() as s:
+        user = s.scalars(select(User).where(User.username == username)).one_or_none()
+        if user is None or user.password_hash != NO_HASH:
+            return False
+        offline = s.get(OfflineVerifier, username)
+        return offline is None or not _verifier_current(offline, user)
+
+
+def online_proof_ok(desk: Desk, username: str) -> None:
+    """The hook's mark that the server verified this person just now (admin roles: no
+    offline material, so this one sign-in is let through on the server's word)."""
+    _VERIFIED_ONLINE.setdefault(str(getattr(desk, "url", id(desk))), set()).add(username)
+
+
+_VERIFIED_ONLINE: dict[str, set[str]] = {}
+
+
+def _take_online_proof(desk: Desk, username: str) -> bool:
+    found = _VERIFIED_ONLINE.get(str(getattr(desk, "url", id(desk))), set())
+    if username in found:
+        found.discard(username)
+        return True
+    return False
+
+
 # ---- proof at the server of who signed in here ------------------------------------
 
 #: {database url: {name: password}}: people signed in at this station (the desktop)
@@ -437,9 +487,13 @@ def _verifier_current(row: Any, user: User) -> bool:
 
 
 def store_offline_verifier(desk: Desk, username: str, verifier: str,
-                           password_changed_at: str | None) -> None:
-    """Station side: keep the material the server sent for a person of this station."""
+                           password_changed_at: str | None, station: str | None = None) -> None:
+    """Station side: keep the material the server sent for a person of this station
+    (made for the station name the station syncs as)."""
     from orderdesk.models.security import OfflineVerifier
+
+    if station:
+        verifier = f"{station}\n{verifier}"
 
     with desk.write() as s:
         row = s.get(OfflineVerifier, username)
