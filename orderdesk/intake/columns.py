@@ -321,6 +321,11 @@ def map_columns(sheet: SheetData, header_row: int, vocab: dict[str, tuple[str, .
                 # The header says which date it is ('交期 Due Date'): the values, dates
                 # either way, must not overrule it.
                 conf *= 0.6
+            elif kind == "content" and any(st >= 0.9 and cs.get(f2, (0.0,))[0] > 0.3
+                                           for f2, st in hf.items() if f2 != fld):
+                # The header names another field exactly and the values fit it too
+                # ('数量(千个)' over 1.2, 3): the header wins over a content-only reading.
+                conf *= 0.6
             if remembered:
                 conf, kind = 1.0, "memory"
             content = cs.get(fld)
@@ -340,6 +345,7 @@ def map_columns(sheet: SheetData, header_row: int, vocab: dict[str, tuple[str, .
         fields[col] = fld
         evidence[col] = e
     _order_dates(fields, evidence, facts)
+    _scaled_quantity_header(fields, evidence, headers)
     how = {c: ("memory" if e.kind == "memory" else "content" if e.kind.startswith("content")
                else "name") for c, e in evidence.items()}
     for col in ignored:
@@ -377,6 +383,20 @@ def _order_dates(fields: dict[int, str], evidence: dict[int, Evidence], facts) -
         e = evidence[c]
         fields[c] = "requested_date"
         evidence[c] = Evidence(e.kind, e.header, e.what, e.share, min(e.confidence, 0.55))
+
+
+_SCALE_IN_HEADER = re.compile(r"[(（\[【][^)）\]】]*(千|万|k|kpcs|thousand)[^)）\]】]*[)）\]】]", re.I)
+
+
+def _scaled_quantity_header(fields: dict[int, str], evidence: dict[int, Evidence],
+                            headers: tuple[str, ...]) -> None:
+    """'数量(千个)', 'Qty (K)': the values are in thousands. Not multiplied on a guess:
+    the column is marked for the user to confirm."""
+    for col, fld in fields.items():
+        if fld == "quantity" and col < len(headers) and _SCALE_IN_HEADER.search(
+                half_width(headers[col])):
+            e = evidence[col]
+            evidence[col] = Evidence(e.kind, e.header, e.what, e.share, min(e.confidence, 0.4))
 
 
 class _SkuOnly:

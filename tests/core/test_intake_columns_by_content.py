@@ -272,3 +272,11 @@ def test_amount_tax_and_weight_columns_are_neither_price_nor_quantity(cat_desk, 
     pv = preview_file(cat_desk, path, now=NOW)
     assert pv.mapping.fields == {0: "customer_name", 1: "sku", 2: "quantity"}
     assert [(ln.quantity, ln.unit_price) for ln in pv.lines] == [(1000, None), (2000, None)]
+
+
+@pytest.mark.parametrize("header", ["数量(千个)", "Qty (K)", "订货量（万件）"])
+def test_a_quantity_header_in_thousands_is_asked_not_guessed(cat_desk, tmp_path, header) -> None:  # type: ignore[no-untyped-def]
+    path = xlsx(tmp_path / "scaled.xlsx", [["客户名称", "物料编码", header],
+                                           ["恒锐", "BRK-1001", 1.2], ["恒锐", "CLP-3001", 3]])
+    m = preview_file(cat_desk, path, now=NOW).mapping
+    assert m.fields[2] == "quantity" and m.low_confidence == [2] and m.needs_confirmation
