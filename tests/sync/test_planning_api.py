@@ -84,3 +84,55 @@ def test_sales_may_not_post(sqlite_server) -> None:  # type: ignore[no-untyped-d
     assert r.status_code == 403
     r = requests.post(server.url + "/api/planning/shipments", json={"shipments": [SHIP]})
     assert r.status_code == 401
+
+
+def test_accepted_move_and_confirmed_reschedule_sync_to_another_station(sqlite_server, make_station) -> None:  # type: ignore[no-untyped-def]
+    """A PMC station moves a work order and confirms a reschedule; the server accepts both
+    (planning.write, the promised date, the sales notification) and another station
+    pulls them."""
+    import datetime as dt
+
+    from orderdesk.desk import UserInfo
+    from orderdesk.models import Notification, Order
+    from orderdesk.models.planning import WorkOrder
+    from orderdesk.planning import reschedule
+    from orderdesk.planning.capacity import capacity_plan, move_work_order
+    from orderdesk.sync.client import sync_once
+    from tests.core.planning_data import (
+        T0, bom, history, machine, order, product, routing, shipment, stock, work_order)
+
+    from .conftest import client_for
+
+    server = sqlite_server
+    a, b = make_station("PA"), make_station("PB")
+    ca, cb = client_for(server, a, "pmc1"), client_for(server, b, "sales2")
+    now = T0 + dt.timedelta(hours=6)
+    with a.write() as s:                      # set-up as the system actor (a script)
+        resin = product(s, "RES-X", is_component=True, unit="kg")
+        clip = product(s, "CLP-X")
+        bom(s, clip, resin, "0.01")
+        stock(s, resin, 0)
+        pa, pb = machine(s, "P-A"), machine(s, "P-B")
+        routing(s, clip, pa, cycle="36")
+        routing(s, clip, pb, priority=2, cycle="36")
+        o = order(s, clip, 1000, dt.date(2026, 12, 8))
+        w = work_order(s, clip, pa, 7.8, T0 + 8 * dt.timedelta(hours=1),
+                       T0 + 16 * dt.timedelta(hours=1), quantity=200, order=o)
+        history(s, resin, [30] * 10, end=now)
+        shipment(s, resin, arrived=now - 70 * dt.timedelta(hours=1), ref="BL-SYNC")
+    # the set-up goes up with a supervisor's sign-in (the server takes the person it
+    # authenticated as the actor of the round)
+    first = sync_once(a, client=client_for(server, a, "sup"))
+    assert first.push_rejected == 0, first
+    a.sign_in(UserInfo(id="x", username="pmc1", display_name="PMC", roles=("pmc",)))
+    assert capacity_plan(a, now=T0).machine("P-A").over_threshold
+    move_work_order(a, w.id, "P-B")
+    (p,) = reschedule.propose(a, now=now)
+    reschedule.confirm(a, p)
+    second = sync_once(a, client=ca)
+    assert second.pushed > 0 and second.push_rejected == 0, second
+    sync_once(b, client=cb)
+    with b.read() as s:
+        assert s.get(WorkOrder, w.id).work_centre_id == pb.id
+        assert s.get(Order, o.id).promised_date == p.orders[0].proposed_date
+        assert s.query(Notification).filter_by(kind="reschedule").count() == 1
