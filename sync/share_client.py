@@ -36,13 +36,15 @@ def wechat_text(order_no: str, customer: str, url: str, expires: str, lang: str 
             f"链接有效期至 {expires}。")
 
 
-def station_link_provider(server_url: str, credentials: Any, station: str):  # type: ignore[no-untyped-def]
-    """order_no -> URL of a status-only link for robot messages (None when offline)."""
+def station_link_provider(server_url: str, credentials: Any, station: str,  # type: ignore[no-untyped-def]
+                          purpose: str = "robot"):
+    """order_no -> URL of a status-only link for robot messages or printed papers."""
 
     def link_for(order_no: str) -> str | None:
         client = SyncClient(server_url, credentials, station=station, timeout=5.0)
         try:
-            return client.call("POST", "/api/share/notify", json={"ref": order_no})["url"]
+            return client.call("POST", "/api/share/notify",
+                               json={"ref": order_no, "purpose": purpose})["url"]
         finally:
             client.close()
 

@@ -47,7 +47,8 @@ def _qty(q: Decimal) -> str:
     return f"{whole}.{frac}" if frac else whole
 
 
-def _header(c: Canvas, font: str, sh: ShipmentView, page: int, pages: int) -> float:
+def _header(c: Canvas, font: str, sh: ShipmentView, page: int, pages: int,
+            status_url: str | None = None) -> float:
     c.setFillColor(INK)
     c.setFont(font, 20)
     c.drawString(MARGIN, PAGE_H - MARGIN - 20, "发货单")
@@ -59,6 +60,18 @@ def _header(c: Canvas, font: str, sh: ShipmentView, page: int, pages: int) -> fl
     c.drawString(MARGIN, PAGE_H - MARGIN - 42, f"单号 No.  {sh.shipment_no}")
     qr = 92.0
     draw_qr(c, delivery_note_qr_text(sh), PAGE_W - MARGIN - qr, PAGE_H - MARGIN - qr, qr)
+    beside = 0.0
+    if status_url:
+        # The order's share link (issue 18): the customer scans it for the live status.
+        beside = qr + 12
+        draw_qr(c, status_url, PAGE_W - MARGIN - qr - beside, PAGE_H - MARGIN - qr, qr)
+        c.setFont(font, 7)
+        c.setFillColor(GREY)
+        c.drawCentredString(PAGE_W - MARGIN - qr / 2 - beside, PAGE_H - MARGIN - qr - 9,
+                            "扫码查看订单进度 Order status")
+        c.drawCentredString(PAGE_W - MARGIN - qr / 2, PAGE_H - MARGIN - qr - 9,
+                            "收货核对 Receiving check")
+        c.setFillColor(INK)
     y = PAGE_H - MARGIN - 66
     fields = (
         ("客户 Customer", f"{sh.customer_name} ({sh.customer_code})"),
@@ -68,7 +81,7 @@ def _header(c: Canvas, font: str, sh: ShipmentView, page: int, pages: int) -> fl
         ("件数 Packages", str(sh.packages)),
         ("订单 Orders", ", ".join(sh.order_nos)),
     )
-    width = PAGE_W - 2 * MARGIN - qr - 110
+    width = PAGE_W - 2 * MARGIN - qr - 110 - beside
     for label, value in fields:
         c.setFont(font, 8.5)
         c.setFillColor(GREY)
@@ -141,7 +154,7 @@ def _table(c: Canvas, font: str, y: float, lines) -> float:  # type: ignore[no-u
     return y
 
 
-def render(shipment: ShipmentView) -> bytes:
+def render(shipment: ShipmentView, status_url: str | None = None) -> bytes:
     font = ensure_font()
     buf = io.BytesIO()
     c = Canvas(buf, pagesize=A4)
@@ -149,7 +162,7 @@ def render(shipment: ShipmentView) -> bytes:
     lines = list(shipment.lines)
     pages = max(1, -(-len(lines) // ROWS_PER_PAGE))
     for page in range(1, pages + 1):
-        y = _header(c, font, shipment, page, pages)
+        y = _header(c, font, shipment, page, pages, status_url)
         y = _table(c, font, y, lines[(page - 1) * ROWS_PER_PAGE:page * ROWS_PER_PAGE])
         if page == pages:
             total = sum((ln.quantity for ln in lines), Decimal(0))
@@ -177,8 +190,17 @@ def render(shipment: ShipmentView) -> bytes:
     return buf.getvalue()
 
 
-def write(desk: Desk, number: str, out: Path) -> Path:
-    """The delivery note of a shipment (or an order's latest shipment) to `out`."""
+def write(desk: Desk, number: str, out: Path, *, link_for=None) -> Path:  # type: ignore[no-untyped-def]
+    """The delivery note of a shipment (or an order's latest shipment) to `out`.
+
+    `link_for(order_no) -> URL` (a station's share-link provider) adds a second QR code
+    with the order's live status page; without a server the note prints without it."""
     shipment = get_shipment(desk, number)
-    out.write_bytes(render(shipment))
+    status_url = None
+    if link_for is not None and shipment.order_nos:
+        try:
+            status_url = link_for(shipment.order_nos[0])
+        except Exception:  # noqa: BLE001 - no server: the paper still prints
+            status_url = None
+    out.write_bytes(render(shipment, status_url))
     return out

@@ -20,6 +20,7 @@ from orderdesk.models import Order
 from orderdesk.models.rush import Notification, WebhookMessage
 
 LINK_DAYS = 7
+PRINT_DAYS = 90  # a delivery note or certificate the customer keeps
 MARK = "/s/"
 
 

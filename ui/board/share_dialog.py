@@ -123,7 +123,7 @@ def _local(stamp: object) -> str:
     return when.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
-def robot_link_provider(ctx):  # type: ignore[no-untyped-def]
+def robot_link_provider(ctx, purpose: str = "robot"):  # type: ignore[no-untyped-def]
     """For WebhookSender(link_for=...): robot messages carry a link to the order's status,
     asked of the server with this station's key. None when the station has no server."""
     from orderdesk.sync.share_client import station_link_provider
@@ -133,7 +133,12 @@ def robot_link_provider(ctx):  # type: ignore[no-untyped-def]
     if not ctx.server_url or credentials is None:
         return None
     name = (getattr(ctx.settings, "station_name", "") or "").strip() or ctx.desk.station
-    return station_link_provider(ctx.server_url, credentials, name)
+    return station_link_provider(ctx.server_url, credentials, name, purpose)
+
+
+def print_link_provider(ctx):  # type: ignore[no-untyped-def]
+    """For printed papers (delivery note, certificate): a 90-day status-only link."""
+    return robot_link_provider(ctx, "print")
 
 
 def qr_pixmap(text: str, size: int = 180) -> QPixmap:

@@ -158,8 +158,11 @@ class ShipDialog(QDialog):
             self, self.tr("Save delivery note"), str(Path.home() / f"{self.shipment_no}.pdf"),
             self.tr("PDF (*.pdf)"))
         if path:
+            from orderdesk.ui.board.share_dialog import print_link_provider
+
             self.ctx.tasks.query(delivery_note.write, self.ctx.desk, self.shipment_no,
-                                 Path(path), on_error=self._failed)
+                                 Path(path), link_for=print_link_provider(self.ctx),
+                                 on_error=self._failed)
 
 
 def ship_button_text() -> str:

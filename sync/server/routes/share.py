@@ -384,20 +384,26 @@ def make_link(body: ShareIn, request: Request, st: ServerState = Depends(state))
 
 class NotifyIn(BaseModel):
     ref: str = Field(min_length=1, max_length=80)
+    # robot: a group-robot message (7 days); print: a delivery note or certificate that
+    # the customer keeps (90 days). Both status only.
+    purpose: Literal["robot", "print"] = "robot"
 
 
 @router.post("/api/share/notify", response_model=ShareOut, status_code=201, tags=["share"],
              **access(SYNC))
 def notify_link(body: NotifyIn, request: Request, st: ServerState = Depends(state)) -> ShareOut:
-    """A status-only order link for a group-robot message, valid 7 days. Stations may ask
-    for it (their robot messages are sent from the station); it shows nothing the
-    station does not already hold, and never prices."""
+    """A status-only order link for a group-robot message (7 days) or a printed paper
+    (delivery note, certificate: 90 days). Stations may ask for it (they send the robot
+    messages and print the papers); it shows nothing the station does not already hold,
+    and never prices."""
     from orderdesk.share import robot
 
     who = caller(request)
     label = f"station:{who.name}" if who.kind == "station" else who.name
     made = links.create_link(desk_for(st, user=None, station=who.station or who.name), "order",
-                             body.ref, scope="status", days=robot.LINK_DAYS, created_by=label)
+                             body.ref, scope="status",
+                             days=robot.LINK_DAYS if body.purpose == "robot" else robot.PRINT_DAYS,
+                             created_by=label)
     return ShareOut(url=public_base(request, st) + made.path, token=made.token,
                     expires_at=made.expires_at, kind=made.kind, label=made.label,
                     scope=made.scope)
