@@ -137,3 +137,21 @@ def test_confirm_only_some_orders(desk) -> None:  # type: ignore[no-untyped-def]
     assert res.orders == 1
     with desk.read() as s:
         assert s.get(Order, p.orders[1].order_id).promised_date is None
+
+
+def test_confirmed_reschedule_counts_as_a_change_for_customer_health(desk) -> None:  # type: ignore[no-untyped-def]
+    """Issue 16 counts order changes from the audited field changes: the re-dating of a
+    confirmed reschedule shows up there as a correction of each order."""
+    import pytest as _pytest
+
+    events = _pytest.importorskip("orderdesk.insight.events")
+    from sqlalchemy import text
+
+    _factory(desk)
+    (p,) = reschedule.propose(desk, now=NOW)
+    reschedule.confirm(desk, p)
+    events.refresh(desk)
+    with desk.read() as s:
+        corrected = set(s.execute(text("SELECT order_id FROM insight_events "
+                                       "WHERE kind = 'corrected'")).scalars())
+    assert {c.order_id for c in p.orders} <= corrected
