@@ -85,3 +85,27 @@ def test_no_warning_for_a_machine_with_room(ctx, qtbot, sign_in) -> None:  # typ
     with qtbot.waitSignal(form.capacity_warning.warnings_did_change, timeout=10000):
         form.load_proposal(None, [(row, Decimal(100))], (now + dt.timedelta(days=2)).date(), False)
     assert form.capacity_warning.warnings == [] and form.capacity_warning.isHidden()
+
+
+def test_import_preview_lists_orders_needing_a_red_machine(ctx, qtbot, sign_in) -> None:  # type: ignore[no-untyped-def]
+    """The preview announces each loaded file with preview_did_load; the banner checks
+    its good rows per order (one engine for the whole file)."""
+    from types import SimpleNamespace
+
+    from orderdesk.ui.sales.import_preview import ImportPreviewWidget
+
+    now = _plant(ctx.desk)
+    sign_in("sales")
+    widget = ImportPreviewWidget(ctx)
+    qtbot.addWidget(widget)
+    due = (now + dt.timedelta(days=2)).date()
+    line = lambda key, sku, qty: SimpleNamespace(order_key=key, sku=sku, quantity=Decimal(qty),  # noqa: E731
+                                                 requested_date=due)
+    fake = SimpleNamespace(good_lines=[line("PO-1", "BRK-9", 1000), line("PO-2", "NOPE", 5),
+                                       line("PO-1", "BRK-9", 500)])
+    banner = widget.capacity_warning
+    with qtbot.waitSignal(banner.warnings_did_change, timeout=10000):
+        widget.preview_did_load.emit(fake)
+    assert list(banner._by_order) == ["PO-1"]
+    assert "1 orders in this file" in banner.text() and "P-FREE" in banner.text()
+    assert widget.import_button is not None       # nothing here blocks the import
