@@ -226,6 +226,10 @@ class StationShell(QObject):
                                   reason or "user", on_error=lambda exc: log.warning(
                                       "logout not recorded: %s", exc))
         self.ctx.desk.sign_in(None)
+        # The next person at this PC types their own name: a name left filled in (with
+        # the cursor in the password field) sent their name into the password and counted
+        # against the previous user's lockout.
+        self.username = ""
         message = ""
         if reason == "idle":
             message = self.tr("Signed out after {minutes} minutes without use. "

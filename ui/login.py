@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QVBoxLayout,
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from orderdesk.services import users
+from orderdesk.ui import i18n
 from orderdesk.ui.errors import describe_error
 
 
@@ -60,6 +63,14 @@ class LoginDialog(QDialog):
         self.hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.hint.setVisible(bool(demo_users))
 
+        # Language choice before signing in (names in their own language, never
+        # translated); the choice is the station's setting from then on.
+        self.language = QComboBox()
+        self.language.setObjectName("loginLanguage")
+        for code, label in (("zh", "中文"), ("en", "English")):
+            self.language.addItem(label, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(i18n.current_language())))
+        self.language.currentIndexChanged.connect(self._on_language_chosen)
         self.form = QFormLayout()
         self.username_label = QLabel()
         self.password_label = QLabel()
@@ -74,14 +85,30 @@ class LoginDialog(QDialog):
         self.buttons.accepted.connect(self.sign_in)
         self.buttons.rejected.connect(self.reject)
 
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.language)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
+        layout.addLayout(top)
         layout.addLayout(self.form)
         layout.addWidget(self.message)
         layout.addWidget(self.hint)
         layout.addWidget(self.buttons)
         self.retranslate_ui()
         (self.password if username else self.username).setFocus()
+
+    def _on_language_chosen(self, index: int) -> None:
+        lang = self.language.itemData(index)
+        if not lang or lang == i18n.current_language():
+            return
+        i18n.set_language(lang)
+        # The button box re-words its standard buttons on the same event, after us.
+        self.retranslate_ui()
+        self.ctx.settings.language = lang
+        try:
+            self.ctx.settings.save()
+        except Exception:  # noqa: BLE001 - a read-only config dir must not block the switch
+            pass
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Sign in \u2014 orderdesk"))

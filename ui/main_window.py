@@ -82,7 +82,7 @@ class MainWindow(QMainWindow):
         self.password_action.triggered.connect(self._on_change_password)
         self.sign_out_action = QAction(self)
         self.sign_out_action.setObjectName("signOutAction")
-        self.sign_out_action.triggered.connect(self.sign_out_requested)
+        self.sign_out_action.triggered.connect(self._on_sign_out)
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
@@ -280,15 +280,49 @@ class MainWindow(QMainWindow):
             "orderdesk {version}\nOrder flow stations for discrete manufacturers.").format(
                 version=__version__))
 
+    # -- leaving: quit (Ctrl+Q, close box) and sign-out ask when work would be lost -------
+    def unfinished_work(self) -> list[str]:
+        """Typed-but-unsaved input of the pages (`page.unsaved_work()`) and the writes
+        and jobs still running, each in words."""
+        work: list[str] = []
+        for page in self.pages.values():
+            hook = getattr(page, "unsaved_work", None)
+            if hook is not None:
+                try:
+                    work.extend(hook())
+                except Exception:  # noqa: BLE001 - a broken page must not block quitting
+                    log.exception("unsaved_work of %s failed", type(page).__name__)
+        work.extend(self.tr("still running: {task}").format(task=task)
+                    for task in self.ctx.tasks.running_tasks())
+        return work
+
+    def ask(self, title: str, text: str) -> bool:
+        """Yes/No question (tests replace it)."""
+        return QMessageBox.question(
+            self, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No) == QMessageBox.StandardButton.Yes
+
+    def confirm_leave(self, quitting: bool) -> bool:
+        work = self.unfinished_work()
+        if not work:
+            return True
+        listing = "\n".join(f"\u2022 {item}" for item in work)
+        if quitting:
+            return self.ask(self.tr("Quit orderdesk?"), self.tr(
+                "This is not finished:\n{work}\n\nQuit anyway? Running work is finished "
+                "first; typed input that is not saved is lost.").format(work=listing))
+        return self.ask(self.tr("Sign out?"), self.tr(
+            "This is not finished:\n{work}\n\nSign out anyway? Typed input that is not "
+            "saved is lost.").format(work=listing))
+
+    def _on_sign_out(self) -> None:
+        if self.confirm_leave(quitting=False):
+            self.sign_out_requested.emit()
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
-        if self.ctx.tasks.writes_pending() and not self.property("forceClose"):
-            answer = QMessageBox.question(
-                self, self.tr("Work in progress"),
-                self.tr("Some work is still running. Wait for it and close?"),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
-            if answer != QMessageBox.StandardButton.Yes:
-                event.ignore()
-                return
+        if not self.property("forceClose") and not self.confirm_leave(quitting=True):
+            event.ignore()
+            return
         super().closeEvent(event)
 
 

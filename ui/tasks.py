@@ -48,19 +48,34 @@ class JobHandle:
 
 
 def _runner_call(finished: Signal, token: int, fn: Callable[..., Any], args: tuple,
-                 kwargs: dict) -> Callable[[], None]:
+                 kwargs: dict, running: set[int] | None = None) -> Callable[[], None]:
     """The work item a pool runs: a plain callable (no Python QRunnable subclass whose
-    C++ side Qt would delete on the worker thread)."""
+    C++ side Qt would delete on the worker thread). `running` loses the token the moment
+    the work returns (set.discard is atomic), before its result is delivered."""
 
     def run() -> None:  # worker thread
         try:
             result = fn(*args, **kwargs)
         except BaseException as exc:  # noqa: BLE001 - every failure goes back to the GUI
+            if running is not None:
+                running.discard(token)
             finished.emit(token, False, exc)
         else:
+            if running is not None:
+                running.discard(token)
             finished.emit(token, True, result)
 
     return run
+
+
+def task_label(fn: Callable[..., Any]) -> str:
+    """What a running task is, for "still running: ..." questions: the function's
+    `task_label` attribute if it has one, else its name in words."""
+    label = getattr(fn, "task_label", None)
+    if isinstance(label, str) and label:
+        return label
+    name = getattr(fn, "__name__", "") or type(fn).__name__
+    return name.strip("_").replace("_", " ") or "task"
 
 
 def _alive(callback: Callable[..., Any] | None) -> bool:
@@ -93,6 +108,9 @@ class TaskRunner(QObject):
         self._jobs.setMaxThreadCount(2)
         self._next = 0
         self._pending: dict[int, tuple[str, Callable | None, Callable | None, Callable | None]] = {}
+        # Tokens whose work has not returned yet, and what each one is (quit questions).
+        self._running: set[int] = set()
+        self._labels: dict[int, str] = {}
         self._closing = False
         self._finished.connect(self._on_finished, Qt.ConnectionType.QueuedConnection)
         self._progressed.connect(self._on_progressed, Qt.ConnectionType.QueuedConnection)
@@ -109,8 +127,16 @@ class TaskRunner(QObject):
         self._next += 1
         token = self._next
         self._pending[token] = (kind, on_done, on_error, on_progress)
-        pool.start(_runner_call(self._finished, token, fn, args, kwargs))
+        self._track(token, kind, fn)
+        pool.start(_runner_call(self._finished, token, fn, args, kwargs, self._running))
         return token
+
+    def _track(self, token: int, kind: str, fn: Callable[..., Any]) -> None:
+        # Periodic housekeeping (escalation checks, sync rounds) marks itself with
+        # `task_quiet = True`: quitting waits for it anyway, no question needed.
+        if kind != "query" and not getattr(fn, "task_quiet", False):
+            self._running.add(token)
+            self._labels[token] = task_label(fn)
 
     def mutate(self, fn: Callable[..., Any], *args: Any, on_done: Callable | None = None,
                on_error: Callable | None = None, **kwargs: Any) -> None:
@@ -161,7 +187,8 @@ class TaskRunner(QObject):
         token = self._next
         holder["token"] = token
         self._pending[token] = ("job", finish_done, finish_error, on_progress)
-        self._jobs.start(_runner_call(self._finished, token, fn, args, kwargs))
+        self._track(token, "job", fn)
+        self._jobs.start(_runner_call(self._finished, token, fn, args, kwargs, self._running))
         return handle
 
     # -- delivering (GUI thread) --------------------------------------------------------
@@ -175,6 +202,8 @@ class TaskRunner(QObject):
             log.exception("progress callback failed")
 
     def _on_finished(self, token: int, ok: bool, result: object) -> None:
+        self._running.discard(token)
+        self._labels.pop(token, None)
         entry = self._pending.pop(token, None)
         if entry is None:
             return
@@ -220,8 +249,13 @@ class TaskRunner(QObject):
         return bool(self._pending)
 
     def writes_pending(self) -> bool:
-        """A mutation or a long job is still running: closing now would cut it off."""
-        return any(kind != "query" for kind, *_ in self._pending.values())
+        """A mutation or a long job is still running: closing now would cut it off.
+        A task that has returned is not running, even before its result is delivered."""
+        return bool(self._running)
+
+    def running_tasks(self) -> list[str]:
+        """What the running mutations and jobs are (task_label), oldest first."""
+        return [self._labels.get(t, "task") for t in sorted(set(self._running))]
 
     def wait_idle(self, timeout_ms: int = 5000) -> bool:
         """Process events until every submitted task delivered its callbacks (tests)."""

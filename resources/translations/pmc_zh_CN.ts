@@ -712,6 +712,14 @@
         <source>Rush orders waiting for your department, and unread escalations. Click to open the green channel.</source>
         <translation>等待本部门处理的急单和未读的超时提醒。点击打开绿色通道。</translation>
     </message>
+    <message>
+        <source>⚡ Rush orders: {mine} mine / {all} all · escalations {unread}</source>
+        <translation>⚡ 加急单:我的 {mine} / 全部 {all} · 升级 {unread}</translation>
+    </message>
+    <message>
+        <source>Rush orders whose next step is your department's (mine), rush orders open in all departments (all), and unread escalations. Click to open the green channel.</source>
+        <translation>下一步在您部门的加急单(我的)、各部门未完成的加急单(全部)以及未读的升级提醒。点击打开绿色通道。</translation>
+    </message>
 </context>
 <context>
     <name>SupplyView</name>

@@ -797,6 +797,22 @@
         <source>Merged into the existing order</source>
         <translation>已合并到原有订单</translation>
     </message>
+    <message>
+        <source>Save as draft (Ctrl+S)</source>
+        <translation>存为草稿 (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Save and confirm (Ctrl+Shift+S)</source>
+        <translation>保存并确认 (Ctrl+Shift+S)</translation>
+    </message>
+    <message>
+        <source>Saved and confirmed as {order}</source>
+        <translation>已保存并确认:{order}</translation>
+    </message>
+    <message>
+        <source>Saved as draft {order}</source>
+        <translation>已存为草稿:{order}</translation>
+    </message>
 </context>
 <context>
     <name>PreviewRowsModel</name>
@@ -883,6 +899,10 @@
         <location filename="../../ui/sales/page.py" line="49"/>
         <source>Possible duplicates</source>
         <translation>疑似重复</translation>
+    </message>
+    <message>
+        <source>a phone order that is typed but not saved</source>
+        <translation>已录入但未保存的电话订单</translation>
     </message>
 </context>
 <context>

@@ -230,6 +230,38 @@ Order flow stations for discrete manufacturers.</source>
         <source>Some work is still running. Wait for it and close?</source>
         <translation>还有任务在运行。等待完成后关闭吗?</translation>
     </message>
+    <message>
+        <source>still running: {task}</source>
+        <translation>仍在进行:{task}</translation>
+    </message>
+    <message>
+        <source>Quit orderdesk?</source>
+        <translation>退出 orderdesk?</translation>
+    </message>
+    <message>
+        <source>This is not finished:
+{work}
+
+Quit anyway? Running work is finished first; typed input that is not saved is lost.</source>
+        <translation>以下工作尚未完成:
+{work}
+
+仍要退出吗?进行中的工作会先完成;未保存的录入将丢失。</translation>
+    </message>
+    <message>
+        <source>Sign out?</source>
+        <translation>注销?</translation>
+    </message>
+    <message>
+        <source>This is not finished:
+{work}
+
+Sign out anyway? Typed input that is not saved is lost.</source>
+        <translation>以下工作尚未完成:
+{work}
+
+仍要注销吗?未保存的录入将丢失。</translation>
+    </message>
 </context>
 <context>
     <name>NotInstalledPage</name>

@@ -351,6 +351,14 @@
         <source>{bound} of {required}</source>
         <translation>{bound} / {required}</translation>
     </message>
+    <message>
+        <source>Product not in the system: the label is fine, but no product has GTIN {gtin}. Call the office to add it.</source>
+        <translation>系统中没有此产品:标签本身没问题,但没有产品的 GTIN 是 {gtin}。请联系办公室添加该产品。</translation>
+    </message>
+    <message>
+        <source>picking order {order}: not every line is complete</source>
+        <translation>订单 {order} 正在拣货:尚有未完成的行</translation>
+    </message>
 </context>
 <context>
     <name>WarehousePrinting</name>

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QSplitter,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -45,6 +46,7 @@ from orderdesk.ui.board.labels import (
 from orderdesk.ui.board.page import _date, _qty
 from orderdesk.ui.board.table import Column, RowTableModel
 from orderdesk.ui.errors import describe_error, local_time_text, show_error
+from orderdesk.ui.screen_fit import fit_to_screen, scrolled
 
 log = logging.getLogger(__name__)
 
@@ -84,7 +86,7 @@ class OrderDialog(QDialog):
         self.order_id = order_id
         self.detail: OrderDetail | None = None
         self.setObjectName("orderDialog")
-        self.resize(1100, 760)
+        fit_to_screen(self, 1100, 760)   # never past a 768-px screen (ui.screen_fit)
 
         # -- header ---------------------------------------------------------------------
         self.title = QLabel()
@@ -242,11 +244,22 @@ class OrderDialog(QDialog):
         top = QHBoxLayout()
         top.addWidget(self.header_box, 3)
         top.addWidget(self.status_box, 2)
+        # Header and tabs share a splitter that scrolls on a short screen; the buttons
+        # stay at the bottom, always on the screen.
+        head = QWidget()
+        head_layout = QVBoxLayout(head)
+        head_layout.setContentsMargins(0, 0, 0, 0)
+        head_layout.addWidget(self.banner)
+        head_layout.addLayout(top)
+        self.body = QSplitter(Qt.Orientation.Vertical)
+        self.body.setObjectName("orderBody")
+        self.body.setChildrenCollapsible(False)
+        self.body.addWidget(scrolled(head))
+        self.body.addWidget(self.tabs)
+        self.body.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
-        layout.addWidget(self.banner)
-        layout.addLayout(top)
-        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.body, 1)
         layout.addWidget(self.buttons)
 
         ctx.changes_did_apply.connect(self._on_changes)

@@ -452,8 +452,28 @@ class BoardPage(StationPage):
     def open_order(self, order_id: str):  # type: ignore[no-untyped-def]
         from orderdesk.ui.board.order_dialog import OrderDialog
 
+        # One dialog per order: a double-click also emits activated(), and a user
+        # clicking again must get the open one back, not a second copy to edit.
+        from shiboken6 import isValid
+
+        open_dialogs = self.__dict__.setdefault("_order_dialogs", {})
+        dialog = open_dialogs.get(order_id)
+        if dialog is not None and isValid(dialog) and dialog.isVisible():
+            dialog.raise_()
+            dialog.activateWindow()
+            return dialog
         dialog = OrderDialog(self.ctx, order_id, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        open_dialogs[order_id] = dialog
+        dialog.destroyed.connect(lambda _o=None, k=order_id: open_dialogs.pop(k, None))
         dialog.show()
         self.order_opened.emit(order_id)
         return dialog
+
+    def self_test_dialogs(self):  # type: ignore[no-untyped-def]
+        """The order dialog of the first order shown (see StationPage.self_test_dialogs)."""
+        def order():  # type: ignore[no-untyped-def]
+            rows = getattr(self.model, "rows", [])
+            return self.open_order(rows[0].id) if rows else None
+
+        return [("order", order)]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import QDialog, QToolButton, QVBoxLayout, QWidget
 
 from orderdesk.changes import Changes
@@ -22,16 +22,28 @@ from orderdesk.ui.pmc import errors as _pmc_errors  # noqa: F401 - registers err
 from orderdesk.ui.pmc.green import GreenChannelBoard, _escalate
 
 
-def _counts(desk, now: dt.datetime) -> tuple[int, int]:  # type: ignore[no-untyped-def]
-    """(rush cases whose current step is the user's department's, unread escalations)."""
+def _counts(desk, now: dt.datetime) -> tuple[int, int, int]:  # type: ignore[no-untyped-def]
+    """(rush cases waiting for the user's department, open rush cases in all,
+    unread escalations). A supervisor's "mine" is every department's."""
     roles = set(desk.user.roles) if desk.user else set()
     everyone = not roles or "supervisor" in roles
-    waiting = 0
+    waiting = total = 0
     for case in gc.list_cases(desk):
         step = case.current()
-        if step is not None and (everyone or step.department in roles):
+        if step is None:
+            continue
+        total += 1
+        if everyone or step.department in roles:
             waiting += 1
-    return waiting, len(gc.notifications(desk, all_roles=everyone))
+    return waiting, total, len(gc.notifications(desk, all_roles=everyone))
+
+
+def _periodic_escalate(desk, now: dt.datetime):  # type: ignore[no-untyped-def]
+    return _escalate(desk, now)
+
+
+# The minute's escalation check is housekeeping: quitting waits for it without asking.
+_periodic_escalate.task_quiet = True  # type: ignore[attr-defined]
 
 
 class RushBoardDialog(QDialog):
@@ -56,6 +68,7 @@ class RushStatusButton(QToolButton):
         self.ctx = ctx
         self.setObjectName("rushStatus")
         self.waiting = 0
+        self.total = 0
         self.unread = 0
         self._sender = None
         self.clicked.connect(self.open_board)
@@ -68,7 +81,7 @@ class RushStatusButton(QToolButton):
         self.tick()
 
     def tick(self) -> None:
-        self.ctx.tasks.mutate(_escalate, self.ctx.desk, utcnow(), on_done=self._after_tick,
+        self.ctx.tasks.mutate(_periodic_escalate, self.ctx.desk, utcnow(), on_done=self._after_tick,
                               on_error=lambda e: self.refresh())
 
     def _after_tick(self, _result: object) -> None:
@@ -93,14 +106,24 @@ class RushStatusButton(QToolButton):
         if changes.orders:
             self.refresh()
 
-    def _on_counts(self, counts: tuple[int, int]) -> None:
-        self.waiting, self.unread = counts
+    def _on_counts(self, counts: tuple[int, int, int]) -> None:
+        self.waiting, self.total, self.unread = counts
         self._show()
 
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        # Re-word at once on a language switch (it lagged one switch behind before).
+        if event.type() == QEvent.Type.LanguageChange:
+            self._show()
+        super().changeEvent(event)
+
     def _show(self) -> None:
-        self.setText(self.tr("\u26a1 Rush {waiting} · escalations {unread}").format(
-            waiting=self.waiting, unread=self.unread))
-        self.setToolTip(self.tr("Rush orders waiting for your department, and unread "
+        # Say what is counted: rush orders waiting for my department / open in all.
+        self.setText(self.tr("\u26a1 Rush orders: {mine} mine / {all} all · escalations "
+                             "{unread}").format(mine=self.waiting,
+                                                all=getattr(self, "total", self.waiting),
+                                                unread=self.unread))
+        self.setToolTip(self.tr("Rush orders whose next step is your department's (mine), "
+                                "rush orders open in all departments (all), and unread "
                                 "escalations. Click to open the green channel."))
         self.setStyleSheet("QToolButton { color: #b00020; font-weight: bold; }"
                            if self.unread else "")

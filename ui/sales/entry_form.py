@@ -14,11 +14,12 @@ popup (dedup) is fed the customer, SKU and quantity as they are typed.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, QLocale, QObject, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -145,6 +146,11 @@ class OrderEntryForm(QWidget):
         self.save = QPushButton()
         self.save.setObjectName("saveOrder")
         self.save.setDefault(False)
+        # Most phone orders are confirmed on the phone: save them confirmed in one go
+        # (one transaction) instead of a trip through the board.
+        self.save_confirm = QPushButton()
+        self.save_confirm.setObjectName("saveConfirmOrder")
+        self.save_confirm.setProperty("role", "primary")
         self.clear_button = QPushButton()
         self.status = QLabel()
         self.status.setObjectName("entryStatus")
@@ -200,6 +206,7 @@ class OrderEntryForm(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.clear_button)
         buttons.addWidget(self.save)
+        buttons.addWidget(self.save_confirm)
 
         layout = QVBoxLayout(self)
         layout.addLayout(header)
@@ -239,7 +246,9 @@ class OrderEntryForm(QWidget):
         self.sku.textEdited.connect(lambda _t: self._on_sku_edited())
         self.qty.textEdited.connect(lambda _t: (self._check_timer.start(), self._feed_popup()))
         self.due.textEdited.connect(lambda _t: self._check_due())
-        self.save.clicked.connect(self.submit)
+        self.save.clicked.connect(lambda: self.submit())
+        self.save_confirm.clicked.connect(lambda: self.submit(confirm=True))
+        QShortcut(QKeySequence("Ctrl+Shift+S"), self, activated=lambda: self.submit(confirm=True))
         self.clear_button.clicked.connect(self.clear)
         self.remove_line.clicked.connect(self._remove_selected_line)
         QShortcut(QKeySequence("Ctrl+S"), self, activated=self.submit)
@@ -292,7 +301,10 @@ class OrderEntryForm(QWidget):
                                               self.tr("Quantity"), self.tr("Unit")])
         self.remove_line.setText(self.tr("Remove line"))
         self.clear_button.setText(self.tr("New (Ctrl+N)"))
-        self.save.setText(self.tr("Save order (Ctrl+S)"))
+        self.save.setText(self.tr("Save as draft (Ctrl+S)"))
+        self.save_confirm.setText(self.tr("Save and confirm (Ctrl+Shift+S)"))
+        if self.due.text().strip():
+            self._check_due()   # the weekday follows the language
         self.recent_label.setText(self.tr("Last orders of this customer — Enter copies the lines, "
                                           "Esc closes"))
 
@@ -562,7 +574,9 @@ class OrderEntryForm(QWidget):
             self.due_info.setText(self.tr("{date} is in the past").format(date=day.isoformat()))
             self.due_info.setStyleSheet("color: #b00020;")
         else:
-            self.due_info.setText(day.strftime("%Y-%m-%d %a"))
+            # The weekday in the UI language (周三 / Wed), not the C library's English.
+            self.due_info.setText(QLocale().toString(QDate(day.year, day.month, day.day),
+                                                     "yyyy-MM-dd ddd"))
             self.due_info.setStyleSheet("")
         return day
 
@@ -621,27 +635,41 @@ class OrderEntryForm(QWidget):
                 out.append(self.tr("The due date is in the past"))
         return out
 
-    def submit(self) -> None:
+    def submit(self, confirm: bool = False) -> None:
+        """Save the order as a draft, or (`confirm`) confirmed, in one transaction."""
         problems = self.problems()
         if problems:
             self.status.setText("; ".join(problems))
             self.status.setStyleSheet("color: #b00020;")
             return
         self.save.setEnabled(False)
+        self.save_confirm.setEnabled(False)
         self.status.setText(self.tr("Saving…"))
         self.status.setStyleSheet("")
-        self.ctx.tasks.mutate(create_order, self.ctx.desk, self.draft(), on_done=self._on_saved,
+        draft = self.draft()
+        if confirm:
+            draft = dataclasses.replace(draft, status_sales="confirmed")
+        self.ctx.tasks.mutate(create_order, self.ctx.desk, draft,
+                              on_done=lambda ref, c=confirm: self._on_saved(ref, c),
                               on_error=self._on_save_failed)
 
-    def _on_saved(self, ref: Any) -> None:
+    def has_unsaved_input(self) -> bool:
+        """Something typed that is not saved yet (the quit question asks about it)."""
+        return bool(self._lines or self.customer.text().strip() or self.sku.text().strip()
+                    or self.qty.text().strip())
+
+    def _on_saved(self, ref: Any, confirmed: bool = False) -> None:
         self.save.setEnabled(True)
+        self.save_confirm.setEnabled(True)
         self.clear()
-        self.status.setText(self.tr("Saved as {order}").format(order=ref.order_no))
+        self.status.setText((self.tr("Saved and confirmed as {order}") if confirmed
+                             else self.tr("Saved as draft {order}")).format(order=ref.order_no))
         self.status.setStyleSheet("color: #1b5e20;")
         self.order_did_save.emit(ref.order_no)
 
     def _on_save_failed(self, exc: BaseException) -> None:
         self.save.setEnabled(True)
+        self.save_confirm.setEnabled(True)
         self.status.setText(describe_error(exc))
         self.status.setStyleSheet("color: #b00020;")
         show_error(self, exc)

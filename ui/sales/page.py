@@ -51,6 +51,16 @@ class SalesPage(StationPage):
                   self.tr("Hot folders"), self.tr("Possible duplicates")]
         for i in range(self.tabs.count()):
             self.tabs.setTabText(i, titles[i])
+        # The tabs are plain widgets: they follow a language switch through the page.
+        for widget in (self.entry, self.messages, self.importer, self.hot_folders, self.review):
+            if widget is not None and hasattr(widget, "retranslate_ui"):
+                widget.retranslate_ui()
+
+    def unsaved_work(self) -> list[str]:
+        """What a quit or sign-out would lose (see MainWindow.unfinished_work)."""
+        if self.entry.has_unsaved_input():
+            return [self.tr("a phone order that is typed but not saved")]
+        return []
 
     def _on_draft(self, customer: Any, lines: Any, due: Any, urgent: bool, text: str) -> None:
         self.tabs.setCurrentWidget(self.entry)

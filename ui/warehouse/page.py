@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QSizePolicy,
+    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -49,6 +49,7 @@ from orderdesk.ui.warehouse.models import (
     ProgressDelegate,
     ScanLogModel,
 )
+from orderdesk.ui.screen_fit import fit_to_screen
 from orderdesk.ui.warehouse.scanner import ScannerCapture
 from orderdesk.ui.warehouse.sound import Sounds
 from orderdesk.warehouse import binding
@@ -63,6 +64,13 @@ def outcome_text(outcome: ScanOutcome) -> str:
         template = QCoreApplication.translate("WarehousePage", "Bound: batch {batch}, {quantity} → line {line_no} ({sku})")
     elif outcome.kind == "order":
         template = QCoreApplication.translate("WarehousePage", "Order {order_no} opened — scan the batch labels")
+    elif outcome.reason == "unknown_code" and f.get("gtin"):
+        # A well-formed GS1 label whose product the catalogue lacks: scanning again will
+        # not help, the office must add the product (not "unknown code": that says
+        # "scan again").
+        template = QCoreApplication.translate(
+            "WarehousePage", "Product not in the system: the label is fine, but no product "
+                             "has GTIN {gtin}. Call the office to add it.")
     else:
         template = {
             "unreadable": QCoreApplication.translate("WarehousePage", "Unreadable code: {code}"),
@@ -172,7 +180,7 @@ class ChooseOrderDialog(QDialog):
         self.ctx = ctx
         self.setProperty("station", "warehouse")
         self.setWindowTitle(self.tr("Choose order"))
-        self.resize(1000, 640)
+        fit_to_screen(self, 1000, 640)
         self.chosen: str | None = None
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Order number, customer or PO"))
@@ -227,7 +235,7 @@ class UnbindDialog(QDialog):
         self.ctx = ctx
         self.setProperty("station", "warehouse")
         self.setWindowTitle(self.tr("Unbind a batch"))
-        self.resize(960, 600)
+        fit_to_screen(self, 960, 600)
         self.model = BindingModel(self)
         self.view = _big_table(self)
         self.view.setModel(self.model)
@@ -358,7 +366,6 @@ class WarehousePage(StationPage):
         lh.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         lh.resizeSection(1, 420)
         self.log_view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.log_view.setMaximumHeight(220)
 
         top = QHBoxLayout()
         titles = QVBoxLayout()
@@ -370,17 +377,24 @@ class WarehousePage(StationPage):
         for button in (self.choose_button, self.undo_button, self.unbind_button,
                        self.print_button, self.ship_button):
             buttons.addWidget(button)
-        line = QFrame(self)
-        line.setFrameShape(QFrame.Shape.HLine)
+        # The order lines get the room (a picker must see which line is still short);
+        # the scan log below them takes a quarter and can be dragged smaller or larger.
+        self.split = QSplitter(Qt.Orientation.Vertical, self)
+        self.split.setObjectName("warehouseSplit")
+        self.split.setChildrenCollapsible(False)
+        self.split.addWidget(self.lines_view)
+        self.split.addWidget(self.log_view)
+        self.split.setStretchFactor(0, 3)
+        self.split.setStretchFactor(1, 1)
+        self.lines_view.setMinimumHeight(72 + 40)   # the header and one whole line
+        self.log_view.setMinimumHeight(40 + 40)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.setSpacing(10)
         layout.addLayout(top)
         layout.addWidget(self.banner)
         layout.addLayout(buttons)
-        layout.addWidget(self.lines_view, 1)
-        layout.addWidget(line)
-        layout.addWidget(self.log_view)
+        layout.addWidget(self.split, 1)
 
         undo = QShortcut(QKeySequence("Ctrl+Z"), self, activated=self._on_undo_clicked)
         # Only while this page is shown: other pages have their own Ctrl+Z.
@@ -423,7 +437,22 @@ class WarehousePage(StationPage):
         self.ship_dialog().open()
 
     def self_test_dialogs(self):  # type: ignore[no-untyped-def]
-        return [("ship", self.ship_dialog)]
+        def unbind():  # type: ignore[no-untyped-def]
+            return UnbindDialog(self.ctx, self.view.order_id, self) if self.view else None
+
+        return [("ship", self.ship_dialog),
+                ("choose order", lambda: ChooseOrderDialog(self.ctx, self)),
+                ("unbind", unbind)]
+
+    def unsaved_work(self) -> list[str]:
+        """Picking in progress: an order open with lines still short (quit question)."""
+        view = self.view
+        if view is None or not view.open or view.complete or self.lines_model.rowCount() == 0:
+            return []
+        if not any(line.bound for line in view.lines):
+            return []      # opened, nothing scanned yet: nothing to lose
+        return [self.tr("picking order {order}: not every line is complete")
+                .format(order=view.order_no)]
 
     def on_changes(self, changes: Changes, initiator: object) -> None:
         # Our own scans refresh from their results; a change from elsewhere (sync, another
