@@ -44,6 +44,14 @@ def two_stations(sqlite_server, make_station, qapp):  # type: ignore[no-untyped-
         catalog.upsert_customer(s, "C001", "苏州恒锐精密有限公司", tier="A")
         catalog.upsert_product(s, "BRK-1001", "支架")
     for ctx, cred in contexts:
+        # Issue 13: a station key pushes only what people signed in there did: "sup" signs
+        # in at both stations, and the first round proves them at the server.
+        from orderdesk.desk import UserInfo
+        from orderdesk.services import users as user_service
+
+        user_service._remember_for_proof(ctx.desk, "sup", PASSWORD)
+        ctx.desk.sign_in(UserInfo(id="", username="sup", display_name="sup",
+                                  roles=("supervisor",)))
         sync_once(ctx.desk, server.url, cred, station=ctx.settings.station_name)
     yield server, contexts
     for ctx, _ in contexts:
