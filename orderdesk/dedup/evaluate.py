@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 from orderdesk.dedup.engine import Side, explain, load_sides, score_pair
 from orderdesk.dedup.keys import catalog_index, chunks
 from orderdesk.dedup.rules import Rules, load_rules
-from orderdesk.models import DuplicatePair, MergeMove, OrderLine, Product
+from orderdesk.models import DuplicatePair, MergeMove, OrderChannelRef, OrderLine, Product
 from orderdesk.normalize import address_norm, phone_norm
 
 
@@ -97,6 +97,28 @@ def _restore_merge(session: Session, pairs: list[DuplicatePair],
             source.qty[norm] = Decimal(qty) if qty is not None else None
             if due is not None:
                 source.dues.setdefault(norm, set()).add(due)
+    # Channel numbers the merge re-pointed: each goes back to its own order (a platform's
+    # two numbers are evidence, so the pair must be scored with them).
+    ref_moves = [m for m in moves if m.entity == "order_channel_refs" and m.field == "order_id"]
+    if ref_moves:
+        moved = {m.row_id: (_unpack(m.old_value), _unpack(m.new_value)) for m in ref_moves}
+        refs: dict[str, list[tuple[str, str, str]]] = {}
+        targets = {new for _old, new in moved.values()}
+        for part in chunks(sorted(targets)):
+            for rid, oid, channel, number in session.execute(
+                    select(OrderChannelRef.id, OrderChannelRef.order_id, OrderChannelRef.channel,
+                           OrderChannelRef.channel_order_no)
+                    .where(OrderChannelRef.order_id.in_(part)).order_by(OrderChannelRef.id)):
+                owner = moved[rid][0] if rid in moved else oid
+                refs.setdefault(owner, []).append((rid, channel, number))
+        for owner, items in refs.items():
+            side = sides.get(owner)
+            if side is None:
+                continue
+            side.channel_order_no = None
+            for _rid, channel, number in items:
+                if side.channel_order_no is None or channel == side.channel:
+                    side.channel_order_no = number
     for m in moves:
         if m.entity != "orders" or m.row_id not in sides:
             continue
