@@ -607,3 +607,45 @@ def cancel_work_order(desk: Desk, work_order_id: str, reason: str) -> Changes:
         w.status = "cancelled"
         w.note = reason
     return Changes(planning=True)
+
+
+def save_shift(desk: Desk, machine_code: str, name: str, start: str, end: str, *,
+               weekday: int | None = None, active: bool = True) -> Changes:
+    """Set a shift of a machine (same machine, name and weekday: changed in place)."""
+    desk.require("planning.write")
+    try:
+        s_txt, e_txt = _hhmm(start), _hhmm(end)
+    except ValueError:
+        raise ValidationFailed(field="shift", value=f"{start}-{end}", reason="not_a_time") from None
+    if s_txt == e_txt:
+        raise ValidationFailed(field="shift", value=f"{start}-{end}", reason="same_as_start")
+    if weekday is not None and not 0 <= weekday <= 6:
+        raise ValidationFailed(field="weekday", value=weekday, reason="not_a_weekday")
+    name = (name or "").strip() or "A"
+    with desk.write() as s:
+        c = _centre(s, machine_code)
+        old = s.scalars(select(ShiftWindow).where(
+            ShiftWindow.work_centre_id == c.id, ShiftWindow.name == name,
+            ShiftWindow.weekday.is_(None) if weekday is None
+            else ShiftWindow.weekday == weekday)).first()
+        if old is None:
+            s.add(ShiftWindow(work_centre_id=c.id, name=name, weekday=weekday,
+                              start_time=s_txt, end_time=e_txt, active=active))
+        else:
+            old.start_time, old.end_time, old.active = s_txt, e_txt, active
+    return Changes(planning=True)
+
+
+def add_downtime(desk: Desk, machine_code: str, start: dt.datetime, end: dt.datetime,
+                 reason: str) -> Changes:
+    """Plan downtime (maintenance, mould change, holiday) for a machine."""
+    desk.require("planning.write")
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationFailed(field="reason", value="", reason="missing")
+    if end <= start:
+        raise ValidationFailed(field="end", value=end.isoformat(), reason="not_after_start")
+    with desk.write() as s:
+        c = _centre(s, machine_code)
+        s.add(PlannedDowntime(work_centre_id=c.id, start_at=start, end_at=end, reason=reason))
+    return Changes(planning=True)

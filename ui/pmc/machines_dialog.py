@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QDateTime, QEvent, Qt, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDateTimeEdit,
     QDialog,
     QDoubleSpinBox,
     QFileDialog,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QTabWidget,
+    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -94,13 +96,53 @@ class PlanningSetupDialog(QDialog):
                                              self.m_oee, self.m_active)):
             form.addRow(label, w)
         form.addRow(self.m_save)
+        # A shift or planned downtime for the machine in the Code field.
+        self.sh_name = QLineEdit()
+        self.sh_start, self.sh_end = QTimeEdit(QTime(8, 0)), QTimeEdit(QTime(20, 0))
+        self.sh_day = QComboBox()
+        self.sh_add = QPushButton()
+        self.sh_add.setObjectName("addShift")
+        self.sh_add.clicked.connect(self.save_shift)
+        shift_row = QHBoxLayout()
+        for w in (self.sh_name, self.sh_start, self.sh_end, self.sh_day):
+            shift_row.addWidget(w)
+        self._shift_label = QLabel()
+        form.addRow(self._shift_label, shift_row)
+        form.addRow(self.sh_add)
+        now = QDateTime.currentDateTime()
+        self.dt_start, self.dt_end = QDateTimeEdit(now), QDateTimeEdit(now.addSecs(4 * 3600))
+        for w in (self.dt_start, self.dt_end):
+            w.setDisplayFormat("yyyy-MM-dd HH:mm")
+            w.setCalendarPopup(True)
+        self.dt_reason = QLineEdit()
+        self.dt_add = QPushButton()
+        self.dt_add.setObjectName("addDowntime")
+        self.dt_add.clicked.connect(self.add_downtime)
+        self._dt_labels = [QLabel() for _ in range(3)]
+        for label, w in zip(self._dt_labels, (self.dt_start, self.dt_end, self.dt_reason)):
+            form.addRow(label, w)
+        form.addRow(self.dt_add)
         page = QWidget()
         lay = QHBoxLayout(page)
         lay.addWidget(self.machine_view, 3)
         side = QWidget()
         side.setLayout(form)
-        lay.addWidget(side, 1)
+        lay.addWidget(scrolled(side), 2)
         return page
+
+    def save_shift(self) -> None:
+        self.ctx.tasks.mutate(setup.save_shift, self.ctx.desk, self.m_code.text().strip(),
+                              self.sh_name.text(), self.sh_start.time().toString("HH:mm"),
+                              self.sh_end.time().toString("HH:mm"),
+                              weekday=self.sh_day.currentData(),
+                              on_done=lambda _c: self._saved(), on_error=self._failed)
+
+    def add_downtime(self) -> None:
+        start = self.dt_start.dateTime().toPython().replace(second=0, microsecond=0)
+        end = self.dt_end.dateTime().toPython().replace(second=0, microsecond=0)
+        self.ctx.tasks.mutate(setup.add_downtime, self.ctx.desk, self.m_code.text().strip(),
+                              start, end, self.dt_reason.text(),
+                              on_done=lambda _c: self._saved(), on_error=self._failed)
 
     def _kind_label(self, kind: str) -> str:
         return {"press": self.tr("injection press"), "cnc": self.tr("CNC"),
@@ -303,6 +345,20 @@ class PlanningSetupDialog(QDialog):
                                                 self.tr("Active"))):
             label.setText(text)
         self.m_save.setText(self.tr("Save machine"))
+        self._shift_label.setText(self.tr("Shift (name, from, to, day)"))
+        self.sh_name.setPlaceholderText(self.tr("e.g. day shift"))
+        self.sh_add.setText(self.tr("Set shift for this machine"))
+        days = (None, self.tr("every day"), 0, self.tr("Mon"), 1, self.tr("Tue"), 2, self.tr("Wed"),
+                3, self.tr("Thu"), 4, self.tr("Fri"), 5, self.tr("Sat"), 6, self.tr("Sun"))
+        current = self.sh_day.currentIndex()
+        self.sh_day.clear()
+        for value, text in zip(days[::2], days[1::2]):
+            self.sh_day.addItem(text, value)
+        self.sh_day.setCurrentIndex(max(0, current))
+        for label, text in zip(self._dt_labels, (self.tr("Downtime from"), self.tr("Downtime to"),
+                                                 self.tr("Reason"))):
+            label.setText(text)
+        self.dt_add.setText(self.tr("Plan downtime for this machine"))
         for i in range(self.m_kind.count()):
             self.m_kind.setItemText(i, self._kind_label(self.m_kind.itemData(i)))
         for label, text in zip(self._r_labels, (self.tr("SKU"), self.tr("Machine"),
