@@ -129,6 +129,14 @@ def test_an_unknown_code_is_a_question_with_its_quantity(cat) -> None:  # type: 
     assert ("unknown_code", "XQZ-123-45") in [(q.code, q.text) for q in p.questions]
 
 
+def test_each_price_dotted_due_date_and_approximate_quantity(cat) -> None:  # type: ignore[no-untyped-def]
+    p = parse_text("恒锐 要 GSK-E9724-03 和 CVR-A1460-08 各3000个，单价1.2，交期 3.20", cat, now=NOW)
+    assert lines(p) == [("GSK-E9724-03", 3000), ("CVR-A1460-08", 3000)]
+    assert p.due_date == dt.date(2026, 3, 20) and not p.questions
+    p = parse_text("恒锐 BRK-1001 三千个左右", cat, now=NOW)
+    assert [q.code for q in p.questions] == ["approximate_quantity"] and p.confidence < 0.8
+
+
 def test_an_unknown_english_word_is_a_question(cat) -> None:  # type: ignore[no-untyped-def]
     p = parse_text("恒锐 BRK-1001 500pcs blue", cat, now=NOW)
     assert ("unexplained_word", "blue") in [(q.code, q.text) for q in p.questions]

@@ -51,7 +51,7 @@ class Question:
 
     code: unexplained_number | unexplained_word | unknown_code | unknown_product |
     no_quantity | ambiguous_product | box_size_unknown | not_pack_multiple |
-    price_inquiry | change_unclear
+    price_inquiry | change_unclear | approximate_quantity
     """
 
     code: str
@@ -73,6 +73,7 @@ QUESTION_TEXTS = {
     "not_pack_multiple": "'{text}': the quantity is no multiple of the pack size. Is it right?",
     "price_inquiry": "The message asks for a price: is it an order?",
     "change_unclear": "What should change on the order?",
+    "approximate_quantity": "'{text}' is approximate: what is the exact quantity?",
 }
 QUESTION_TEXTS_ZH = {
     "unexplained_number": "“{text}”是什么?它不是任何一行的数量。",
@@ -85,6 +86,7 @@ QUESTION_TEXTS_ZH = {
     "not_pack_multiple": "“{text}”:数量不是包装数的整数倍,对吗?",
     "price_inquiry": "消息在询价:这是订单吗?",
     "change_unclear": "订单要改什么?",
+    "approximate_quantity": "“{text}”是大概数:准确数量是多少?",
 }
 
 
@@ -457,8 +459,21 @@ def parse_text(text: str, cat: MessageCatalog, *, now: dt.datetime | None = None
     masked = reading.blank_times_signs(masked)
     # 3. Dates, list numbers, specs ('80mm').
     due, span = find_due_date(masked, now)
+    if due is None:
+        # '交期 3.20' / '到货 4.8': a dotted month.day after a delivery word is a date.
+        m = _DOTTED_DUE.search(masked)
+        if m:
+            try:
+                day = dt.date(now.year, int(m[2]), int(m[3]))
+                due = day if day >= now.date() else day.replace(year=now.year + 1)
+                span = (m.start(2), m.end(3))
+            except ValueError:
+                pass
     if span:
         masked = reading.blank(masked, *span)
+    # Prices are no quantities: '单价1.2', '¥0.85', '价格 2.4元'.
+    masked = _PRICE_WORDS_RE.sub(lambda m: m.group(1) + " " * (len(m.group(0)) - len(m.group(1))),
+                                 masked)
     masked = re.sub(r"(?:周|星期|礼拜)[一二三四五六日天]|\d+\s*月\s*\d+\s*[号日]?|(?<![\d.])\d{1,2}\s*[号日](?![线仓门楼库机位柜车厂区房])(?:前|之前)?",
                     lambda m: " " * len(m.group(0)), masked)
     masked = reading.mask_numbering(masked)
@@ -507,6 +522,16 @@ def parse_text(text: str, cat: MessageCatalog, *, now: dt.datetime | None = None
     # 5. Pair items (known and unknown) with quantities.
     spans = [(m.start, m.end) for m in mentions] + [(a, b) for a, b, _ in unknown]
     pairs, left = reading.pair(masked, spans, [(q.start, q.end) for q in qtys])
+    # '各3000个': one number for each of the items before it that has none.
+    for j, q in enumerate(qtys):
+        if not re.search(r"各\s*$", masked[:q.start]):
+            continue
+        for i in range(len(spans)):
+            if i not in pairs and spans[i][1] <= q.start and not reading.separator_between(
+                    masked, spans[i][1], q.start) == "hard":
+                pairs[i] = j
+        if j in pairs.values():
+            left = [x for x in left if x != j]
     order = sorted(range(len(spans)), key=lambda i: spans[i][0])
     lines: list[ProposedLine] = []
     for i in order:
@@ -518,6 +543,9 @@ def parse_text(text: str, cat: MessageCatalog, *, now: dt.datetime | None = None
             continue
         lines.append(_line(mentions[i], q, cat))
     lines = _merge_repeats(lines)
+    for j in sorted(set(pairs.values())):
+        if _approximate(masked, qtys[j]):
+            questions.append(Question("approximate_quantity", qtys[j].text))
     for j in left:
         questions.append(Question("unexplained_number", qtys[j].text))
 
@@ -570,6 +598,18 @@ def _spec_words(cat: MessageCatalog) -> set[str]:
                   for t in re.split(r"[^A-Za-z0-9]+", p.spec) if t}
         cat.__dict__["_spec_words"] = cached
     return cached
+
+
+_DOTTED_DUE = re.compile(r"(交期|交货|到货|要货|送货|送到|due)\s*[:：]?\s*(\d{1,2})[./](\d{1,2})(?![\d.])", re.I)
+_PRICE_WORDS_RE = re.compile(r"((?:单价|价格|价钱|含税价|未税价|price|¥|￥)\s*[:：]?\s*)[¥￥]?\s*\d+(?:\.\d+)?\s*(?:元|rmb|块)?",
+                             re.I)
+_APPROX_BEFORE = re.compile(r"(大概|大约|约|差不多|估计|about|approx\.?|around|~)\s*$", re.I)
+_APPROX_AFTER = re.compile(r"^\s*(左右|上下|多个|来个|or so)")
+
+
+def _approximate(masked: str, q: reading.QtyToken) -> bool:
+    """'三千个左右', '大概5000': the customer gave no exact quantity."""
+    return bool(_APPROX_BEFORE.search(masked[:q.start]) or _APPROX_AFTER.match(masked[q.end:]))
 
 
 _ENGLISH_KNOWN = {"pls", "plz", "please", "send", "of", "need", "want", "order", "and", "asap",
