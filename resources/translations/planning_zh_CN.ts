@@ -353,312 +353,312 @@
     <context>
         <name>PlanningSetupDialog</name>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="68" />
-            <location filename="../../ui/pmc/machines_dialog.py" line="177" />
-            <location filename="../../ui/pmc/machines_dialog.py" line="364" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="69" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="185" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="372" />
             <source>Machine</source>
             <translation>机台</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="69" />
-            <location filename="../../ui/pmc/machines_dialog.py" line="343" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="70" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="351" />
             <source>Name</source>
             <translation>名称</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="70" />
-            <location filename="../../ui/pmc/machines_dialog.py" line="343" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="71" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="351" />
             <source>Kind</source>
             <translation>类型</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="71" />
-            <location filename="../../ui/pmc/machines_dialog.py" line="344" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="72" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="352" />
             <source>Tonnage</source>
             <translation>吨位</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="72" />
-            <location filename="../../ui/pmc/machines_dialog.py" line="344" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="73" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="352" />
             <source>Expected OEE</source>
             <translation>预期 OEE</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="73" />
-            <location filename="../../ui/pmc/machines_dialog.py" line="345" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="74" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="353" />
             <source>Active</source>
             <translation>启用</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="74" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="75" />
             <source>Shifts</source>
             <translation>班次</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="148" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="156" />
             <source>injection press</source>
             <translation>注塑机</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="148" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="156" />
             <source>CNC</source>
             <translation>CNC</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="149" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="157" />
             <source>other</source>
             <translation>其他</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="176" />
-            <location filename="../../ui/pmc/machines_dialog.py" line="364" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="184" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="372" />
             <source>SKU</source>
             <translation>物料编码</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="178" />
-            <location filename="../../ui/pmc/machines_dialog.py" line="365" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="186" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="373" />
             <source>Customer-approved</source>
             <translation>客户认可</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="180" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="188" />
             <source>Priority</source>
             <translation>优先级</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="181" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="189" />
             <source>Cycle s</source>
             <translation>周期(秒)</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="182" />
-            <location filename="../../ui/pmc/machines_dialog.py" line="367" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="190" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="375" />
             <source>Cavities</source>
             <translation>穴数</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="183" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="191" />
             <source>Setup min</source>
             <translation>换模(分钟)</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="309" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="317" />
             <source>Saved.</source>
             <translation>已保存。</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="321" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="329" />
             <source>Machines workbook</source>
             <translation>机台工作簿</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="322" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="330" />
             <source>Spreadsheets (*.xlsx *.xls *.csv)</source>
             <translation>表格文件 (*.xlsx *.xls *.csv)</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="332" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="340" />
             <source>Imported: {counts}</source>
             <translation>已导入:{counts}</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="337" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="345" />
             <source>Machines, routings and planning settings</source>
             <translation>机台、工艺路线与计划设置</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="338" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="346" />
             <source>Machines</source>
             <translation>机台</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="339" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="347" />
             <source>Approved machines per product</source>
             <translation>产品的认可机台</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="340" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="348" />
             <source>Settings</source>
             <translation>设置</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="341" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="349" />
             <source>Import workbook…</source>
             <translation>导入工作簿…</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="342" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="350" />
             <source>Close</source>
             <translation>关闭</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="343" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="351" />
             <source>Code</source>
             <translation>编号</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="347" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="355" />
             <source>Save machine</source>
             <translation>保存机台</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="348" />
-            <source>Shift (name, from, to, day)</source>
-            <translation>班次(名称、起、止、星期)</translation>
+            <location filename="../../ui/pmc/machines_dialog.py" line="356" />
+            <source>Shift (name, day; from – to)</source>
+            <translation>班次(名称、星期;起–止)</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="349" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="357" />
             <source>e.g. day shift</source>
             <translation>如 白班</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="350" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="358" />
             <source>Set shift for this machine</source>
             <translation>为该机台设置班次</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="351" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="359" />
             <source>every day</source>
             <translation>每天</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="351" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="359" />
             <source>Mon</source>
             <translation>周一</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="351" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="359" />
             <source>Tue</source>
             <translation>周二</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="351" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="359" />
             <source>Wed</source>
             <translation>周三</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="352" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="360" />
             <source>Thu</source>
             <translation>周四</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="352" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="360" />
             <source>Fri</source>
             <translation>周五</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="352" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="360" />
             <source>Sat</source>
             <translation>周六</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="352" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="360" />
             <source>Sun</source>
             <translation>周日</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="358" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="366" />
             <source>Downtime from</source>
             <translation>停机开始</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="358" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="366" />
             <source>Downtime to</source>
             <translation>停机结束</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="359" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="367" />
             <source>Reason</source>
             <translation>原因</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="361" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="369" />
             <source>Plan downtime for this machine</source>
             <translation>为该机台安排停机</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="366" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="374" />
             <source>Cycle per shot (s)</source>
             <translation>每模周期(秒)</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="367" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="375" />
             <source>Setup (min)</source>
             <translation>换模(分钟)</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="368" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="376" />
             <source>Priority (1 = usual)</source>
             <translation>优先级(1 = 常用机台)</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="370" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="378" />
             <source>Save routing</source>
             <translation>保存工艺路线</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="371" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="379" />
             <source>SKU (Enter); empty lists all</source>
             <translation>物料编码(回车);留空列出全部</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="372" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="380" />
             <source>effective capacity: available hours × expected OEE</source>
             <translation>有效产能:可用工时 × 预期 OEE</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="373" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="381" />
             <source>plain: available hours</source>
             <translation>直接对比:可用工时</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="375" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="383" />
             <source>92% rule compares planned hours with</source>
             <translation>92% 规则:计划工时对比</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="375" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="383" />
             <source>Green below</source>
             <translation>绿色低于</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="376" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="384" />
             <source>Red above</source>
             <translation>红色高于</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="376" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="384" />
             <source>Horizon (hours)</source>
             <translation>展望时长(小时)</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="376" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="384" />
             <source>Bucket (hours)</source>
             <translation>时段长度(小时)</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="377" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="385" />
             <source>Customs alert above (of the median)</source>
             <translation>清关超过中位数的此比例时预警</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="378" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="386" />
             <source>Median of the last N clearances</source>
             <translation>取最近 N 次清关的中位数</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="378" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="386" />
             <source>…within (days)</source>
             <translation>…限于最近(天)</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="379" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="387" />
             <source>Minimum sample per lane (else the port's median)</source>
             <translation>每条通道最少样本数(不足则用口岸中位数)</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="381" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="389" />
             <source>Save settings</source>
             <translation>保存设置</translation>
         </message>

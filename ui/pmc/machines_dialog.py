@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
+    QSplitter,
     QTabWidget,
     QTimeEdit,
     QVBoxLayout,
@@ -104,10 +105,16 @@ class PlanningSetupDialog(QDialog):
         self.sh_add.setObjectName("addShift")
         self.sh_add.clicked.connect(self.save_shift)
         shift_row = QHBoxLayout()
-        for w in (self.sh_name, self.sh_start, self.sh_end, self.sh_day):
+        for w in (self.sh_name, self.sh_day):
             shift_row.addWidget(w)
+        times = QHBoxLayout()
+        times.addWidget(self.sh_start)
+        times.addWidget(QLabel("–"))
+        times.addWidget(self.sh_end)
         self._shift_label = QLabel()
+        self._shift_label.setWordWrap(True)
         form.addRow(self._shift_label, shift_row)
+        form.addRow("", times)
         form.addRow(self.sh_add)
         now = QDateTime.currentDateTime()
         self.dt_start, self.dt_end = QDateTimeEdit(now), QDateTimeEdit(now.addSecs(4 * 3600))
@@ -122,13 +129,14 @@ class PlanningSetupDialog(QDialog):
         for label, w in zip(self._dt_labels, (self.dt_start, self.dt_end, self.dt_reason)):
             form.addRow(label, w)
         form.addRow(self.dt_add)
-        page = QWidget()
-        lay = QHBoxLayout(page)
-        lay.addWidget(self.machine_view, 3)
         side = QWidget()
         side.setLayout(form)
-        lay.addWidget(scrolled(side), 2)
-        return page
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.machine_view)
+        split.addWidget(scrolled(side))
+        split.setChildrenCollapsible(False)
+        split.setSizes([520, 420])
+        return split
 
     def save_shift(self) -> None:
         self.ctx.tasks.mutate(setup.save_shift, self.ctx.desk, self.m_code.text().strip(),
@@ -345,7 +353,7 @@ class PlanningSetupDialog(QDialog):
                                                 self.tr("Active"))):
             label.setText(text)
         self.m_save.setText(self.tr("Save machine"))
-        self._shift_label.setText(self.tr("Shift (name, from, to, day)"))
+        self._shift_label.setText(self.tr("Shift (name, day; from – to)"))
         self.sh_name.setPlaceholderText(self.tr("e.g. day shift"))
         self.sh_add.setText(self.tr("Set shift for this machine"))
         days = (None, self.tr("every day"), 0, self.tr("Mon"), 1, self.tr("Tue"), 2, self.tr("Wed"),
