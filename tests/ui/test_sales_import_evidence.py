@@ -104,3 +104,13 @@ def test_message_pane_shows_questions_and_confidence(ctx, qtbot, demo_catalog, s
     assert pane.lines.item(0, 2).text() == "3500"
     assert pane.questions.isVisible()
     assert '"450"' in pane.questions.text() and "confidence 70%" in pane.confidence.text()
+
+
+def test_a_confirmation_does_not_carry_over_to_the_next_file(qtbot, preview, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    rows = [["甲", "乙", "丙", "丁"],
+            ["苏州恒锐精密有限公司", "BRK-1001", 3000, dt.datetime(2026, 3, 20)]]
+    load(qtbot, preview, xlsx(tmp_path / "one.xlsx", rows))
+    preview.confirm_mapping.setChecked(True)
+    load(qtbot, preview, xlsx(tmp_path / "two.xlsx", rows))
+    assert preview.confirm_mapping.isVisible() and not preview.confirm_mapping.isChecked()
+    assert not preview.import_button.isEnabled()

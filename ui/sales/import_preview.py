@@ -328,6 +328,8 @@ class ImportPreviewWidget(QWidget):
             self.choices = {}
             if str(path) != self.path:
                 self._set_file_customer(None)    # a new file: its customer is picked anew
+        if str(path) != self.path:
+            self.confirm_mapping.setChecked(False)   # a confirmation is for one file only
         self._read(path, mapping)
 
     def _read(self, path: str | Path, mapping: ColumnMapping | None) -> None:
