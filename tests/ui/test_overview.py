@@ -172,3 +172,27 @@ def test_red_customer_warns_on_the_entry_form_without_blocking(ctx, qtbot, wait_
     qtbot.waitUntil(lambda: form.customer_info.property("healthWarning") == "red",
                     timeout=10000)
     assert "C2公司 · tier B" in form.customer_info.text()
+
+
+def test_the_page_and_its_dialogs_follow_a_language_switch(page, qtbot, wait_tasks):
+    from orderdesk.ui import i18n
+
+    kpi_dialog = page.open_kpi("processing_time")
+    health_dialog = page.open_health()
+    report_dialog = page.open_report()
+    for d in (kpi_dialog, health_dialog, report_dialog):
+        qtbot.addWidget(d)
+    wait_tasks(page.ctx)
+    try:
+        i18n.set_language("zh")
+        qtbot.waitUntil(lambda: page.heading.text() == "经营概况", timeout=5000)
+        assert page.tiles["processing_time"].title.text() == "订单处理时长"
+        assert kpi_dialog.windowTitle() == "KPI 明细"
+        assert health_dialog.windowTitle() == "客户履约健康度"
+        assert report_dialog.windowTitle() == "订单异常快速上报"
+        assert "中位数" in page.tiles["processing_time"].stats.text()
+    finally:
+        i18n.set_language("en")
+    qtbot.waitUntil(lambda: page.heading.text() == "How the business is doing", timeout=5000)
+    assert kpi_dialog.windowTitle() == "KPI drill-down"
+    assert "median" in page.tiles["processing_time"].stats.text()
