@@ -13,7 +13,12 @@ PYTEST_ARGS ?=
 # make bench BENCH=bench_kitting runs one script; the default runs them all.
 BENCH ?= *
 
-.PHONY: setup demo test bench installer clean
+# make screenshots: every station at 1366x768 from a real X server (Xvfb) into
+# build/screenshots/ (untracked). SHOTS_DISPLAY picks the Xvfb display number.
+SHOTS_DISPLAY ?= :14
+SHOTS_SCREEN  ?= 1366x768x24
+
+.PHONY: setup demo test bench installer clean screenshots
 
 setup:
 	bash scripts/setup.sh
@@ -32,6 +37,11 @@ bench: setup
 		found=1; echo "== $$script"; $(PY) "$$script"; \
 	done; \
 	[ "$$found" = 1 ] || echo "no benchmark scripts in benchmarks/"
+
+screenshots: setup
+	@set -e; Xvfb $(SHOTS_DISPLAY) -screen 0 $(SHOTS_SCREEN) -nolisten tcp >/dev/null 2>&1 & \
+	xvfb=$$!; trap 'kill $$xvfb' EXIT; sleep 1; \
+	DISPLAY=$(SHOTS_DISPLAY) QT_QPA_PLATFORM=xcb $(PY) scripts/screenshots.py --out build/screenshots
 
 installer: setup
 	$(VENV)/bin/pyinstaller --noconfirm --log-level WARN \

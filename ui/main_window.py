@@ -327,8 +327,14 @@ class MainWindow(QMainWindow):
 
 
 def show_main_window(window: QMainWindow) -> None:
-    """Open the main window maximised on its screen (it was already sized to fit, so
-    un-maximising it keeps it on the screen)."""
+    """Open the main window maximised on its screen. It is first given the whole
+    available area (less the frame), so it fills the screen where no window manager
+    maximises it (kiosk sessions, Xvfb) and stays on the screen when un-maximised."""
+    from orderdesk.ui.screen_fit import available_geometry
+
+    geo = available_geometry(window)
+    fit_to_screen(window, geo.width(), geo.height())
+    window.move(geo.topLeft())
     window.showMaximized()
 
 

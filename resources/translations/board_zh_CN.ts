@@ -1008,7 +1008,23 @@
             <source>Delivery address</source>
             <translation>收货地址</translation>
         </message>
-    </context>
+        <message>
+        <source>Account unlocked</source>
+        <translation>账户已解锁</translation>
+    </message>
+    <message>
+        <source>Password reset</source>
+        <translation>密码已重置</translation>
+    </message>
+    <message>
+        <source>Final inspection</source>
+        <translation>出厂检验</translation>
+    </message>
+    <message>
+        <source>Certificate block override</source>
+        <translation>合格证阻止放行</translation>
+    </message>
+</context>
     <context>
         <name>channels</name>
         <message>

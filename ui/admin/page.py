@@ -31,6 +31,9 @@ from orderdesk import roles as role_defs
 from orderdesk.changes import Changes
 from orderdesk.services import audit, users
 from orderdesk.services.audit import AuditFilter, ChainReport
+from orderdesk.services.audit_names import record_names
+from orderdesk.ui.admin import account_actions
+from orderdesk.ui.admin.audit_sentences import audit_sentence
 from orderdesk.ui.date_filter import OptionalDateEdit
 from orderdesk.ui.board.labels import action_label, entity_label, outcome_label
 from orderdesk.ui.board.table import Column, RowTableModel
@@ -187,12 +190,27 @@ class UsersPanel(QWidget):
         self.add_button.clicked.connect(self._on_add)
         self.edit_button.clicked.connect(self._on_edit)
         self.toggle_button.clicked.connect(self._on_toggle)
-        buttons = QHBoxLayout()
+        # Unlock and reset password (must change at next sign-in): services of issue 13.
+        self.unlock_button = QPushButton()
+        self.unlock_button.setObjectName("unlockButton")
+        self.unlock_button.clicked.connect(self._on_unlock)
+        self.reset_button = QPushButton()
+        self.reset_button.setObjectName("resetPasswordButton")
+        self.reset_button.clicked.connect(self._on_reset)
+        manage = ctx.desk.user is None or ctx.desk.user.can("users.manage")
         for b in (self.add_button, self.edit_button, self.toggle_button):
+            b.setVisible(manage)
+        self.message = QLabel()
+        self.message.setObjectName("usersMessage")
+        self.message.setWordWrap(True)
+        buttons = QHBoxLayout()
+        for b in (self.add_button, self.edit_button, self.toggle_button, self.unlock_button,
+                  self.reset_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
+        layout.addWidget(self.message)
         layout.addWidget(self.view, 1)
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
         self.retranslate_ui()
@@ -208,6 +226,8 @@ class UsersPanel(QWidget):
     def retranslate_ui(self) -> None:
         self.add_button.setText(self.tr("New account\u2026"))
         self.edit_button.setText(self.tr("Change roles\u2026"))
+        self.unlock_button.setText(self.tr("Unlock"))
+        self.reset_button.setText(self.tr("Reset password\u2026"))
         self._update_buttons()
         self.model.retranslate()
         if self.model.rows:
@@ -224,6 +244,11 @@ class UsersPanel(QWidget):
                                      or row.username != self.ctx.desk.user.username)
         self.edit_button.setEnabled(other)
         self.toggle_button.setEnabled(other)
+        locked = row is not None and bool(row.locked_until) and row.locked_until > \
+            dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+        self.unlock_button.setEnabled(other and locked and account_actions.can_unlock())
+        self.reset_button.setEnabled(other and row is not None and row.active
+                                     and account_actions.can_reset())
         self.toggle_button.setText(self.tr("Enable") if row is not None and not row.active
                                    else self.tr("Disable"))
 
@@ -254,6 +279,33 @@ class UsersPanel(QWidget):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
+    def _on_unlock(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        self.ctx.tasks.mutate(account_actions.unlock, self.ctx.desk, row.username,
+                              on_done=lambda _c, u=row.username: self._say(
+                                  self.tr("{user} is unlocked and may sign in again.")
+                                  .format(user=u)),
+                              on_error=lambda exc: show_error(self, exc))
+
+    def _on_reset(self) -> None:
+        row = self.selected()
+        if row is not None:
+            self.open_reset(row.username)
+
+    def open_reset(self, username: str):  # type: ignore[no-untyped-def]
+        dialog = account_actions.ResetPasswordDialog(self.ctx, username, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.password_did_reset.connect(lambda u: self._say(self.tr(
+            "New password set for {user}; they must choose their own at the next sign-in.")
+            .format(user=u)))
+        dialog.open()
+        return dialog
+
+    def _say(self, text: str) -> None:
+        self.message.setText(text)
+
     def _on_toggle(self) -> None:
         row = self.selected()
         if row is None:
@@ -271,10 +323,16 @@ class AuditPanel(QWidget):
         self._generation = 0
         self._filter = AuditFilter()
         self.total = 0
+        self.names: dict[str, str] = {}     # "entity:id" -> order number, user name, ...
         self.model = RowTableModel([
             Column("id", lambda: self.tr("No."), lambda r: r.id, Qt.AlignmentFlag.AlignRight),
             Column("at", lambda: self.tr("Time"), lambda r: local_time_text(r.at)),
             Column("user", lambda: self.tr("User"), lambda r: r.user),
+            # The entry as a sentence (what, on which record, from what to what); the
+            # raw columns follow for the assessor who wants the codes.
+            Column("what", lambda: self.tr("What happened"),
+                   lambda r: audit_sentence(r, self.names),
+                   tooltip=lambda r: audit_sentence(r, self.names)),
             Column("station", lambda: self.tr("Station"), lambda r: r.station),
             Column("action", lambda: self.tr("Event"), lambda r: action_label(r.action),
                    tooltip=lambda r: r.action),
@@ -403,7 +461,8 @@ class AuditPanel(QWidget):
     def _on_loaded(self, generation: int, offset: int, result) -> None:  # type: ignore[no-untyped-def]
         if generation != self._generation:
             return
-        rows, total = result
+        rows, total, names = result
+        self.names.update(names)
         if offset == 0:
             self.total = total
             self.model.set_rows(rows)
@@ -417,7 +476,8 @@ class AuditPanel(QWidget):
         self.view.horizontalHeader().setResizeContentsPrecision(40)
         self.view.resizeColumnsToContents()
         for col in range(self.model.columnCount()):
-            self.view.setColumnWidth(col, min(self.view.columnWidth(col), 260))
+            limit = 520 if self.model.columns[col].key == "what" else 260
+            self.view.setColumnWidth(col, min(self.view.columnWidth(col), limit))
 
     def _on_failed(self, exc: BaseException) -> None:
         self._loading = False
@@ -462,7 +522,8 @@ class AuditPanel(QWidget):
 
 def _load_audit(desk, flt: AuditFilter, offset: int, with_count: bool):  # type: ignore[no-untyped-def]
     rows = audit.list_audit(desk, flt, limit=AUDIT_PAGE, offset=offset)
-    return rows, (audit.count_audit(desk, flt) if with_count else None)
+    names = record_names(desk, [(r.entity, r.entity_id) for r in rows])
+    return rows, (audit.count_audit(desk, flt) if with_count else None), names
 
 
 class AdminPage(StationPage):
@@ -476,7 +537,9 @@ class AdminPage(StationPage):
         self.tabs.setObjectName("adminTabs")
         self.users_panel: UsersPanel | None = None
         self.audit_panel: AuditPanel | None = None
-        if user is None or user.can("users.manage"):
+        # The security admin sees the accounts too: unlocking and password resets are
+        # theirs (users.security); adding accounts and roles stay the system admin's.
+        if user is None or user.can("users.manage") or user.can("users.security"):
             self.users_panel = UsersPanel(ctx)
             self.tabs.addTab(self.users_panel, "")
         if user is None or user.can("audit.read"):
@@ -506,6 +569,23 @@ class AdminPage(StationPage):
                 if panel is not None:
                     panel.retranslate_ui()
         super().changeEvent(event)
+
+    def self_test_dialogs(self):  # type: ignore[no-untyped-def]
+        """Account dialogs for the self-test (see StationPage.self_test_dialogs)."""
+        panel = self.users_panel
+        if panel is None:
+            return []
+
+        def new_account():  # type: ignore[no-untyped-def]
+            dialog = UserDialog(self.ctx, panel)
+            dialog.open()
+            return dialog
+
+        def reset():  # type: ignore[no-untyped-def]
+            rows = panel.model.rows
+            return panel.open_reset(rows[0].username) if rows else None
+
+        return [("new account", new_account), ("reset password", reset)]
 
     def on_changes(self, changes: Changes, initiator: object) -> None:
         if changes.users and self.users_panel is not None:

@@ -256,7 +256,12 @@ class OrderDialog(QDialog):
         self.body.setChildrenCollapsible(False)
         self.body.addWidget(scrolled(head))
         self.body.addWidget(self.tabs)
+        self.body.setStretchFactor(0, 0)
         self.body.setStretchFactor(1, 1)
+        # The header at its natural height where the screen allows (it scrolls, or the
+        # user drags the handle, where it does not).
+        self.body.setSizes([min(head.sizeHint().height() + 4, max(200, self.height() // 2)),
+                            max(200, self.height() // 2)])
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.body, 1)

@@ -7,6 +7,8 @@ Until then the batch cannot get a certificate.
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -131,6 +133,8 @@ class InspectionDialog(QDialog):
         self.table = QTableWidget(len(qi.DEFAULT_ITEMS), 4, self)
         self.table.setObjectName("inspectionItems")
         self.table.verticalHeader().setVisible(False)
+        # Rows tall enough for the input and the verdict list (36 px shop-floor inputs).
+        self.table.verticalHeader().setDefaultSectionSize(44)
         self.verdicts: list[QComboBox] = []
         self.results: list[QLineEdit] = []
         for r, (key, _standard) in enumerate(qi.DEFAULT_ITEMS):
@@ -182,7 +186,8 @@ class InspectionDialog(QDialog):
         self.heading.setText(self.tr("Inspect batch {batch}").format(batch=r.batch_code))
         self.facts.setText(self.tr("Order {order} · {sku} {name} · {qty} {unit} · material lots: "
                                    "{lots}").format(order=r.order_no, sku=r.sku,
-                                                    name=r.product_name, qty=r.quantity,
+                                                    name=r.product_name,
+                                                    qty=format(Decimal(r.quantity).normalize(), "f"),
                                                     unit=r.unit,
                                                     lots=", ".join(r.material_lots) or "—"))
         self.table.setHorizontalHeaderLabels([self.tr("Test item"), self.tr("Requirement"),
