@@ -23,6 +23,21 @@ def uuid7() -> str:
     return str(uuid.UUID(int=value))
 
 
+def uuid7_batch(n: int) -> list[str]:
+    """n time-ordered UUIDs (as uuid7 makes them) at once: one read of the random
+    source and plain hex formatting, for bulk writers making hundreds of thousands."""
+    ms = (time.time_ns() // 1_000_000) & ((1 << 48) - 1)
+    head = (ms << 80) | (0x7 << 76)
+    noise = os.urandom(10 * n)
+    out = []
+    for i in range(n):
+        rand = int.from_bytes(noise[10 * i:10 * i + 10], "big")
+        h = "%032x" % (head | (((rand >> 62) & 0xFFF) << 64) | (0b10 << 62)
+                       | (rand & ((1 << 62) - 1)))
+        out.append(f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}")
+    return out
+
+
 _EVENT_NAMESPACE = uuid.UUID("5b0e2f4a-1c3d-4e6f-8a9b-0c1d2e3f4a5b")
 
 

@@ -317,9 +317,35 @@ def _model_for(entity: str) -> Any:
     return None
 
 
+class _Queued:
+    """A new row from the server waiting for the page's bulk insert: reads and writes of
+    its fields (a later change of the same page) go to its values."""
+
+    def __init__(self, values: dict[str, Any]) -> None:
+        object.__setattr__(self, "values", values)
+        object.__setattr__(self, "deleted", False)
+
+    def __getattr__(self, name: str) -> Any:
+        return self.values.get(name)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        self.values[name] = value
+
+
+def _bulkable(entity: str) -> bool:
+    model = _model_for(entity)
+    return (model is not None and getattr(model, "__tracked__", False)
+            and not getattr(model, "__redacted__", None)
+            and len(model.__table__.primary_key.columns) == 1)
+
+
 class _Applier:
     """Applies server values inside one local write transaction (ORM, so the tracking hook
-    audits each changed field; `sync_apply` keeps them out of the outbox)."""
+    audits each changed field; `sync_apply` keeps them out of the outbox).
+
+    With `bulk`, rows new to this station go in with one executemany per table at the
+    end of the page (orderdesk.intake.bulk: the same audit rows the hook writes), which
+    is what a first download or a large import from another station mostly is."""
 
     def __init__(self, session: Session) -> None:
         self.session = session
@@ -340,6 +366,8 @@ class _Applier:
         self.skipped = 0
         self.missing = 0
         self.entities: set[str] = set()
+        self.bulk = False
+        self.queued: dict[str, list[_Queued]] = defaultdict(list)
 
     def preload(self, changes: list[dict[str, Any]], *, objects: bool = True) -> None:
         """Row versions (and, with `objects`, the rows themselves) of these changes."""
@@ -406,7 +434,11 @@ class _Applier:
         value = change["value"]
         if change["op"] == "insert":
             values = codec.decode_row(table, value)
-            if obj is None:
+            if obj is None and self.bulk:
+                obj = self.objects[key] = _Queued(values)
+                self.queued[entity].append(obj)
+                self.changed += 1
+            elif obj is None:
                 self._flush_for(table, values)
                 self.unflushed.add(entity)
                 obj = self.objects[key] = model(**values)
@@ -431,7 +463,11 @@ class _Applier:
                 self.changed += 1
             self.bump(entity, entity_id, field, seq)
         elif change["op"] == "delete":
-            if obj is not None and getattr(model, "__deletable__", False):
+            if isinstance(obj, _Queued) and getattr(model, "__deletable__", False):
+                object.__setattr__(obj, "deleted", True)
+                self.objects[key] = None
+                self.changed += 1
+            elif obj is not None and getattr(model, "__deletable__", False):
                 self.session.delete(obj)
                 self.objects[key] = None
                 self.changed += 1
@@ -477,7 +513,19 @@ class _Applier:
                 self.unflushed.clear()
                 return
 
+    def _insert_queued(self) -> None:
+        from orderdesk.intake.bulk import bulk_insert
+
+        rank = codec.dependency_rank()
+        for entity in sorted(self.queued, key=lambda e: rank.get(e, 999)):
+            rows = [q.values for q in self.queued[entity] if not q.deleted]
+            bulk_insert(self.session, _model_for(entity), rows)
+        self.queued.clear()
+
     def finish(self) -> None:
+        # New rows first (their tables in foreign-key order), then the ORM's updates,
+        # which may point at them.
+        self._insert_queued()
         self.session.flush()
         if not self.dirty:
             return
@@ -549,6 +597,10 @@ def _apply_page(desk: Desk, page: dict[str, Any], *, careful: bool,
     changes = page["changes"]
     with desk.write(sync_apply=True) as s:
         applier = _Applier(s)
+        # Bulk inserts when every new row of the page can go that way (never in the
+        # change-by-change retry, which needs each change on its own).
+        applier.bulk = not careful and all(_bulkable(c["entity"]) for c in changes
+                                           if c["op"] == "insert")
         applier.preload(changes)
         if careful:
             applied = sum(applier.apply_alone(c) for c in changes)

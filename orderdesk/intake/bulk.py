@@ -18,7 +18,7 @@ from sqlalchemy import insert, inspect
 from sqlalchemy.orm import Session
 
 from orderdesk import tracking
-from orderdesk.ids import uuid7
+from orderdesk.ids import uuid7, uuid7_batch
 from orderdesk.models import AuditLog, Outbox
 from orderdesk.models.base import utcnow
 
@@ -58,8 +58,11 @@ def bulk_insert(session: Session, model: type, rows: list[dict[str, Any]]) -> No
     keys = [key for key, _ in columns]
     plain = (str, int, float, bool, type(None))
     encode = tracking.encode
+    # One time and one batch of change ids per call: the rows are one flush of one
+    # transaction (the hook, too, stamps a flush's rows alike).
+    now = utcnow()
+    change_ids = iter(uuid7_batch(len(rows))) if not remote else None
     for row in rows:
-        now = utcnow()
         values = {key: (v if isinstance(v, plain) else encode(v))
                   for key in keys for v in (row[key],)}
         entity_id = ":".join(str(row[k]) for k in pk)
@@ -72,7 +75,7 @@ def bulk_insert(session: Session, model: type, rows: list[dict[str, Any]]) -> No
         chain.link(audit)
         audits.append(audit)
         if not remote:
-            outbox.append(dict(change_id=uuid7(), tx_id=tx_id, entity=entity,
+            outbox.append(dict(change_id=next(change_ids), tx_id=tx_id, entity=entity,
                                entity_id=entity_id, op="insert", field=None, old_value=None,
                                new_value=text, base_seq=None,
                                user=actor.user, station=actor.station, at=now, pushed_at=None))
@@ -93,7 +96,8 @@ def _executemany(conn: Any, table: Any, rows: list[dict[str, Any]]) -> None:
     dialect = conn.dialect
     names = [c.name for c in table.columns if c.name in rows[0]]
     compiled = insert(table).values({n: None for n in names}).compile(dialect=dialect)
-    procs = {n: table.columns[n].type._cached_bind_processor(dialect) for n in names}
+    procs = {n: _repeating(table.columns[n].type._cached_bind_processor(dialect))
+             for n in names}
     if compiled.positional:
         order = list(compiled.positiontup)
         getter = itemgetter(*order)
@@ -109,3 +113,18 @@ def _executemany(conn: Any, table: Any, rows: list[dict[str, Any]]) -> None:
         params = [{n: (procs[n](row[n]) if procs[n] else row[n]) for n in names}
                   for row in rows]
     conn.exec_driver_sql(str(compiled), params)
+
+
+def _repeating(fn: Any) -> Any:
+    """A bind processor remembering its last value: the times of a flush repeat on
+    every row (created_at, the audit's `at`), so each is converted once."""
+    if fn is None:
+        return None
+    last: list[Any] = [object(), None]
+
+    def convert(value: Any) -> Any:
+        if value is not last[0]:
+            last[0], last[1] = value, fn(value)
+        return last[1]
+
+    return convert
