@@ -23,6 +23,7 @@ stations are; the server never computes KPIs.
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from dataclasses import dataclass
 
 from sqlalchemy import text
@@ -169,9 +170,15 @@ def table_alias(select_sql: str) -> str:
     return tail[1]
 
 
+#: One refresh at a time in this process: the overview, a dialog and the sales form's
+#: warning may all ask at once from reader threads; the second then finds little to do.
+_REFRESH_LOCK = threading.Lock()
+
+
 def refresh(desk: Desk) -> int:
-    """Bring the log up to date in its own transaction (no audit: it is derived data)."""
-    with desk.write() as s:
+    """Bring the log up to date in its own transaction (no audit: it is derived data).
+    Runs on a worker thread; serialised within the process."""
+    with _REFRESH_LOCK, desk.write() as s:
         return refresh_log(s)
 
 

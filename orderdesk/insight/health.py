@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import threading
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
@@ -41,6 +42,7 @@ from orderdesk.models.insight import HealthSnapshot
 from orderdesk.services.settings import get_setting, set_setting
 
 RULES_KEY = "insight.health_rules"
+_SNAPSHOT_LOCK = threading.Lock()
 SUBSCORES = ("otif", "changes", "complaints", "payment")
 COLORS = ("red", "yellow", "green", "no_data")
 
@@ -350,11 +352,14 @@ def health_board(desk: Desk, month: str | None = None, *, now: dt.datetime | Non
         missing = [cid for cid in info if cid not in snaps]
         if missing:
             computed = {h.customer_id: h for h in compute_month(desk, month, rules=rules, now=now)}
-            with desk.write() as s:
+            with _SNAPSHOT_LOCK, desk.write() as s:
+                # Another thread may have taken it meanwhile: keep the first snapshot.
+                have = set(s.scalars(select(HealthSnapshot.customer_id)
+                                     .where(HealthSnapshot.month == month)))
                 for cid in missing:
                     h = computed.get(cid)
-                    if h is None:
-                        continue  # an inactive customer: no row
+                    if h is None or cid in have:
+                        continue  # an inactive customer (no row), or already taken
                     s.add(HealthSnapshot(month=month, customer_id=cid, color=h.color,
                                          score=h.score, payload=_to_payload(h, rules),
                                          taken_at=now))

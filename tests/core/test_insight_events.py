@@ -64,3 +64,30 @@ def test_cancelled_orders_leave_the_figures_and_log_a_cancel(desk):
     assert event_count(desk, "cancelled") == 1
     report = kpi.kpi_report(desk)
     assert report.result("processing_time").open.n == 0
+
+
+def test_refreshes_from_several_threads_at_once_take_each_row_once(desk):
+    import threading
+
+    catalog(desk)
+    for i in range(20):
+        ref = create_order(desk, OrderDraft(channel="phone", customer_code="C1",
+                                            lines=[LineDraft(sku="BRK-1", quantity=10 + i)],
+                                            status_sales="confirmed"))
+        set_status(desk, ref.id, "sales", "awaiting_schedule")
+    errors: list[BaseException] = []
+
+    def work() -> None:
+        try:
+            kpi.kpi_report(desk)
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=work) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert event_count(desk, "received") == 20 and event_count(desk, "released") == 20
+    assert kpi.kpi_report(desk).result("processing_time").n == 20
