@@ -283,3 +283,27 @@ def test_cli_keeps_its_columns_and_checks_rules(desk, demo_catalog, db_path):  #
                                     "reason"]
     assert len(rows) == 1 and rows[0]["channel_a"] == "phone"
     assert "1 merged, 0 kept; precision 1.0000, recall 1.0000" in done.stderr
+
+
+def test_start_up_scan_works_in_chunks_and_sees_pulled_orders_of_any_age(desk, demo_catalog):  # type: ignore[no-untyped-def]
+    from orderdesk.dedup.queue import background_scan
+    from orderdesk.models import Order
+
+    with desk.write() as s:
+        for k in range(7):  # seven orders of one customer, pairs among neighbours
+            add_order(s, order("wechat", 40 * k, qty=100 + (k // 2)))
+    calls, checked = 0, 0
+    while True:
+        result = background_scan(desk, chunk=3)
+        calls, checked = calls + 1, checked + result.checked
+        if not result.more:
+            break
+    assert (calls, checked) == (3, 7)
+    assert len(list_pairs(desk)) == 3  # (0,1), (2,3), (4,5): same quantity 40 min apart
+    # An order another station wrote long ago arrives by sync after the scan ran: the
+    # next start-up still checks it (row order, not its created_at, tells what is new).
+    with desk.write(sync_apply=True) as s:
+        pulled = add_order(s, order("phone", 6 * 40 + 5, qty=103))
+        s.get(Order, pulled.id).created_at = T0 - dt.timedelta(days=30)
+    again = background_scan(desk)
+    assert (again.checked, again.flagged, again.more) == (1, 1, False)

@@ -105,10 +105,17 @@ def start_up_scan(ctx: Any, on_done: Any = None, on_error: Any = None) -> bool:
         return False
     ctx._dedup_scan_started = True
 
+    total = {"checked": 0, "flagged": 0}
+
     def done(result: QueueRefresh) -> None:
         ctx.apply(result.changes, None)
+        total["checked"] += result.checked
+        total["flagged"] += result.flagged
+        if result.more:  # the next chunk, behind whatever sales saved meanwhile
+            ctx.tasks.mutate(background_scan, ctx.desk, on_done=done, on_error=failed)
+            return
         if on_done is not None:
-            on_done(result)
+            on_done(QueueRefresh(total["checked"], total["flagged"], result.changes))
 
     def failed(exc: BaseException) -> None:
         ctx._dedup_scan_started = False  # try again next time a queue is built
