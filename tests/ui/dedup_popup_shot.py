@@ -5,7 +5,8 @@ for the popup, checks it lies fully on the screen and saves the whole screen.
     Xvfb :11 -screen 0 1366x768x24 -nolisten tcp &
     QT_QPA_PLATFORM=xcb DISPLAY=:11 .venv/bin/python tests/ui/dedup_popup_shot.py
 
-Writes build/screenshots/dedup-popup-1366x768.png (untracked).
+Writes build/screenshots/dedup-popup-<W>x<H>-logical.png (untracked). For 1920×1080 at
+150 %: `Xvfb :11 -screen 0 1920x1080x24` and QT_SCALE_FACTOR=1.5 (1280×720 logical).
 """
 
 from __future__ import annotations
@@ -85,7 +86,8 @@ def main() -> int:
           "visible", bool(form.popup and form.popup.isVisible()))
     OUT.mkdir(parents=True, exist_ok=True)
     shot = QGuiApplication.primaryScreen().grabWindow(0)
-    path = OUT / "dedup-popup-1366x768.png"
+    size = QGuiApplication.primaryScreen().size()
+    path = OUT / f"dedup-popup-{size.width()}x{size.height()}-logical.png"
     shot.save(str(path))
     print("saved", path)
     ok = bool(form.popup and form.popup.isVisible()) and screen.contains(popup)
