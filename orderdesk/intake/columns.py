@@ -8,6 +8,7 @@ failed are then looked for by content (values that are known SKUs, numbers, phon
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 from collections.abc import Iterable
@@ -199,7 +200,8 @@ def _score_row(row: list[object], vocab: dict[str, tuple[str, ...]],
 def find_header(sheets: list[SheetData], vocab: dict[str, tuple[str, ...]] = ORDER_FIELDS,
                 *, required: tuple[str, ...] = ORDER_REQUIRED, path: str = "",
                 memory: dict[str, str] | None = None,
-                known_skus: set[str] | None = None, catalog=None) -> ColumnMapping:  # type: ignore[no-untyped-def]
+                known_skus: set[str] | None = None, catalog=None,  # type: ignore[no-untyped-def]
+                today: dt.date | None = None) -> ColumnMapping:
     """The header row and column mapping of the best sheet; raises HeaderNotFound.
 
     Header rows are looked for by their words; a sheet whose header says nothing known
@@ -233,7 +235,7 @@ def find_header(sheets: list[SheetData], vocab: dict[str, tuple[str, ...]] = ORD
             continue
         seen.add((sheet.name, index))
         mapping = map_columns(sheet, index, vocab, memory=memory, catalog=catalog,
-                              known_skus=known_skus)
+                              known_skus=known_skus, today=today)
         found = [c for c, f in mapping.fields.items() if f in required]
         score = (3 * sum(mapping.confidence(c) for c in found)
                  + sum(mapping.confidence(c) for c in mapping.fields))
@@ -286,8 +288,12 @@ def header_fields(text: object, vocab: dict[str, tuple[str, ...]],
 
 def map_columns(sheet: SheetData, header_row: int, vocab: dict[str, tuple[str, ...]] = ORDER_FIELDS,
                 *, memory: dict[str, str] | None = None, catalog=None,  # type: ignore[no-untyped-def]
-                known_skus: set[str] | None = None) -> ColumnMapping:
-    """The best consistent assignment of fields to the columns below one header row."""
+                known_skus: set[str] | None = None,
+                today: dt.date | None = None) -> ColumnMapping:
+    """The best consistent assignment of fields to the columns below one header row.
+
+    `today` (the day the file is read) tells a lone date column apart: order dates are
+    never in the future, due dates rarely in the past."""
     headers = tuple(cell_text(c) for c in sheet.rows[header_row]) if header_row >= 0 else ()
     body = ev._body(sheet.rows[header_row + 1: header_row + 201])
     width = max([len(headers)] + [len(r) for r in body[:50]] + [0])
@@ -344,7 +350,7 @@ def map_columns(sheet: SheetData, header_row: int, vocab: dict[str, tuple[str, .
             continue
         fields[col] = fld
         evidence[col] = e
-    _order_dates(fields, evidence, facts)
+    _order_dates(fields, evidence, facts, today)
     _scaled_quantity_header(fields, evidence, headers)
     how = {c: ("memory" if e.kind == "memory" else "content" if e.kind.startswith("content")
                else "name") for c, e in evidence.items()}
@@ -359,7 +365,8 @@ def map_columns(sheet: SheetData, header_row: int, vocab: dict[str, tuple[str, .
     return mapping
 
 
-def _order_dates(fields: dict[int, str], evidence: dict[int, Evidence], facts) -> None:  # type: ignore[no-untyped-def]
+def _order_dates(fields: dict[int, str], evidence: dict[int, Evidence], facts,  # type: ignore[no-untyped-def]
+                 today: dt.date | None = None) -> None:
     """Two date columns the headers do not tell apart: the earlier is the order date.
 
     A single date column known by content only may be either: it is left for the user.
@@ -381,8 +388,17 @@ def _order_dates(fields: dict[int, str], evidence: dict[int, Evidence], facts) -
         # time defaults to when it came in), but the user confirms.
         f, c = next(iter(weak.items()))
         e = evidence[c]
-        fields[c] = "requested_date"
-        evidence[c] = Evidence(e.kind, e.header, e.what, e.share, min(e.confidence, 0.55))
+        first, last = facts[c].first_date, facts[c].last_date
+        if today is not None and first is not None and first > today.toordinal():
+            # Every date after today: no order date can be; due dates are.
+            fields[c] = "requested_date"
+            evidence[c] = Evidence("content_today", e.header, "later", e.share, 0.75)
+        elif today is not None and last is not None and last <= today.toordinal():
+            fields[c] = "order_time"
+            evidence[c] = Evidence("content_today", e.header, "earlier", e.share, 0.7)
+        else:
+            fields[c] = "requested_date"
+            evidence[c] = Evidence(e.kind, e.header, e.what, e.share, min(e.confidence, 0.55))
 
 
 _SCALE_IN_HEADER = re.compile(r"[(（\[【][^)）\]】]*(千|万|k|kpcs|thousand)[^)）\]】]*[)）\]】]", re.I)

@@ -66,6 +66,9 @@ class Evidence:
             return f"by header {self.header} and content: {self.share}% of values are {what}"
         if self.kind == "content_order":
             return f"by content: {self.share}% of values are dates, the {what} of the two date columns"
+        if self.kind == "content_today":
+            return (f"by content: {self.share}% of values are dates, all "
+                    + ("after today" if self.what == "later" else "up to today"))
         return f"by content: {self.share}% of values are {what}"
 
 
@@ -81,6 +84,8 @@ class Evidence:
             return f"按表头 {self.header} 和内容:{self.share}% 的值是{what}"
         if self.kind == "content_order":
             return f"按内容:{self.share}% 的值是日期,两列日期中{what}的一列"
+        if self.kind == "content_today":
+            return f"按内容:{self.share}% 的值是日期,全部" + ("晚于今天" if self.what == "later" else "不晚于今天")
         return f"按内容:{self.share}% 的值是{what}"
 
 
@@ -214,6 +219,8 @@ class ColumnFacts:
     text: float
     counter: bool
     mean_date: float | None
+    first_date: int | None = None   # earliest and latest day (ordinal) of the column
+    last_date: int | None = None
 
 
 def column_facts(values: list[object], catalog) -> ColumnFacts:  # type: ignore[no-untyped-def]
@@ -262,6 +269,8 @@ def column_facts(values: list[object], catalog) -> ColumnFacts:  # type: ignore[
                     and not re.search(r"\d{3,}", t)),
         counter=_is_row_counter(values),
         mean_date=_mean_date(values, dates),
+        first_date=min(days) if (days := _days(values, dates)) else None,
+        last_date=max(days) if days else None,
     )
 
 
@@ -279,13 +288,18 @@ def _money(v: object) -> Decimal | None:
     return d if 0 <= d < 1000000 else None
 
 
-def _mean_date(values: list[object], dates: list[dt.date | None]) -> float | None:
-    """Mean day (ordinal) of a date column, Excel serials included, to tell which of two
-    date columns is the earlier."""
+def _days(values: list[object], dates: list[dt.date | None]) -> list[int]:
     days = [d.toordinal() for d in dates if d]
     if not days:
         serials = [float(cell_text(v)) for v in values if is_serial_date(v)]
-        days = [dt.date(1899, 12, 30).toordinal() + n for n in serials]
+        days = [dt.date(1899, 12, 30).toordinal() + int(n) for n in serials]
+    return days
+
+
+def _mean_date(values: list[object], dates: list[dt.date | None]) -> float | None:
+    """Mean day (ordinal) of a date column, Excel serials included, to tell which of two
+    date columns is the earlier."""
+    days = _days(values, dates)
     return sum(days) / len(days) if days else None
 
 

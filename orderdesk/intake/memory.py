@@ -27,16 +27,17 @@ def _load(session: Session, key: str) -> dict[str, str]:
 
 def detect_mapping(session: Session, sheets: list[SheetData], *, path: str, catalog: Catalog,
                    customer_id: str | None = None,
-                   vocab: dict[str, tuple[str, ...]] = ORDER_FIELDS) -> ColumnMapping:
+                   vocab: dict[str, tuple[str, ...]] = ORDER_FIELDS,
+                   today=None) -> ColumnMapping:  # type: ignore[no-untyped-def]
     """Find the header, then re-map with what was remembered for this layout or customer."""
     known = set(catalog.products)
     mapping = find_header(sheets, vocab, path=path, known_skus=known, catalog=catalog,
                           memory=_load(session, CUSTOMER_KEY.format(customer_id))
-                          if customer_id else None)
+                          if customer_id else None, today=today)
     remembered = _load(session, LAYOUT_KEY.format(mapping.fingerprint))
     if remembered:
         mapping = find_header(sheets, vocab, path=path, known_skus=known, catalog=catalog,
-                              memory=remembered)
+                              memory=remembered, today=today)
     return mapping
 
 

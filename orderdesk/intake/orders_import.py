@@ -430,7 +430,8 @@ def _load_file(desk: Desk, session: Session, path: str, catalog: Catalog, *,
         sheets = read_sheets(path)
         if mapping is None:
             mapping = memory.detect_mapping(session, sheets, path=path, catalog=catalog,
-                                            customer_id=default_customer_id)
+                                            customer_id=default_customer_id,
+                                            today=(now or dt.datetime.now()).date())
         sheet = next(s for s in sheets if s.name == mapping.sheet)
     except IntakeError as exc:
         return FilePreview(path=str(path), sha256=sha, channel=channel or DEFAULT_CHANNEL,

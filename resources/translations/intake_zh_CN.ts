@@ -48,7 +48,7 @@
         <message>
             <location filename="../../ui/sales/import_preview.py" line="287" />
             <location filename="../../ui/sales/import_preview.py" line="299" />
-            <location filename="../../ui/sales/import_preview.py" line="649" />
+            <location filename="../../ui/sales/import_preview.py" line="654" />
             <source>Rows</source>
             <translation>行</translation>
         </message>
@@ -133,192 +133,202 @@
             <translation>打开订单表</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="338" />
+            <location filename="../../ui/sales/import_preview.py" line="340" />
             <source>Reading {name}…</source>
             <translation>正在读取 {name}…</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="400" />
+            <location filename="../../ui/sales/import_preview.py" line="402" />
             <source>{name} — sheet {sheet}, header on row {row}</source>
             <translation>{name} — 工作表 {sheet},表头在第 {row} 行</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="407" />
+            <location filename="../../ui/sales/import_preview.py" line="409" />
             <source>Customer of the whole file found in its title rows: {text}</source>
             <translation>已从表头上方的标题行识别出整个文件的客户:{text}</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="427" />
+            <location filename="../../ui/sales/import_preview.py" line="429" />
             <source>{good} good rows ({orders} orders), {bad} rejected</source>
             <translation>正确 {good} 行({orders} 单),拒绝 {bad} 行</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="430" />
+            <location filename="../../ui/sales/import_preview.py" line="432" />
             <source>this file was imported before: orders already in orderdesk will be skipped</source>
             <translation>此文件导入过:系统中已有的订单将跳过</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="477" />
+            <location filename="../../ui/sales/import_preview.py" line="479" />
             <source>you</source>
             <translation>手动</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="479" />
+            <location filename="../../ui/sales/import_preview.py" line="481" />
             <source>remembered</source>
             <translation>已记住</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="484" />
+            <location filename="../../ui/sales/import_preview.py" line="486" />
             <source>known SKUs</source>
             <translation>目录中的物料编码</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="484" />
+            <location filename="../../ui/sales/import_preview.py" line="486" />
             <source>known customers</source>
             <translation>目录中的客户</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="485" />
+            <location filename="../../ui/sales/import_preview.py" line="487" />
             <source>known customer codes</source>
             <translation>目录中的客户编码</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="486" />
+            <location filename="../../ui/sales/import_preview.py" line="488" />
             <source>known customer phones</source>
             <translation>目录中客户的电话</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="486" />
+            <location filename="../../ui/sales/import_preview.py" line="488" />
             <source>phone numbers</source>
             <translation>电话号码</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="487" />
+            <location filename="../../ui/sales/import_preview.py" line="489" />
             <source>dates</source>
             <translation>日期</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="487" />
+            <location filename="../../ui/sales/import_preview.py" line="489" />
             <source>quantities</source>
             <translation>数量</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="488" />
+            <location filename="../../ui/sales/import_preview.py" line="490" />
             <source>prices</source>
             <translation>价格</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="488" />
+            <location filename="../../ui/sales/import_preview.py" line="490" />
             <source>order numbers</source>
             <translation>单号</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="489" />
+            <location filename="../../ui/sales/import_preview.py" line="491" />
             <source>names</source>
             <translation>名称</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="489" />
+            <location filename="../../ui/sales/import_preview.py" line="491" />
             <source>the earlier</source>
             <translation>较早</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="490" />
+            <location filename="../../ui/sales/import_preview.py" line="492" />
             <source>the later</source>
             <translation>较晚</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="492" />
+            <location filename="../../ui/sales/import_preview.py" line="494" />
             <source>header {header}</source>
             <translation>表头 {header}</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="494" />
+            <location filename="../../ui/sales/import_preview.py" line="496" />
             <source>header {header} + {share}% {what}</source>
             <translation>表头 {header} + {share}% 是{what}</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="497" />
+            <location filename="../../ui/sales/import_preview.py" line="499" />
             <source>content: {what} date column</source>
             <translation>内容:日期{what}的一列</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="498" />
+            <location filename="../../ui/sales/import_preview.py" line="501" />
+            <source>content: dates after today</source>
+            <translation>内容:日期都晚于今天</translation>
+        </message>
+        <message>
+            <location filename="../../ui/sales/import_preview.py" line="502" />
+            <source>content: dates up to today</source>
+            <translation>内容:日期都不晚于今天</translation>
+        </message>
+        <message>
+            <location filename="../../ui/sales/import_preview.py" line="503" />
             <source>content: {share}% {what}</source>
             <translation>内容:{share}% 是{what}</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="526" />
+            <location filename="../../ui/sales/import_preview.py" line="531" />
             <source>Reject these rows</source>
             <translation>拒绝这些行</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="527" />
+            <location filename="../../ui/sales/import_preview.py" line="532" />
             <source>Create new customer</source>
             <translation>新建客户</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="529" />
+            <location filename="../../ui/sales/import_preview.py" line="534" />
             <source>Is {code} {name}</source>
             <translation>即 {code} {name}</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="566" />
+            <location filename="../../ui/sales/import_preview.py" line="571" />
             <source>Importing orders</source>
             <translation>正在导入订单</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="578" />
+            <location filename="../../ui/sales/import_preview.py" line="583" />
             <source>Imported {imported} orders; {skipped} already present; {flagged} flagged as possible duplicates; {rejected} rows rejected.</source>
             <translation>导入 {imported} 单;已存在 {skipped} 单;疑似重复 {flagged} 单;拒绝 {rejected} 行。</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="595" />
+            <location filename="../../ui/sales/import_preview.py" line="600" />
             <source>Import catalog workbook</source>
             <translation>导入基础资料表</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="607" />
+            <location filename="../../ui/sales/import_preview.py" line="612" />
             <source>Importing catalog</source>
             <translation>正在导入基础资料</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="613" />
+            <location filename="../../ui/sales/import_preview.py" line="618" />
             <source>customers</source>
             <translation>客户</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="613" />
+            <location filename="../../ui/sales/import_preview.py" line="618" />
             <source>products</source>
             <translation>产品</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="614" />
+            <location filename="../../ui/sales/import_preview.py" line="619" />
             <source>BOM lines</source>
             <translation>BOM 行</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="614" />
+            <location filename="../../ui/sales/import_preview.py" line="619" />
             <source>stock</source>
             <translation>库存</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="615" />
+            <location filename="../../ui/sales/import_preview.py" line="620" />
             <source>receipts</source>
             <translation>在途</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="616" />
+            <location filename="../../ui/sales/import_preview.py" line="621" />
             <source>{sheet}: {kind} {created} new, {updated} updated, {rejected} rejected</source>
             <translation>{sheet}:{kind} 新增 {created},更新 {updated},拒绝 {rejected}</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="642" />
+            <location filename="../../ui/sales/import_preview.py" line="647" />
             <source>Save rejected rows</source>
             <translation>保存被拒绝的行</translation>
         </message>
         <message>
-            <location filename="../../ui/sales/import_preview.py" line="652" />
+            <location filename="../../ui/sales/import_preview.py" line="657" />
             <source>Rejected rows saved to {path}</source>
             <translation>被拒绝的行已保存到 {path}</translation>
         </message>

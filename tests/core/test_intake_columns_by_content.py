@@ -171,12 +171,22 @@ def test_blank_headers_are_mapped_by_content_with_reasons(cat_desk, tmp_path) ->
 # -- low confidence: asked, never guessed -----------------------------------------------
 
 def unsure_file(tmp_path: Path) -> Path:
-    """One date column nothing names: order date or due date? The user must say."""
+    """One date column nothing names, its dates on both sides of today: order date or due
+    date? The user must say."""
     return xlsx(tmp_path / "unsure.xlsx", [
         ["甲", "乙", "丙", "丁"],
-        ["苏州恒锐精密有限公司", "BRK-1001", 3000, dt.datetime(2026, 3, 20)],
-        ["苏州恒锐精密有限公司", "CLP-3001", 500, dt.datetime(2026, 3, 22)],
+        ["苏州恒锐精密有限公司", "BRK-1001", 3000, dt.datetime(2020, 3, 20)],
+        ["苏州恒锐精密有限公司", "CLP-3001", 500, dt.datetime(2099, 3, 22)],
     ])
+
+
+@pytest.mark.parametrize("days,field", [((18, 20), "requested_date"), ((-5, -1), "order_time")])
+def test_a_lone_date_column_is_told_apart_by_today(cat_desk, tmp_path, days, field) -> None:  # type: ignore[no-untyped-def]
+    path = xlsx(tmp_path / "lone.xlsx", [["甲", "乙", "丙", "丁"]] + [
+        ["苏州恒锐精密有限公司", "BRK-1001", 3000, NOW + dt.timedelta(days=d)] for d in days])
+    m = preview_file(cat_desk, path, now=NOW).mapping
+    assert m.fields[3] == field and not m.needs_confirmation
+    assert "today" in m.reason(3, "en")
 
 
 def n_orders(desk) -> int:  # type: ignore[no-untyped-def]
@@ -192,8 +202,8 @@ def test_low_confidence_mapping_is_refused_until_confirmed(cat_desk, tmp_path) -
     assert report.files[0].status == "needs_confirmation" and report.imported == 0
     assert report.files[0].error.code == "low_confidence_mapping"
     assert n_orders(cat_desk) == 0
-    # The user confirms the column (here: it is the due date): the file imports.
-    confirmed = pv.mapping.with_field(3, "requested_date")
+    # The user decides (here: the column is ignored): the file imports.
+    confirmed = pv.mapping.with_field(3, None)
     report = run_import(cat_desk, [path], mappings={str(path): confirmed}, now=NOW)
     assert report.imported == 2
 
@@ -209,12 +219,14 @@ def test_cli_refuses_low_confidence_and_takes_map_or_accept(cat_desk, db_path, t
     err = capsys.readouterr().err
     assert "low confidence" in err and "丁" in err and "--map" in err
     code = main(["import", str(path), "--db", str(db_path), "--json", "--dry-run",
-                 "--map", "丁=requested_date", "--order-time", NOW.isoformat()])
+                 "--map", "丁=ignore", "--order-time", NOW.isoformat()])
     data = json.loads(capsys.readouterr().out)
     assert code == 0 and data["imported"] == 2 and data["files"][0]["status"] == "imported"
     code = main(["import", str(path), "--db", str(db_path), "--json", "--dry-run",
                  "--accept-mapping", "--order-time", NOW.isoformat()])
-    assert code == 0 and json.loads(capsys.readouterr().out)["imported"] == 2
+    data = json.loads(capsys.readouterr().out)
+    # Accepted as read: the 2020 row is then a due date before the order date, rejected.
+    assert code == 0 and data["files"][0]["status"] == "imported" and data["imported"] == 1
     assert main(["import", str(path), "--db", str(db_path), "--map", "丁=nonsense"]) != 0
 
 

@@ -48,8 +48,8 @@ def test_low_confidence_columns_are_highlighted_and_must_be_confirmed(ctx, qtbot
                                                                      tmp_path) -> None:  # type: ignore[no-untyped-def]
     path = xlsx(tmp_path / "unsure.xlsx", [
         ["甲", "乙", "丙", "丁"],
-        ["苏州恒锐精密有限公司", "BRK-1001", 3000, dt.datetime(2026, 3, 20)],
-        ["苏州恒锐精密有限公司", "HSG-2002", 500, dt.datetime(2026, 3, 22)],
+        ["苏州恒锐精密有限公司", "BRK-1001", 3000, dt.datetime(2020, 3, 20)],
+        ["苏州恒锐精密有限公司", "HSG-2002", 500, dt.datetime(2099, 3, 22)],
     ])
     load(qtbot, preview, path)
     assert preview.mapping.low_confidence == [3]
@@ -59,16 +59,18 @@ def test_low_confidence_columns_are_highlighted_and_must_be_confirmed(ctx, qtbot
     assert preview.import_button.isEnabled()
     with qtbot.waitSignal(preview.import_did_finish, timeout=20000) as done:
         preview.import_button.click()
-    assert done.args[0].imported == 2
+    # Imported as confirmed: the 2020 due date is before the order date, that row rejected.
+    assert done.args[0].imported == 1
     with ctx.desk.read() as s:
-        assert s.scalar(select(func.count(Order.id))) == 2
+        assert s.scalar(select(func.count(Order.id))) == 1
 
 
 def test_setting_the_unsure_column_yourself_also_clears_the_question(qtbot, preview,
                                                                     tmp_path) -> None:  # type: ignore[no-untyped-def]
     path = xlsx(tmp_path / "unsure2.xlsx", [
         ["甲", "乙", "丙", "丁"],
-        ["苏州恒锐精密有限公司", "BRK-1001", 3000, dt.datetime(2026, 3, 20)],
+        ["苏州恒锐精密有限公司", "BRK-1001", 3000, dt.datetime(2020, 3, 20)],
+        ["苏州恒锐精密有限公司", "BRK-1001", 3000, dt.datetime(2099, 3, 20)],
     ])
     load(qtbot, preview, path)
     combo = preview.mapping_table.cellWidget(3, 1)
@@ -108,7 +110,8 @@ def test_message_pane_shows_questions_and_confidence(ctx, qtbot, demo_catalog, s
 
 def test_a_confirmation_does_not_carry_over_to_the_next_file(qtbot, preview, tmp_path) -> None:  # type: ignore[no-untyped-def]
     rows = [["甲", "乙", "丙", "丁"],
-            ["苏州恒锐精密有限公司", "BRK-1001", 3000, dt.datetime(2026, 3, 20)]]
+            ["苏州恒锐精密有限公司", "BRK-1001", 3000, dt.datetime(2020, 3, 20)],
+            ["苏州恒锐精密有限公司", "BRK-1001", 3000, dt.datetime(2099, 3, 20)]]
     load(qtbot, preview, xlsx(tmp_path / "one.xlsx", rows))
     preview.confirm_mapping.setChecked(True)
     load(qtbot, preview, xlsx(tmp_path / "two.xlsx", rows))

@@ -497,6 +497,9 @@ class ImportPreviewWidget(QWidget):
                 header=ev.header, share=ev.share, what=what)
         if ev.kind == "content_order":
             return self.tr("content: {what} date column").format(what=what)
+        if ev.kind == "content_today":
+            return (self.tr("content: dates after today") if ev.what == "later"
+                    else self.tr("content: dates up to today"))
         return self.tr("content: {share}% {what}").format(share=ev.share, what=what)
 
     def set_column_field(self, column: int, field: str | None) -> None:
