@@ -77,6 +77,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     same.add_argument("--new", action="store_true", help="not the same as any earlier card")
     cl.add_argument("--draft", action="store_true", help="only save the card as a draft")
     cl.set_defaults(handler=cmd_close)
+    kd = sub.add_parser("kinds", help="show or replace the list of exception kinds "
+                                      "(reports keep their kind when it leaves the list)")
+    add_db_argument(kd)
+    kd.add_argument("--set", nargs="+", metavar="CODE=NAME",
+                    help="the whole new list, e.g. complaint=客户投诉 late=交期延误")
+    kd.set_defaults(handler=cmd_kinds)
     hb = sub.add_parser("handbook", help="write 《高频问题应对手册》 (.docx or .pdf)")
     add_db_argument(hb)
     hb.add_argument("--out", required=True, metavar="FILE.docx|FILE.pdf")
@@ -235,6 +241,27 @@ def cmd_close(args: argparse.Namespace) -> int:
         desk.close()
     print(f"closed; card {card.id}" + (f" (same as {card.same_as_id})" if card.same_as_id
                                        else ""))
+    return 0
+
+
+def cmd_kinds(args: argparse.Namespace) -> int:
+    from orderdesk.cli import CommandError
+    from orderdesk.insight import exceptions as ex
+
+    desk = open_desk(args.db)
+    try:
+        if args.set:
+            items = []
+            for item in args.set:
+                code, sep, name = item.partition("=")
+                if not sep or not code.strip():
+                    raise CommandError(f"not CODE=NAME: {item}")
+                items.append(ex.Kind(code.strip(), name.strip() or code.strip()))
+            ex.save_kinds(desk, items)
+        for k in ex.kinds(desk):
+            print(f"{k.code:14} {k.name}")
+    finally:
+        desk.close()
     return 0
 
 

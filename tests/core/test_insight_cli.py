@@ -106,3 +106,16 @@ def test_export_rows_are_the_report_rounded_once(desk):
     rows = export.kpi_summary_rows(report)
     js = kpi.to_json(report)["kpis"]
     assert [r[3] for r in rows] == [k["value"] for k in js]
+
+
+def test_exception_kinds_are_edited_and_a_kind_off_the_list_is_refused(desk, db_path, capsys):
+    assert main(["exceptions", "kinds", "--db", str(db_path), "--set", "complaint=客户投诉",
+                 "mould=模具问题"]) == 0
+    assert "mould" in capsys.readouterr().out
+    assert main(["exceptions", "report", "--db", str(db_path), "--kind", "mould",
+                 "--description", "模具磨损"]) == 0
+    capsys.readouterr()
+    assert main(["exceptions", "report", "--db", str(db_path), "--kind", "quality",
+                 "--description", "x"]) == 2
+    assert "kind" in capsys.readouterr().err
+    assert main(["exceptions", "kinds", "--db", str(db_path), "--set", "novalue"]) == 2
