@@ -12,8 +12,8 @@ _TEXTS.update({
     "insight_bad_month": ("月份无效:{month}(应为 YYYY-MM)", "invalid month {month} (YYYY-MM)"),
     "insight_weights_not_100": ("权重合计为 {total},必须为 100",
                                 "the weights total {total}; they must total 100"),
-    "insight_card_incomplete": ("不能关闭:经验卡还缺 {missing}(草稿已保存)",
-                                "cannot close: the lessons-learned card still lacks {missing} "
+    "insight_card_incomplete": ("不能关闭:经验卡还缺 {fields}(草稿已保存)",
+                                "cannot close: the lessons-learned card still lacks {fields} "
                                 "(the draft is saved)"),
     "insight_similar_card": ("与以前的经验卡相似({best} 等 {count} 张):是同一问题再次发生吗?",
                              "this card resembles earlier ones ({best} and {count} in all): "

@@ -370,7 +370,7 @@ def close_exception(desk: Desk, report: str, *, category: str | None = None,
                      applies_to=applies_to, scenario=scenario)
     missing = card.missing()
     if missing:
-        raise CardIncomplete(missing=list(missing))
+        raise CardIncomplete(missing=list(missing), fields=", ".join(missing))
     if same_as is None:
         candidates = similar_cards(desk, card_text(card.scenario, card.cause, card.action),
                                    exclude_report=card.report_id)
