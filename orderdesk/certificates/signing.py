@@ -105,6 +105,9 @@ class TrustedKey:
     station: str | None
     added_at: str
     retired_at: str | None = None
+    # A station's key is a proposal until a system admin approves it (issue 13): until
+    # then only the station that registered it trusts it.
+    approved_by: str | None = None
 
     def verify(self, signature: bytes, message: bytes) -> bool:
         try:
@@ -115,8 +118,16 @@ class TrustedKey:
         return True
 
     def as_json(self) -> dict[str, str | None]:
-        return {"public_key": self.public_key, "kind": self.kind, "station": self.station,
-                "added_at": self.added_at, "retired_at": self.retired_at}
+        out = {"public_key": self.public_key, "kind": self.kind, "station": self.station,
+               "added_at": self.added_at, "retired_at": self.retired_at}
+        if self.approved_by:
+            out["approved_by"] = self.approved_by
+        return out
+
+    def trusted_at(self, station: str | None) -> bool:
+        """Server keys are trusted everywhere; a station's key at that station, and
+        everywhere once a system admin approved it."""
+        return self.kind == "server" or bool(self.approved_by) or self.station == station
 
 
 def config_dir() -> Path:
@@ -200,6 +211,8 @@ def parse_trusted(value: object) -> dict[str, TrustedKey]:
             kind=entry.get("kind") if entry.get("kind") in KEY_KINDS else "station",
             station=entry.get("station"), added_at=str(entry.get("added_at") or ""),
             retired_at=entry.get("retired_at"),
+            approved_by=entry.get("approved_by") if isinstance(entry.get("approved_by"), str)
+            else None,
         )
     return result
 

@@ -104,6 +104,17 @@ class Verdict:
         return self.status == "valid"
 
 
+def _held_here(key_id: str) -> bool:
+    """Whether this machine holds the key's private half (the station that proposed it)."""
+    from orderdesk.certificates.signing import local_keys
+    from orderdesk.errors import OrderdeskError
+
+    try:
+        return any(k.key_id == key_id for k in local_keys())
+    except OrderdeskError:
+        return False
+
+
 def verify_qr(desk: Desk, text: str, *, remote: RemoteCheck | None = None) -> Verdict:
     """Check a scanned or pasted certificate code (see the module docstring for the rule)."""
     try:
@@ -113,6 +124,8 @@ def verify_qr(desk: Desk, text: str, *, remote: RemoteCheck | None = None) -> Ve
     with desk.read() as s:
         trusted = parse_trusted(trusted_keys(s))
         key = trusted.get(qr.key_id)
+        if key is not None and not key.trusted_at(desk.station) and not _held_here(key.key_id):
+            key = None  # a station's key nobody approved yet, from elsewhere (issue 13)
         try:
             fields = parse_canonical(qr.data)
         except PayloadError:

@@ -240,3 +240,43 @@ def redact_conflict(conflict: dict[str, Any]) -> dict[str, Any]:
                                ("base_value", "kept_value", "other_value", "resolution")
                                if conflict.get(k) is not None}}
     return conflict
+
+
+# ---- certificate trust keys: proposals only, unless a system admin -----------------------
+
+def _trust_entry(c: Any) -> dict[str, Any] | None:
+    from orderdesk.certificates.signing import TRUSTED_KEY_PREFIX
+
+    if c.entity != "settings" or not c.entity_id.startswith(TRUSTED_KEY_PREFIX):
+        return None
+    try:
+        if c.op == "insert":
+            text = (json.loads(c.new_value or "{}") or {}).get("value")
+        elif c.op == "update" and c.field == "value":
+            text = json.loads(c.new_value or "null")
+        else:
+            return None
+        entry = json.loads(text) if isinstance(text, str) else None
+    except (ValueError, AttributeError):
+        return {"kind": "unreadable"}
+    return entry if isinstance(entry, dict) else {"kind": "unreadable"}
+
+
+def check_trust_keys(session: Session, changes: list[Any]) -> None:
+    """403 for a pushed trusted-key entry that is more than a station's proposal (kind
+    "server", or claiming an approval) unless its actor is a system admin (issue 13)."""
+    from orderdesk import roles as role_defs
+    from orderdesk.sync.server.authorize import Authorizer
+
+    authz = None
+    for c in changes:
+        entry = _trust_entry(c)
+        if entry is None or (entry.get("kind") == "station" and not entry.get("approved_by")):
+            continue
+        authz = authz or Authorizer(session)
+        person = authz.person(c.user or "")
+        if person is None or not person.active or not role_defs.can(person.roles,
+                                                                     "settings.system"):
+            raise HTTPException(status_code=403, detail=(
+                f"change {c.change_id}: only a system admin trusts a server key or approves "
+                f"a key / 只有系统管理员可信任服务器密钥或批准密钥"))

@@ -294,11 +294,67 @@ def test_person_material_reaches_only_its_station_and_cannot_sign_in(srv):
 @pytest.mark.parametrize("caller", ["sales1", "pmc1"])
 def test_sales_or_pmc_cannot_make_a_key_trusted(srv, caller):
     key = "certificates.trusted_key.forged01"
-    got = outcomes(push(srv, bearer(token(srv, caller)), [change(
-        "settings", key, "insert", user=caller,
-        new={"key": key, "value": json.dumps({"public_key": "x", "kind": "server"}),
-             "updated_at": dt.datetime.now().isoformat()})]))
+
+    def row(kind: str) -> dict:
+        return change("settings", key, "insert", user=caller,
+                      new={"key": key, "value": json.dumps({"public_key": "x", "kind": kind}),
+                           "updated_at": dt.datetime.now().isoformat()})
+
+    # A server key: refused before anything is stored; even a station's: not their role.
+    assert push(srv, bearer(token(srv, caller)), [row("server")]).status_code == 403
+    got = outcomes(push(srv, bearer(token(srv, caller)), [row("station")]))
     assert got[0] == ("rejected", "not_permitted")
+
+
+def test_quality_proposes_a_key_and_only_the_sysadmin_makes_it_trusted(srv, tmp_path):
+    from decimal import Decimal
+
+    from orderdesk.certificates import payload, signing
+
+    key = signing.generate_key(tmp_path / "keys")  # a quality station's key, not the server's
+    entry = signing.trusted_entry(key, "station", "Q-ST").as_json()
+    name = signing.TRUSTED_KEY_PREFIX + key.key_id
+    sup = bearer(token(srv, "sup"))  # holds certificate.issue
+
+    def row(value: dict) -> dict:
+        return change("settings", name, "insert", user="sup",
+                      new={"key": name, "value": json.dumps(value),
+                           "updated_at": dt.datetime.now().isoformat()})
+
+    # A server key, or an approval, from anyone but the system admin: refused outright.
+    for forged in ({**entry, "kind": "server"}, {**entry, "approved_by": "sup"}):
+        assert push(srv, sup, [row(forged)]).status_code == 403
+    # The proposal is accepted, and is not trusted by the server's verify route yet.
+    assert outcomes(push(srv, sup, [row(entry)])) == [("applied", "")]
+    fields = payload.KeyFields(
+        cert_no="QC-2026-999999", issued=dt.date(2026, 12, 1), customer_code="C001",
+        order_no="SO-2026-999999", customer_po="", sku="BRK-1001", batch_code="B-1",
+        quantity=Decimal(5), unit="pcs", production_date=None, material_lots=(),
+        inspector="sup")
+    data = fields.canonical()
+    qr = payload.qr_text("https://orderdesk.local", fields.cert_no, data, key.key_id,
+                         key.sign(data))
+    check = lambda: requests.get(srv.url + "/api/certificates/verify",  # noqa: E731
+                                 params={"qr": qr}).json()
+    assert check()["reason"] == "untrusted_key"
+    pending = requests.get(srv.url + "/api/keys", params={"pending": "true"},
+                           headers=bearer(token(srv, "admin"))).json()
+    assert key.key_id in {k["key_id"] for k in pending}
+    # Quality cannot approve; the system admin can, and both steps are in the trail.
+    assert requests.post(srv.url + f"/api/keys/{key.key_id}/approve",
+                         headers=sup).status_code == 403
+    assert requests.post(srv.url + f"/api/keys/{key.key_id}/approve",
+                         headers=bearer(token(srv, "admin"))).status_code == 204
+    after = check()
+    assert after["signature_ok"] and after["reason"] != "untrusted_key"
+    desk = _db(srv)
+    try:
+        with desk.read() as s:
+            trail = {(a.action, a.user) for a in s.scalars(
+                select(AuditLog).where(AuditLog.entity_id == name))}
+    finally:
+        desk.close()
+    assert ("insert", "sup") in trail and ("approve_key", "admin") in trail
 
 
 # ---- station identity ------------------------------------------------------------------

@@ -59,3 +59,26 @@ def new_key(body: ChannelKeyIn, request: Request,
                   field="channel", new=row.channel)
         return ChannelKeyOut(id=row.id, channel=row.channel, prefix=row.prefix,
                              created_at=row.created_at, active=row.active, key=key)
+
+
+@router.get("/keys", **access(SYSTEM))
+def list_trust_keys(pending: bool = False, st: ServerState = Depends(state)) -> list[dict]:
+    """Certificate signing keys: proposed (a quality station's) and approved ones."""
+    from dataclasses import asdict
+
+    from orderdesk.services import trust_keys
+
+    return [asdict(r) for r in trust_keys.list_keys(st.desk, pending_only=pending)]
+
+
+@router.post("/keys/{key_id}/approve", status_code=204, **access(SYSTEM))
+def approve_trust_key(key_id: str, request: Request, st: ServerState = Depends(state)) -> None:
+    """Approve a proposed station key: certificates it signs verify everywhere (audited)."""
+    from orderdesk.desk import UserInfo
+    from orderdesk.services import trust_keys
+    from orderdesk.sync.server.deps import desk_for
+
+    who = caller(request)
+    trust_keys.approve_key(desk_for(st, user=UserInfo(id="", username=who.name,
+                                                      display_name=who.name, roles=who.roles),
+                                    station=who.station or "api"), key_id[:100])

@@ -109,6 +109,7 @@ def _apply_push(s, request: Request, origin: str,  # type: ignore[no-untyped-def
     """The one way station changes are applied (a plain push, and a large transaction
     when its last piece arrives): authorisation and identity checks live behind it."""
     guard.check_values(changes)  # 400 for malformed values, before anything is stored
+    guard.check_trust_keys(s, changes)  # quality proposes keys, the sysadmin approves
     with identity.acting(s, request):
         return store.push(s, origin, changes)
 
