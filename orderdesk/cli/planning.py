@@ -99,12 +99,11 @@ def cmd_capacity(args: argparse.Namespace) -> int:
 
 def cmd_supply_risk(args: argparse.Namespace) -> int:
     from orderdesk.cli.common import open_desk
-    from orderdesk.planning.customs import risk_report
-    from orderdesk.planning.reschedule import propose
+    from orderdesk.planning.reschedule import risk_overview
 
     desk = open_desk(args.db)
-    proposals = propose(desk)
-    report = risk_report(desk)
+    report = risk_overview(desk)          # one clock, one load for alerts and proposals
+    proposals = list(report.proposals)
     if args.json:
         out = {"alerts": [p.as_dict() for p in proposals],
                "flagged": [{"shipment": f.reference, "material": f.material_sku,
