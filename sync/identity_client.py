@@ -165,6 +165,11 @@ def anchor_trail(desk: Desk, client: Any) -> str:
         client.call("POST", "/sync/anchor", json=body)
     except SyncError as exc:
         if exc.facts.get("status") == 409:
+            import logging
+
+            logging.getLogger("orderdesk.sync").warning(
+                "the server refused this station's audit-trail anchor: the trail changed "
+                "below the last anchored row (the server recorded it)")
             return "mismatch"
         raise
     return "anchored"
