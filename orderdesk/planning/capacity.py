@@ -239,6 +239,10 @@ class CapacityEngine:
                  work_orders: Sequence[WorkOrderIn], *, start: dt.datetime, rules: dict) -> None:
         self.rules = rules
         self.start = start.replace(minute=0, second=0, microsecond=0)
+        if rules["bucket_hours"] > 1:
+            # Shift-sized buckets start on the clock (00/08/16 for 8 h), not at "now".
+            bh = rules["bucket_hours"]
+            self.start = self.start.replace(hour=(self.start.hour // bh) * bh)
         self.bucket = dt.timedelta(hours=rules["bucket_hours"])
         self.n = max(1, math.ceil(rules["horizon_hours"] / rules["bucket_hours"]))
         self.end = self.start + self.bucket * self.n

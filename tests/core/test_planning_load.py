@@ -156,3 +156,11 @@ def test_shift_buckets(desk) -> None:  # type: ignore[no-untyped-def]
     m = _engine(desk, bucket_hours=8, load_basis="plain").plan().machine("M1")
     assert len(m.buckets) == 9
     assert m.buckets[1].available_hours == pytest.approx(8) and m.buckets[1].load_pct == pytest.approx(50)
+
+
+def test_shift_buckets_start_on_the_clock(desk) -> None:  # type: ignore[no-untyped-def]
+    with desk.write() as s:
+        machine(s, "M1")
+    eng = load_engine(desk, now=T0 + 10 * H + dt.timedelta(minutes=20), rules=rules(bucket_hours=8))
+    m = eng.plan().machine("M1")
+    assert m.buckets[0].start == T0 + 8 * H and m.buckets[1].start == T0 + 16 * H
