@@ -4,47 +4,52 @@
     <context>
         <name>CapacityWarningBanner</name>
         <message>
-            <location filename="../../ui/pmc/capacity_warning.py" line="70" />
+            <location filename="../../ui/pmc/capacity_warning.py" line="76" />
+            <source>Machine capacity could not be checked: {reason}</source>
+            <translation>无法检查机台产能:{reason}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pmc/capacity_warning.py" line="82" />
             <source>effective capacity</source>
             <translation>有效产能</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/capacity_warning.py" line="71" />
+            <location filename="../../ui/pmc/capacity_warning.py" line="83" />
             <source>available hours</source>
             <translation>可用工时</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/capacity_warning.py" line="73" />
+            <location filename="../../ui/pmc/capacity_warning.py" line="85" />
             <source>{sku}: machine {machine} is loaded {load} of its {basis} before the due date.</source>
             <translation>{sku}:机台 {machine} 在交期前的负荷为{basis}的 {load}。</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/capacity_warning.py" line="77" />
+            <location filename="../../ui/pmc/capacity_warning.py" line="89" />
             <source>Approved alternative: {alt} ({load:.0f}%).</source>
             <translation>客户认可的替代机台:{alt}(负荷 {load:.0f}%)。</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/capacity_warning.py" line="80" />
+            <location filename="../../ui/pmc/capacity_warning.py" line="92" />
             <source>No alternative: only this machine is approved by the customer.</source>
             <translation>无替代:客户只认可这台机台。</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/capacity_warning.py" line="82" />
+            <location filename="../../ui/pmc/capacity_warning.py" line="94" />
             <source>No alternative: every approved machine is over the threshold.</source>
             <translation>无替代:所有认可机台均超过红线。</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/capacity_warning.py" line="84" />
+            <location filename="../../ui/pmc/capacity_warning.py" line="96" />
             <source>Realistic promise date: {date}.</source>
             <translation>可实际承诺的交期:{date}。</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/capacity_warning.py" line="91" />
+            <location filename="../../ui/pmc/capacity_warning.py" line="103" />
             <source>⚠ {n} orders in this file need a machine that is red before their due date (you can still import them):</source>
             <translation>⚠ 本文件有 {n} 张订单所需机台在交期前已超红线(仍可导入):</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/capacity_warning.py" line="102" />
+            <location filename="../../ui/pmc/capacity_warning.py" line="114" />
             <source>You can still save the order.</source>
             <translation>仍可保存订单。</translation>
         </message>

@@ -109,3 +109,25 @@ def test_import_preview_lists_orders_needing_a_red_machine(ctx, qtbot, sign_in) 
     assert list(banner._by_order) == ["PO-1"]
     assert "1 orders in this file" in banner.text() and "P-FREE" in banner.text()
     assert widget.import_button is not None       # nothing here blocks the import
+
+
+def test_a_failed_check_is_said_not_hidden(ctx, qtbot, sign_in, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from orderdesk.errors import DatabaseLocked
+    from orderdesk.ui.pmc import capacity_warning
+    from orderdesk.ui.sales.entry_form import OrderEntryForm
+
+    now = _plant(ctx.desk)
+
+    def locked(*_a, **_k):  # type: ignore[no-untyped-def]
+        raise DatabaseLocked(url="station.db")
+
+    monkeypatch.setattr(capacity_warning, "check_order_capacity", locked)
+    sign_in("sales")
+    form = OrderEntryForm(ctx, with_popup=False)
+    qtbot.addWidget(form)
+    form.show()
+    (row,) = catalog.complete_products(ctx.desk, "BRK-9", 5)
+    with qtbot.waitSignal(form.capacity_warning.warnings_did_change, timeout=10000):
+        form.load_proposal(None, [(row, Decimal(1000))], (now + dt.timedelta(days=2)).date(), False)
+    assert form.capacity_warning.isVisible()
+    assert "could not be checked" in form.capacity_warning.text()

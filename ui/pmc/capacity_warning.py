@@ -56,7 +56,7 @@ class CapacityWarningBanner(QLabel):
             return
         self.ctx.tasks.query(check_order_capacity, self.ctx.desk, lines, due,
                              on_done=lambda w: self._show(token, w),
-                             on_error=lambda _e: self._show(token, []))
+                             on_error=lambda e: self._failed(token, e))
 
     def _show(self, token: int, warnings: list[CapacityWarning]) -> None:
         if token != self._request:
@@ -64,6 +64,18 @@ class CapacityWarningBanner(QLabel):
         self.warnings = list(warnings)
         self._by_order = {}
         self._render()
+        self.warnings_did_change.emit(self.warnings)
+
+    def _failed(self, token: int, exc: BaseException) -> None:
+        """The check itself failed: say so (an empty banner would read as "no problem")."""
+        if token != self._request:
+            return
+        from orderdesk.ui.errors import describe_error
+
+        self.warnings, self._by_order = [], {}
+        self.setText(self.tr("Machine capacity could not be checked: {reason}").format(
+            reason=describe_error(exc)))
+        self.show()
         self.warnings_did_change.emit(self.warnings)
 
     def _line(self, w: CapacityWarning) -> str:
@@ -118,7 +130,7 @@ class CapacityWarningBanner(QLabel):
         payload = [(k, lines, due) for k, (lines, due) in orders.items()]
         self.ctx.tasks.query(check_many, self.ctx.desk, payload,
                              on_done=lambda r: self._show_preview(token, r),
-                             on_error=lambda _e: self._show_preview(token, {}))
+                             on_error=lambda e: self._failed(token, e))
 
     def _show_preview(self, token: int, result: dict[str, list[CapacityWarning]]) -> None:
         if token != self._request:
