@@ -91,6 +91,17 @@ def main() -> int:
     shot.save(str(path))
     print("saved", path)
     ok = bool(form.popup and form.popup.isVisible()) and screen.contains(popup)
+    # Answer it from the keyboard on this X server: Alt+K keeps both, typing goes on.
+    from PySide6.QtCore import Qt
+
+    QTest.keyClick(form.qty, Qt.Key.Key_K, Qt.KeyboardModifier.AltModifier)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and form.popup.isVisible():
+        app.processEvents()
+        time.sleep(0.02)
+    kept = not form.popup.isVisible()
+    print("keyboard Alt+K keep both:", "ok" if kept else "FAILED")
+    ok = ok and kept
     ctx.tasks.wait_idle(10000)
     ctx.tasks.shutdown()
     return 0 if ok else 1
