@@ -561,6 +561,10 @@ _ENTITY_CHANGES = {
     "batches": "bindings", "batch_bindings": "bindings", "users": "users",
     "user_roles": "users", "settings": "settings", "dedup_pairs": "duplicates",
     "certificates": "certificates",
+    # planning (issue 17): pulled machine rows refresh the planning tabs, not every order view
+    "work_centres": "planning", "work_centre_shifts": "planning", "planned_downtime": "planning",
+    "routings": "planning", "work_orders": "planning", "machine_logs": "planning",
+    "inbound_shipments": "planning", "reschedules": "planning",
 }
 
 
