@@ -136,3 +136,12 @@ def test_accepted_move_and_confirmed_reschedule_sync_to_another_station(sqlite_s
         assert s.get(WorkOrder, w.id).work_centre_id == pb.id
         assert s.get(Order, o.id).promised_date == p.orders[0].proposed_date
         assert s.query(Notification).filter_by(kind="reschedule").count() == 1
+
+
+def test_pulled_planning_rows_announce_planning_not_orders() -> None:
+    from orderdesk.sync.station import _changes_for
+
+    ch = _changes_for({"machine_logs", "work_orders"}, False)
+    assert ch.planning and not ch.orders
+    ch = _changes_for({"orders", "reschedules", "notifications"}, False)
+    assert ch.planning and ch.orders
