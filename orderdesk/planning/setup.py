@@ -649,3 +649,82 @@ def add_downtime(desk: Desk, machine_code: str, start: dt.datetime, end: dt.date
         c = _centre(s, machine_code)
         s.add(PlannedDowntime(work_centre_id=c.id, start_at=start, end_at=end, reason=reason))
     return Changes(planning=True)
+
+
+@dataclass(frozen=True)
+class WorkOrderEditRow:
+    id: str
+    wo_no: str
+    order_no: str | None
+    sku: str
+    machine_code: str
+    quantity: float
+    planned_hours: float
+    start_at: dt.datetime
+    end_at: dt.datetime
+    status: str
+
+
+def list_work_orders(desk: Desk, *, machine_code: str | None = None,
+                     include_closed: bool = False, limit: int = 2000) -> list[WorkOrderEditRow]:
+    desk.require("order.read")
+    with desk.read() as s:
+        q = (select(WorkOrder, Product.sku, WorkCentre.code, Order.order_no)
+             .join(Product, Product.id == WorkOrder.product_id)
+             .join(WorkCentre, WorkCentre.id == WorkOrder.work_centre_id)
+             .outerjoin(Order, Order.id == WorkOrder.order_id)
+             .order_by(WorkCentre.code, WorkOrder.start_at).limit(limit))
+        if machine_code:
+            q = q.where(WorkCentre.code == machine_code)
+        if not include_closed:
+            q = q.where(WorkOrder.status.in_(("planned", "running")))
+        return [WorkOrderEditRow(w.id, w.wo_no, no, sku, code, float(w.quantity),
+                                 float(w.planned_hours), w.start_at, w.end_at, w.status)
+                for w, sku, code, no in s.execute(q)]
+
+
+def save_work_order(desk: Desk, wo_no: str, sku: str, machine_code: str, quantity: object,
+                    start: dt.datetime, end: dt.datetime, *, order_no: str | None = None,
+                    planned_hours: object = None) -> Changes:
+    """Create or change a work order (by number). Without planned hours they come from the
+    product's routing on that machine; without a routing there they must be given."""
+    desk.require("planning.write")
+    wo_no = (wo_no or "").strip()
+    if not wo_no:
+        raise ValidationFailed(field="wo_no", value="", reason="missing")
+    try:
+        qty = as_decimal(quantity)
+        hours = None if planned_hours in (None, "", 0) else as_decimal(planned_hours)
+    except ValueError as exc:
+        raise ValidationFailed(field="quantity", value=quantity, reason=str(exc)) from None
+    if qty <= 0 or (hours is not None and hours <= 0):
+        raise ValidationFailed(field="quantity", value=qty, reason="not_positive")
+    if end <= start:
+        raise ValidationFailed(field="end", value=end.isoformat(), reason="not_after_start")
+    with desk.write() as s:
+        product = _product(s, sku)
+        centre = _centre(s, machine_code)
+        order = None
+        if order_no:
+            order = s.scalars(select(Order).where(Order.order_no == order_no.strip())).one_or_none()
+            if order is None:
+                raise NotFound(entity="order", key=order_no)
+        if hours is None:
+            r = s.scalars(select(Routing).where(Routing.product_id == product.id,
+                                                Routing.work_centre_id == centre.id,
+                                                Routing.active.is_(True))).one_or_none()
+            if r is None:
+                raise ValidationFailed(field="planned_hours", value="", reason="no_routing")
+            hours = round_hours(RoutingIn(product.id, centre.id, r.approved, r.priority,
+                                          float(r.cycle_seconds), r.cavities,
+                                          float(r.setup_minutes)).hours_for(float(qty)))
+        w = s.scalars(select(WorkOrder).where(WorkOrder.wo_no == wo_no)).one_or_none()
+        if w is None:
+            w = WorkOrder(wo_no=wo_no)
+            s.add(w)
+        w.order_id = order.id if order is not None else None
+        w.product_id, w.work_centre_id, w.quantity = product.id, centre.id, qty
+        w.planned_hours, w.start_at, w.end_at = hours, start, end
+        if w.status in (None, "cancelled"):
+            w.status = "planned"
+    return Changes(planning=True)

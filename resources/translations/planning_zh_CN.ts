@@ -358,312 +358,385 @@
     <context>
         <name>PlanningSetupDialog</name>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="69" />
-            <location filename="../../ui/pmc/machines_dialog.py" line="185" />
-            <location filename="../../ui/pmc/machines_dialog.py" line="372" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="70" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="186" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="255" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="450" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="480" />
             <source>Machine</source>
             <translation>机台</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="70" />
-            <location filename="../../ui/pmc/machines_dialog.py" line="351" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="71" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="459" />
             <source>Name</source>
             <translation>名称</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="71" />
-            <location filename="../../ui/pmc/machines_dialog.py" line="351" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="72" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="459" />
             <source>Kind</source>
             <translation>类型</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="72" />
-            <location filename="../../ui/pmc/machines_dialog.py" line="352" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="73" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="460" />
             <source>Tonnage</source>
             <translation>吨位</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="73" />
-            <location filename="../../ui/pmc/machines_dialog.py" line="352" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="74" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="460" />
             <source>Expected OEE</source>
             <translation>预期 OEE</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="74" />
-            <location filename="../../ui/pmc/machines_dialog.py" line="353" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="75" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="461" />
             <source>Active</source>
             <translation>启用</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="75" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="76" />
             <source>Shifts</source>
             <translation>班次</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="156" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="157" />
             <source>injection press</source>
             <translation>注塑机</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="156" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="157" />
             <source>CNC</source>
             <translation>CNC</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="157" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="158" />
             <source>other</source>
             <translation>其他</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="184" />
-            <location filename="../../ui/pmc/machines_dialog.py" line="372" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="185" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="254" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="449" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="480" />
             <source>SKU</source>
             <translation>物料编码</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="186" />
-            <location filename="../../ui/pmc/machines_dialog.py" line="373" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="187" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="481" />
             <source>Customer-approved</source>
             <translation>客户认可</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="188" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="189" />
             <source>Priority</source>
             <translation>优先级</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="189" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="190" />
             <source>Cycle s</source>
             <translation>周期(秒)</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="190" />
-            <location filename="../../ui/pmc/machines_dialog.py" line="375" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="191" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="483" />
             <source>Cavities</source>
             <translation>穴数</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="191" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="192" />
             <source>Setup min</source>
             <translation>换模(分钟)</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="317" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="252" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="449" />
+            <source>Work order</source>
+            <translation>工单</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pmc/machines_dialog.py" line="253" />
+            <source>Order</source>
+            <translation>订单</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pmc/machines_dialog.py" line="256" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="450" />
+            <source>Quantity</source>
+            <translation>数量</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pmc/machines_dialog.py" line="257" />
+            <source>Planned hours</source>
+            <translation>计划工时</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pmc/machines_dialog.py" line="258" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="451" />
+            <source>From</source>
+            <translation>开始</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pmc/machines_dialog.py" line="259" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="451" />
+            <source>To</source>
+            <translation>结束</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pmc/machines_dialog.py" line="334" />
+            <source>cancelled in the planning set-up</source>
+            <translation>在计划设置中取消</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pmc/machines_dialog.py" line="415" />
             <source>Saved.</source>
             <translation>已保存。</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="329" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="427" />
             <source>Machines workbook</source>
             <translation>机台工作簿</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="330" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="428" />
             <source>Spreadsheets (*.xlsx *.xls *.csv)</source>
             <translation>表格文件 (*.xlsx *.xls *.csv)</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="340" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="438" />
             <source>Imported: {counts}</source>
             <translation>已导入:{counts}</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="345" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="443" />
             <source>Machines, routings and planning settings</source>
             <translation>机台、工艺路线与计划设置</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="346" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="444" />
             <source>Machines</source>
             <translation>机台</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="347" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="445" />
             <source>Approved machines per product</source>
             <translation>产品的认可机台</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="348" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="446" />
+            <source>Work orders</source>
+            <translation>工单</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pmc/machines_dialog.py" line="447" />
             <source>Settings</source>
             <translation>设置</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="349" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="449" />
+            <source>Order (optional)</source>
+            <translation>订单(可选)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pmc/machines_dialog.py" line="451" />
+            <source>Planned hours (0 = from the routing)</source>
+            <translation>计划工时(0 = 按工艺路线计算)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pmc/machines_dialog.py" line="453" />
+            <source>Save work order</source>
+            <translation>保存工单</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pmc/machines_dialog.py" line="454" />
+            <source>Cancel work order</source>
+            <translation>取消工单</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pmc/machines_dialog.py" line="455" />
+            <source>machine code (Enter); empty lists all</source>
+            <translation>机台编号(回车);留空列出全部</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pmc/machines_dialog.py" line="457" />
             <source>Import workbook…</source>
             <translation>导入工作簿…</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="350" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="458" />
             <source>Close</source>
             <translation>关闭</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="351" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="459" />
             <source>Code</source>
             <translation>编号</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="355" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="463" />
             <source>Save machine</source>
             <translation>保存机台</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="356" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="464" />
             <source>Shift (name, day; from – to)</source>
             <translation>班次(名称、星期;起–止)</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="357" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="465" />
             <source>e.g. day shift</source>
             <translation>如 白班</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="358" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="466" />
             <source>Set shift for this machine</source>
             <translation>为该机台设置班次</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="359" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="467" />
             <source>every day</source>
             <translation>每天</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="359" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="467" />
             <source>Mon</source>
             <translation>周一</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="359" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="467" />
             <source>Tue</source>
             <translation>周二</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="359" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="467" />
             <source>Wed</source>
             <translation>周三</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="360" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="468" />
             <source>Thu</source>
             <translation>周四</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="360" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="468" />
             <source>Fri</source>
             <translation>周五</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="360" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="468" />
             <source>Sat</source>
             <translation>周六</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="360" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="468" />
             <source>Sun</source>
             <translation>周日</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="366" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="474" />
             <source>Downtime from</source>
             <translation>停机开始</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="366" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="474" />
             <source>Downtime to</source>
             <translation>停机结束</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="367" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="475" />
             <source>Reason</source>
             <translation>原因</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="369" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="477" />
             <source>Plan downtime for this machine</source>
             <translation>为该机台安排停机</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="374" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="482" />
             <source>Cycle per shot (s)</source>
             <translation>每模周期(秒)</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="375" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="483" />
             <source>Setup (min)</source>
             <translation>换模(分钟)</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="376" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="484" />
             <source>Priority (1 = usual)</source>
             <translation>优先级(1 = 常用机台)</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="378" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="486" />
             <source>Save routing</source>
             <translation>保存工艺路线</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="379" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="487" />
             <source>SKU (Enter); empty lists all</source>
             <translation>物料编码(回车);留空列出全部</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="380" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="488" />
             <source>effective capacity: available hours × expected OEE</source>
             <translation>有效产能:可用工时 × 预期 OEE</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="381" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="489" />
             <source>plain: available hours</source>
             <translation>直接对比:可用工时</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="383" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="491" />
             <source>92% rule compares planned hours with</source>
             <translation>92% 规则:计划工时对比</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="383" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="491" />
             <source>Green below</source>
             <translation>绿色低于</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="384" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="492" />
             <source>Red above</source>
             <translation>红色高于</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="384" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="492" />
             <source>Horizon (hours)</source>
             <translation>展望时长(小时)</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="384" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="492" />
             <source>Bucket (hours)</source>
             <translation>时段长度(小时)</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="385" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="493" />
             <source>Customs alert above (of the median)</source>
             <translation>清关超过中位数的此比例时预警</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="386" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="494" />
             <source>Median of the last N clearances</source>
             <translation>取最近 N 次清关的中位数</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="386" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="494" />
             <source>…within (days)</source>
             <translation>…限于最近(天)</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="387" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="495" />
             <source>Minimum sample per lane (else the port's median)</source>
             <translation>每条通道最少样本数(不足则用口岸中位数)</translation>
         </message>
         <message>
-            <location filename="../../ui/pmc/machines_dialog.py" line="389" />
+            <location filename="../../ui/pmc/machines_dialog.py" line="497" />
             <source>Save settings</source>
             <translation>保存设置</translation>
         </message>

@@ -71,3 +71,42 @@ def test_setup_dialog_words_bad_input(ctx, qtbot, wait_tasks, sign_in) -> None: 
     assert "code" in d.message.text()
     with ctx.desk.read() as s:
         assert s.scalars(select(WorkCentre)).first() is None
+
+
+def test_setup_dialog_edits_work_orders(ctx, qtbot, wait_tasks, sign_in) -> None:  # type: ignore[no-untyped-def]
+    from orderdesk.models.planning import WorkOrder
+    from orderdesk.ui.pmc.machines_dialog import PlanningSetupDialog
+    from tests.core.planning_data import machine, routing
+
+    with ctx.desk.write() as s:
+        p = product(s, "BRK-6")
+        c = machine(s, "P-W")
+        routing(s, p, c, cycle="36", cavities=2, setup="30")
+        product(s, "LOOSE-1")
+    sign_in("pmc")
+    d = PlanningSetupDialog(ctx)
+    qtbot.addWidget(d)
+    wait_tasks(ctx)
+    d.w_no.setText("WO-UI-1")
+    d.w_sku.setText("BRK-6")
+    d.w_machine.setText("P-W")
+    d.w_qty.setValue(1000)           # 500 shots × 36 s = 5 h + 0.5 h setup
+    d.save_work_order()
+    wait_tasks(ctx)
+    with ctx.desk.read() as s:
+        w = s.scalars(select(WorkOrder).where(WorkOrder.wo_no == "WO-UI-1")).one()
+        assert float(w.planned_hours) == 5.5 and w.status == "planned"
+    qtbot.waitUntil(lambda: d.wo_model.rowCount() == 1, timeout=5000)
+    d._wo_picked(d.wo_model.index(0, 0))
+    d.cancel_work_order()
+    wait_tasks(ctx)
+    with ctx.desk.read() as s:
+        assert s.scalars(select(WorkOrder)).one().status == "cancelled"
+    d.w_no.setText("WO-UI-2")
+    d.w_sku.setText("LOOSE-1")       # no routing on P-W and no hours given
+    d.w_hours.setValue(0)
+    d.save_work_order()
+    wait_tasks(ctx)
+    assert "planned_hours" in d.message.text() or "routing" in d.message.text()
+    with ctx.desk.read() as s:
+        assert s.scalars(select(WorkOrder).where(WorkOrder.wo_no == "WO-UI-2")).first() is None

@@ -44,6 +44,7 @@ class PlanningSetupDialog(QDialog):
         self.tabs = QTabWidget()
         self.tabs.addTab(self._build_machines(), "")
         self.tabs.addTab(self._build_routings(), "")
+        self.tabs.addTab(self._build_work_orders(), "")
         self.tabs.addTab(scrolled(self._build_rules()), "")
         self.import_button = QPushButton()
         self.import_button.clicked.connect(self._choose_import)
@@ -242,6 +243,102 @@ class PlanningSetupDialog(QDialog):
                               setup_minutes=self.r_setup.value(), priority=self.r_prio.value(),
                               on_done=lambda _c: self._saved(), on_error=self._failed)
 
+    # -- work orders ----------------------------------------------------------------------
+    def _build_work_orders(self) -> QWidget:
+        self.w_filter = QLineEdit()
+        self.w_filter.setObjectName("workOrderFilter")
+        self.w_filter.returnPressed.connect(self.reload_work_orders)
+        self.wo_model = RowTableModel([
+            Column("wo", lambda: self.tr("Work order"), lambda r: r.wo_no),
+            Column("order", lambda: self.tr("Order"), lambda r: r.order_no or "-"),
+            Column("sku", lambda: self.tr("SKU"), lambda r: r.sku),
+            Column("machine", lambda: self.tr("Machine"), lambda r: r.machine_code),
+            Column("qty", lambda: self.tr("Quantity"), lambda r: f"{r.quantity:g}"),
+            Column("hours", lambda: self.tr("Planned hours"), lambda r: f"{r.planned_hours:.2f}"),
+            Column("start", lambda: self.tr("From"), lambda r: r.start_at.strftime("%m-%d %H:%M")),
+            Column("end", lambda: self.tr("To"), lambda r: r.end_at.strftime("%m-%d %H:%M")),
+        ])
+        self.wo_view = _table(self.wo_model, "workOrdersTable")
+        self.wo_view.clicked.connect(self._wo_picked)
+        self.w_no, self.w_order, self.w_sku, self.w_machine = (QLineEdit(), QLineEdit(),
+                                                              QLineEdit(), QLineEdit())
+        self.w_qty = QDoubleSpinBox()
+        self.w_qty.setRange(0, 10**9)
+        self.w_qty.setDecimals(0)
+        self.w_hours = QDoubleSpinBox()
+        self.w_hours.setRange(0, 10000)
+        now = QDateTime.currentDateTime()
+        self.w_start, self.w_end = QDateTimeEdit(now), QDateTimeEdit(now.addSecs(24 * 3600))
+        for w in (self.w_start, self.w_end):
+            w.setDisplayFormat("yyyy-MM-dd HH:mm")
+            w.setCalendarPopup(True)
+        self.w_save = QPushButton()
+        self.w_save.setObjectName("saveWorkOrder")
+        self.w_save.clicked.connect(self.save_work_order)
+        self.w_cancel = QPushButton()
+        self.w_cancel.setObjectName("cancelWorkOrder")
+        self.w_cancel.clicked.connect(self.cancel_work_order)
+        form = QFormLayout()
+        self._w_labels = [QLabel() for _ in range(8)]
+        for label, w in zip(self._w_labels, (self.w_no, self.w_order, self.w_sku, self.w_machine,
+                                             self.w_qty, self.w_hours, self.w_start, self.w_end)):
+            label.setWordWrap(True)
+            form.addRow(label, w)
+        row = QHBoxLayout()
+        row.addWidget(self.w_save)
+        row.addWidget(self.w_cancel)
+        form.addRow(row)
+        side = QWidget()
+        side.setLayout(form)
+        left = QWidget()
+        ll = QVBoxLayout(left)
+        ll.setContentsMargins(0, 0, 0, 0)
+        ll.addWidget(self.w_filter)
+        ll.addWidget(self.wo_view, 1)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(left)
+        split.addWidget(scrolled(side))
+        split.setChildrenCollapsible(False)
+        split.setSizes([560, 380])
+        return split
+
+    def _wo_picked(self, index: Any) -> None:
+        r = self.wo_model.row_at(index.row())
+        if r is None:
+            return
+        self.w_no.setText(r.wo_no)
+        self.w_order.setText(r.order_no or "")
+        self.w_sku.setText(r.sku)
+        self.w_machine.setText(r.machine_code)
+        self.w_qty.setValue(r.quantity)
+        self.w_hours.setValue(r.planned_hours)
+        self.w_start.setDateTime(QDateTime(r.start_at))
+        self.w_end.setDateTime(QDateTime(r.end_at))
+        self._wo_id = r.id
+
+    def save_work_order(self) -> None:
+        start = self.w_start.dateTime().toPython().replace(second=0, microsecond=0)
+        end = self.w_end.dateTime().toPython().replace(second=0, microsecond=0)
+        self.ctx.tasks.mutate(setup.save_work_order, self.ctx.desk, self.w_no.text(),
+                              self.w_sku.text().strip(), self.w_machine.text().strip(),
+                              self.w_qty.value(), start, end,
+                              order_no=self.w_order.text().strip() or None,
+                              planned_hours=self.w_hours.value() or None,
+                              on_done=lambda _c: self._saved(), on_error=self._failed)
+
+    def cancel_work_order(self) -> None:
+        wo_id = getattr(self, "_wo_id", None)
+        if wo_id is None:
+            return
+        self.ctx.tasks.mutate(setup.cancel_work_order, self.ctx.desk, wo_id,
+                              self.tr("cancelled in the planning set-up"),
+                              on_done=lambda _c: self._saved(), on_error=self._failed)
+
+    def reload_work_orders(self) -> None:
+        self.ctx.tasks.query(setup.list_work_orders, self.ctx.desk,
+                             machine_code=self.w_filter.text().strip() or None,
+                             on_done=self.wo_model.set_rows, on_error=self._failed)
+
     # -- settings -------------------------------------------------------------------------
     def _build_rules(self) -> QFormLayout:
         self.basis = QComboBox()
@@ -306,6 +403,7 @@ class PlanningSetupDialog(QDialog):
         self.ctx.tasks.query(planning_rules.load_rules, self.ctx.desk, on_done=self._on_rules,
                              on_error=self._failed)
         self.reload_routings()
+        self.reload_work_orders()
 
     def reload_routings(self) -> None:
         self.ctx.tasks.query(setup.list_routings, self.ctx.desk,
@@ -345,7 +443,17 @@ class PlanningSetupDialog(QDialog):
         self.setWindowTitle(self.tr("Machines, routings and planning settings"))
         self.tabs.setTabText(0, self.tr("Machines"))
         self.tabs.setTabText(1, self.tr("Approved machines per product"))
-        self.tabs.setTabText(2, self.tr("Settings"))
+        self.tabs.setTabText(2, self.tr("Work orders"))
+        self.tabs.setTabText(3, self.tr("Settings"))
+        for label, text in zip(self._w_labels, (
+                self.tr("Work order"), self.tr("Order (optional)"), self.tr("SKU"),
+                self.tr("Machine"), self.tr("Quantity"),
+                self.tr("Planned hours (0 = from the routing)"), self.tr("From"), self.tr("To"))):
+            label.setText(text)
+        self.w_save.setText(self.tr("Save work order"))
+        self.w_cancel.setText(self.tr("Cancel work order"))
+        self.w_filter.setPlaceholderText(self.tr("machine code (Enter); empty lists all"))
+        self.wo_model.retranslate()
         self.import_button.setText(self.tr("Import workbook…"))
         self.close_button.setText(self.tr("Close"))
         for label, text in zip(self._m_labels, (self.tr("Code"), self.tr("Name"), self.tr("Kind"),
