@@ -69,12 +69,13 @@ def compute(logs: Iterable[tuple[dt.date, LogFigures]]) -> Oee:
     if not days:
         return NO_LOGS
     flags = []
+    # A run time under a millisecond is no run time (it would make performance infinite).
     availability = run / planned if planned > 0 else None
-    performance = ideal / run if run > 0 else None
+    performance = ideal / run if run > 1e-6 else None
     quality = good / total if total > 0 else None
     if availability is None:
         flags.append("no_planned_time")
-    if run <= 0:
+    if run <= 1e-6:
         flags.append("no_run_time")
     if total <= 0:
         flags.append("no_count")

@@ -84,9 +84,11 @@ def test_oee_factors(planned, run_share, cycle, total, good_share) -> None:  # t
     r = oee.compute([(T0.date(), oee.LogFigures(planned, run, cycle, total, good))])
     assert abs(r.availability - run / planned) < 1e-9
     assert abs(r.quality - good / total) < 1e-9
-    if run > 0:
-        assert abs(r.performance - cycle * total / 60 / run) < 1e-9
-        assert abs(r.value - (good * cycle / 60) / planned) < 1e-6
+    if run <= 1e-6:
+        assert r.performance is None and r.value is None and "no_run_time" in r.flags
+    else:
+        assert abs(r.performance - cycle * total / 60 / run) <= 1e-9 * max(1.0, r.performance)
+        assert abs(r.value - (good * cycle / 60) / planned) <= 1e-6 * max(1.0, r.value)
         assert ("performance_over_100" in r.flags) == (r.performance > 1 + 1e-9)
 
 
