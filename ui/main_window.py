@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
@@ -244,8 +244,7 @@ class MainWindow(QMainWindow):
         from orderdesk.ui.settings_dialog import SettingsDialog
 
         def about():  # type: ignore[no-untyped-def]
-            box = QMessageBox(QMessageBox.Icon.Information, self.tr("About orderdesk"),
-                              "orderdesk", QMessageBox.StandardButton.Ok, self)
+            box = AboutBox(self)
             box.open()
             return box
 
@@ -274,11 +273,9 @@ class MainWindow(QMainWindow):
         self.retranslate_ui()
 
     def _on_about(self) -> None:
-        from orderdesk import __version__
-
-        QMessageBox.about(self, self.tr("About orderdesk"), self.tr(
-            "orderdesk {version}\nOrder flow stations for discrete manufacturers.").format(
-                version=__version__))
+        box = AboutBox(self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
 
     # -- leaving: quit (Ctrl+Q, close box) and sign-out ask when work would be lost -------
     def unfinished_work(self) -> list[str]:
@@ -324,6 +321,29 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         super().closeEvent(event)
+
+
+class AboutBox(QMessageBox):
+    """Help > About, worded again on a language switch."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setIcon(QMessageBox.Icon.Information)
+        self.setStandardButtons(QMessageBox.StandardButton.Ok)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        from orderdesk import __version__
+
+        self.setWindowTitle(QCoreApplication.translate("MainWindow", "About orderdesk"))
+        self.setText(QCoreApplication.translate(
+            "MainWindow", "orderdesk {version}\nOrder flow stations for discrete "
+            "manufacturers.").format(version=__version__))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
 
 
 def show_main_window(window: QMainWindow) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from urllib.parse import urlparse
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -55,7 +55,7 @@ class SettingsDialog(QDialog):
         self.server.setPlaceholderText("https://orderdesk.example.com")
         self.printer = QComboBox()
         self.printer.setObjectName("printer")
-        self.printer.addItem(self.tr("System default printer"), "")
+        self.printer.addItem("", "")   # "System default printer", worded in retranslate_ui
         for name in available_printers():
             self.printer.addItem(name, name)
         if settings.printer and self.printer.findData(settings.printer) < 0:
@@ -67,20 +67,17 @@ class SettingsDialog(QDialog):
         self.idle.setObjectName("idleMinutes")
         self.idle.setRange(0, 240)
         self.idle.setValue(int(settings.idle_minutes))
-        self.idle.setSpecialValueText(self.tr("never"))
-        self.idle.setSuffix(self.tr(" min"))
+
         self.message = QLabel()
         self.message.setObjectName("settingsMessage")
         self.message.setWordWrap(True)
         self.message.setVisible(False)
-        self.note = QLabel(self.tr("A new station name or server address takes effect at the "
-                                   "next start."))
+        self.note = QLabel()
         self.note.setWordWrap(True)
+        self.labels = [QLabel() for _ in range(4)]
         form = QFormLayout()
-        form.addRow(self.tr("Station name"), self.station)
-        form.addRow(self.tr("Server address"), self.server)
-        form.addRow(self.tr("Printer"), self.printer)
-        form.addRow(self.tr("Sign out when idle after"), self.idle)
+        for label, field in zip(self.labels, (self.station, self.server, self.printer, self.idle)):
+            form.addRow(label, field)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.save)
@@ -90,7 +87,24 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.note)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Station settings"))
+        self.printer.setItemText(0, self.tr("System default printer"))
+        self.idle.setSpecialValueText(self.tr("never"))
+        self.idle.setSuffix(self.tr(" min"))
+        self.note.setText(self.tr("A new station name or server address takes effect at the "
+                                  "next start."))
+        for label, text in zip(self.labels, (self.tr("Station name"), self.tr("Server address"),
+                                             self.tr("Printer"),
+                                             self.tr("Sign out when idle after"))):
+            label.setText(text)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
 
     def save(self) -> None:
         url = self.server.text().strip().rstrip("/")

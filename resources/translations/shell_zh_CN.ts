@@ -4,43 +4,43 @@
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../ui/login.py" line="258"/>
-        <location filename="../../ui/login.py" line="264"/>
+        <location filename="../../ui/login.py" line="285"/>
+        <location filename="../../ui/login.py" line="291"/>
         <source>Change password</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="259"/>
+        <location filename="../../ui/login.py" line="286"/>
         <source>Choose a new password for your account.</source>
         <translation>为您的账号设置新密码。</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="260"/>
+        <location filename="../../ui/login.py" line="287"/>
         <source>Your password was set by an administrator or has expired. Choose a new one to continue.</source>
         <translation>您的密码由管理员设置或已过期。请设置新密码后继续。</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="262"/>
+        <location filename="../../ui/login.py" line="289"/>
         <source>New password</source>
         <translation>新密码</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="263"/>
+        <location filename="../../ui/login.py" line="290"/>
         <source>Repeat password</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="266"/>
+        <location filename="../../ui/login.py" line="293"/>
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="266"/>
+        <location filename="../../ui/login.py" line="293"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="275"/>
+        <location filename="../../ui/login.py" line="302"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -48,47 +48,47 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../ui/login.py" line="183"/>
+        <location filename="../../ui/login.py" line="210"/>
         <source>First start — orderdesk</source>
         <translation>首次启动 — orderdesk</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="185"/>
+        <location filename="../../ui/login.py" line="212"/>
         <source>This database has no accounts yet. Create the system administrator account. The administrator manages accounts and settings but does not enter business data.</source>
         <translation>此数据库还没有任何账号。请创建系统管理员账号。系统管理员负责账号和设置,不录入业务数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="187"/>
+        <location filename="../../ui/login.py" line="214"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="187"/>
+        <location filename="../../ui/login.py" line="214"/>
         <source>Display name</source>
         <translation>显示名称</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="188"/>
+        <location filename="../../ui/login.py" line="215"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="188"/>
+        <location filename="../../ui/login.py" line="215"/>
         <source>Repeat password</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="190"/>
+        <location filename="../../ui/login.py" line="217"/>
         <source>Create administrator</source>
         <translation>创建管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="191"/>
+        <location filename="../../ui/login.py" line="218"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="200"/>
+        <location filename="../../ui/login.py" line="227"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -96,47 +96,47 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/login.py" line="87"/>
+        <location filename="../../ui/login.py" line="114"/>
         <source>Sign in — orderdesk</source>
         <translation>登录 — orderdesk</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="88"/>
+        <location filename="../../ui/login.py" line="115"/>
         <source>Sign in to station {station}</source>
         <translation>登录工作站 {station}</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="90"/>
+        <location filename="../../ui/login.py" line="117"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="91"/>
+        <location filename="../../ui/login.py" line="118"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="92"/>
+        <location filename="../../ui/login.py" line="119"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="93"/>
+        <location filename="../../ui/login.py" line="120"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="95"/>
+        <location filename="../../ui/login.py" line="122"/>
         <source>Demo factory: sign in as one of {users} with the password {password}.</source>
         <translation>演示工厂:可用以下任一账号登录 {users},密码 {password}。</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="108"/>
+        <location filename="../../ui/login.py" line="135"/>
         <source>Enter your user name and password.</source>
         <translation>请输入用户名和密码。</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="111"/>
+        <location filename="../../ui/login.py" line="138"/>
         <source>Checking…</source>
         <translation>正在验证…</translation>
     </message>
@@ -144,101 +144,94 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="191"/>
         <source>orderdesk — {user} @ {station}</source>
         <translation>orderdesk — {user} @ {station}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="193"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186"/>
+        <location filename="../../ui/main_window.py" line="194"/>
         <source>Station &amp;settings…</source>
         <translation>工作站设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187"/>
+        <location filename="../../ui/main_window.py" line="195"/>
         <source>Change &amp;password…</source>
         <translation>修改密码(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188"/>
+        <location filename="../../ui/main_window.py" line="196"/>
         <source>Sign &amp;out</source>
         <translation>退出登录(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189"/>
+        <location filename="../../ui/main_window.py" line="197"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190"/>
+        <location filename="../../ui/main_window.py" line="198"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191"/>
+        <location filename="../../ui/main_window.py" line="199"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>&amp;About orderdesk</source>
         <translation>关于 orderdesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198"/>
+        <location filename="../../ui/main_window.py" line="206"/>
         <source>Signed in: {name} ({roles})</source>
         <translation>当前用户:{name}({roles})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="208"/>
         <source>Station: {station}</source>
         <translation>工作站:{station}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202"/>
+        <location filename="../../ui/main_window.py" line="210"/>
         <source>Local only</source>
         <translation>本地模式</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203"/>
+        <location filename="../../ui/main_window.py" line="211"/>
         <source>Server: {url} (sync not installed)</source>
         <translation>服务器:{url}(未安装同步)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="254"/>
+        <location filename="../../ui/main_window.py" line="338"/>
         <source>About orderdesk</source>
         <translation>关于 orderdesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="255"/>
+        <location filename="../../ui/main_window.py" line="339"/>
         <source>orderdesk {version}
 Order flow stations for discrete manufacturers.</source>
         <translation>orderdesk {version}
 面向离散制造企业的订单协同工作站。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="261"/>
-        <source>Work in progress</source>
-        <translation>任务进行中</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="262"/>
-        <source>Some work is still running. Wait for it and close?</source>
-        <translation>还有任务在运行。等待完成后关闭吗?</translation>
-    </message>
-    <message>
+        <location filename="../../ui/main_window.py" line="292"/>
         <source>still running: {task}</source>
         <translation>仍在进行:{task}</translation>
     </message>
     <message>
+        <location filename="../../ui/main_window.py" line="308"/>
         <source>Quit orderdesk?</source>
         <translation>退出 orderdesk?</translation>
     </message>
     <message>
+        <location filename="../../ui/main_window.py" line="309"/>
         <source>This is not finished:
 {work}
 
@@ -249,10 +242,12 @@ Quit anyway? Running work is finished first; typed input that is not saved is lo
 仍要退出吗?进行中的工作会先完成;未保存的录入将丢失。</translation>
     </message>
     <message>
+        <location filename="../../ui/main_window.py" line="311"/>
         <source>Sign out?</source>
         <translation>注销?</translation>
     </message>
     <message>
+        <location filename="../../ui/main_window.py" line="312"/>
         <source>This is not finished:
 {work}
 
@@ -282,7 +277,7 @@ Sign out anyway? Typed input that is not saved is lost.</source>
 <context>
     <name>ProgressDialog</name>
     <message>
-        <location filename="../../ui/tasks.py" line="257"/>
+        <location filename="../../ui/tasks.py" line="291"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -290,7 +285,7 @@ Sign out anyway? Typed input that is not saved is lost.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="58"/>
+        <location filename="../../ui/settings_dialog.py" line="94"/>
         <source>System default printer</source>
         <translation>系统默认打印机</translation>
     </message>
@@ -300,37 +295,37 @@ Sign out anyway? Typed input that is not saved is lost.</source>
         <translation>{name}(未找到)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="70"/>
+        <location filename="../../ui/settings_dialog.py" line="95"/>
         <source>never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="71"/>
+        <location filename="../../ui/settings_dialog.py" line="96"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="76"/>
+        <location filename="../../ui/settings_dialog.py" line="97"/>
         <source>A new station name or server address takes effect at the next start.</source>
         <translation>新的工作站名称或服务器地址在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="80"/>
+        <location filename="../../ui/settings_dialog.py" line="99"/>
         <source>Station name</source>
         <translation>工作站名称</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="81"/>
+        <location filename="../../ui/settings_dialog.py" line="99"/>
         <source>Server address</source>
         <translation>服务器地址</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="82"/>
+        <location filename="../../ui/settings_dialog.py" line="100"/>
         <source>Printer</source>
         <translation>打印机</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="83"/>
+        <location filename="../../ui/settings_dialog.py" line="101"/>
         <source>Sign out when idle after</source>
         <translation>空闲自动退出时间</translation>
     </message>
@@ -340,7 +335,7 @@ Sign out anyway? Typed input that is not saved is lost.</source>
         <translation>工作站设置</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="98"/>
+        <location filename="../../ui/settings_dialog.py" line="112"/>
         <source>The server address must start with http:// or https:// and name a host, e.g. https://10.0.0.5:8443</source>
         <translation>服务器地址须以 http:// 或 https:// 开头并包含主机,例如 https://10.0.0.5:8443</translation>
     </message>
@@ -348,7 +343,7 @@ Sign out anyway? Typed input that is not saved is lost.</source>
 <context>
     <name>StationPage</name>
     <message>
-        <location filename="../../ui/page.py" line="27"/>
+        <location filename="../../ui/page.py" line="29"/>
         <source>Page</source>
         <translation>页面</translation>
     </message>
@@ -356,7 +351,7 @@ Sign out anyway? Typed input that is not saved is lost.</source>
 <context>
     <name>StationShell</name>
     <message>
-        <location filename="../../ui/app.py" line="223"/>
+        <location filename="../../ui/app.py" line="235"/>
         <source>Signed out after {minutes} minutes without use. Sign in again.</source>
         <translation>已空闲 {minutes} 分钟,自动退出登录。请重新登录。</translation>
     </message>
@@ -589,47 +584,47 @@ Sign out anyway? Typed input that is not saved is lost.</source>
 <context>
     <name>roles</name>
     <message>
-        <location filename="../../ui/main_window.py" line="273"/>
+        <location filename="../../ui/main_window.py" line="364"/>
         <source>Sales</source>
         <translation>销售</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="274"/>
+        <location filename="../../ui/main_window.py" line="365"/>
         <source>Engineering</source>
         <translation>技术</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="275"/>
+        <location filename="../../ui/main_window.py" line="366"/>
         <source>PMC</source>
         <translation>PMC</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="276"/>
+        <location filename="../../ui/main_window.py" line="367"/>
         <source>Warehouse</source>
         <translation>仓库</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="277"/>
+        <location filename="../../ui/main_window.py" line="368"/>
         <source>Quality</source>
         <translation>质量</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="278"/>
+        <location filename="../../ui/main_window.py" line="369"/>
         <source>Supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="279"/>
+        <location filename="../../ui/main_window.py" line="370"/>
         <source>System admin</source>
         <translation>系统管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="280"/>
+        <location filename="../../ui/main_window.py" line="371"/>
         <source>Security admin</source>
         <translation>安全管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="281"/>
+        <location filename="../../ui/main_window.py" line="372"/>
         <source>Auditor</source>
         <translation>审计员</translation>
     </message>

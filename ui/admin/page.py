@@ -88,7 +88,7 @@ class UserDialog(QDialog):
         roles_widget = QWidget()
         grid = QGridLayout(roles_widget)
         for i, role in enumerate(role_defs.ROLES):
-            box = QCheckBox(role_name(role))
+            box = QCheckBox()          # worded in retranslate_ui
             box.setObjectName(f"role_{role}")
             box.setChecked(bool(row) and role in row.roles)
             self.role_boxes[role] = box
@@ -97,12 +97,13 @@ class UserDialog(QDialog):
         self.message.setWordWrap(True)
         self.message.setVisible(False)
         self.message.setObjectName("userDialogMessage")
+        self.labels = [QLabel() for _ in range(4)]
         form = QFormLayout()
-        form.addRow(self.tr("User name"), self.username)
-        form.addRow(self.tr("Display name"), self.display_name)
+        form.addRow(self.labels[0], self.username)
+        form.addRow(self.labels[1], self.display_name)
         if row is None:
-            form.addRow(self.tr("Initial password"), self.password)
-        form.addRow(self.tr("Roles"), roles_widget)
+            form.addRow(self.labels[2], self.password)
+        form.addRow(self.labels[3], roles_widget)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self._on_ok)
@@ -111,8 +112,22 @@ class UserDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        row = self.row
         self.setWindowTitle(self.tr("Account {name}").format(name=row.username) if row
                             else self.tr("New account"))
+        for label, text in zip(self.labels, (self.tr("User name"), self.tr("Display name"),
+                                             self.tr("Initial password"), self.tr("Roles"))):
+            label.setText(text)
+        for role, box in self.role_boxes.items():
+            box.setText(role_name(role))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
 
     def selected_roles(self) -> list[str]:
         return [role for role, box in self.role_boxes.items() if box.isChecked()]

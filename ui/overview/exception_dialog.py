@@ -46,6 +46,7 @@ class ExceptionReportDialog(QDialog):
         self.photos: list[tuple[str, bytes]] = []
         fit_to_screen(self, 620, 520)
         self.kind_box = QComboBox()
+        self.kind_box.setProperty("i18n_data", True)  # kind names are the factory's data (self-test language check)
         self.order_edit = QLineEdit(order_no or "")
         self.order_edit.setObjectName("exceptionOrder")
         self.line_spin = QSpinBox()

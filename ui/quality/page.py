@@ -380,11 +380,13 @@ class QualityPage(StationPage):
                 batch=row.batch_code, reasons="; ".join(block_text(c) for c in hard)), "error")
             return None
         reasons = "; ".join(block_text(c) for c in row.blocks)
-        dialog = ReasonDialog(self.tr("Release despite block"),
-                              self.tr("Batch {batch} is blocked: {reasons}. Release it for a "
-                                      "certificate anyway? Your name and reason are recorded.")
-                              .format(batch=row.batch_code, reasons=reasons),
-                              self.tr("Release"), self)
+        dialog = ReasonDialog(lambda: self.tr("Release despite block"),
+                              lambda: self.tr("Batch {batch} is blocked: {reasons}. Release it "
+                                              "for a certificate anyway? Your name and reason "
+                                              "are recorded.").format(
+                                  batch=row.batch_code,
+                                  reasons="; ".join(block_text(c) for c in row.blocks)),
+                              lambda: self.tr("Release"), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda d=dialog, r=row: self.override(r.binding_id, d.reason()))
         self.last_dialog = dialog
@@ -407,15 +409,15 @@ class QualityPage(StationPage):
         def preview():  # type: ignore[no-untyped-def]
             page = QImage(910, 1287, QImage.Format.Format_RGB32)   # a 110 dpi A4 page
             page.fill(0xFFFFFF)
-            dialog = PreviewDialog(self.tr("Certificate {number}").format(number="QC-0"),
+            dialog = PreviewDialog(lambda: self.tr("Certificate {number}").format(number="QC-0"),
                                    [page], self)
             dialog.open()
             return dialog
 
         def reason():  # type: ignore[no-untyped-def]
-            return ReasonDialog(self.tr("Revoke certificate"), self.tr(
+            return ReasonDialog(lambda: self.tr("Revoke certificate"), lambda: self.tr(
                 "Revoke {number}? Its QR code will verify as revoked everywhere once "
-                "synchronised.").format(number="QC-0"), self.tr("Revoke"), self)
+                "synchronised.").format(number="QC-0"), lambda: self.tr("Revoke"), self)
 
         return [
             ("inspection", lambda: self.open_inspection(first_ready()) if first_ready() else None),
@@ -437,7 +439,8 @@ class QualityPage(StationPage):
 
     def _on_preview_ready(self, number: str, images: list) -> None:  # type: ignore[type-arg]
         self.say(self.tr("Preview of {number}.").format(number=number))
-        dialog = PreviewDialog(self.tr("Certificate {number}").format(number=number), images, self)
+        dialog = PreviewDialog(lambda: self.tr("Certificate {number}").format(number=number),
+                               images, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.last_dialog = dialog
         dialog.open()
@@ -516,10 +519,11 @@ class QualityPage(StationPage):
         row = self._need_certificate()
         if row is None:
             return
-        dialog = ReasonDialog(self.tr("Revoke certificate"),
-                              self.tr("Revoke {number}? Its QR code will verify as revoked "
-                                      "everywhere once synchronised.").format(number=row.number),
-                              self.tr("Revoke"), self)
+        dialog = ReasonDialog(lambda: self.tr("Revoke certificate"),
+                              lambda: self.tr("Revoke {number}? Its QR code will verify as "
+                                              "revoked everywhere once synchronised.")
+                              .format(number=row.number),
+                              lambda: self.tr("Revoke"), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda d=dialog, r=row: self.revoke(r.id, d.reason()))
         self.last_dialog = dialog
@@ -534,10 +538,11 @@ class QualityPage(StationPage):
         row = self._need_certificate()
         if row is None:
             return
-        dialog = ReasonDialog(self.tr("Reissue certificate"),
-                              self.tr("Replace {number} by a new certificate drawn from today's "
-                                      "data (for example a corrected material report)?")
-                              .format(number=row.number), self.tr("Reissue"), self)
+        dialog = ReasonDialog(lambda: self.tr("Reissue certificate"),
+                              lambda: self.tr("Replace {number} by a new certificate drawn from "
+                                              "today's data (for example a corrected material "
+                                              "report)?").format(number=row.number),
+                              lambda: self.tr("Reissue"), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda d=dialog, r=row: self.reissue(r.id, d.reason()))
         self.last_dialog = dialog

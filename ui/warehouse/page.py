@@ -207,6 +207,17 @@ class ChooseOrderDialog(QDialog):
         self._asked = ""
         self._load("")
 
+    def changeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        # Follow a language switch (the texts are set once in __init__).
+        from PySide6.QtCore import QEvent
+
+        if event.type() == QEvent.Type.LanguageChange:
+            self.setWindowTitle(self.tr("Choose order"))
+            self.search.setPlaceholderText(self.tr("Order number, customer or PO"))
+            if hasattr(self.model, "retranslate"):
+                self.model.retranslate()
+        super().changeEvent(event)
+
     def _load(self, text: str) -> None:
         self._asked = text
         self.ctx.tasks.query(binding.list_pickable_orders, self.ctx.desk, text,
