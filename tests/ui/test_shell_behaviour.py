@@ -194,3 +194,24 @@ def test_due_date_weekday_in_the_ui_language(ctx, qtbot, sign_in):
     form.retranslate_ui()
     assert form.due_info.text() == "2026-03-04 周三"
     assert form.save_confirm.text() != "Save and confirm (Ctrl+Shift+S)"   # the form follows
+
+
+def test_unknown_gtin_says_the_product_is_not_in_the_system(ctx):
+    """A well-formed GS1 label whose GTIN the catalogue lacks: call the office, not
+    "unknown code" (which reads as "scan again")."""
+    from orderdesk.ui.warehouse.page import outcome_text
+    from orderdesk.warehouse.binding import ScanOutcome
+
+    fields = ScanOutcome.__dataclass_fields__
+    code = type("Code", (), {"visible": "(01)06901234567892(10)L1(30)100"})()
+    kwargs = {"kind": "refused", "reason": "unknown_code", "code": code,
+              "facts": (("code", "06901234567892"), ("gtin", "06901234567892"))}
+    outcome = ScanOutcome(**{k: v for k, v in kwargs.items() if k in fields},
+                          **{k: None for k in fields if k not in kwargs})
+    text = outcome_text(outcome)
+    assert text.startswith("Product not in the system") and "06901234567892" in text
+    assert "Call the office" in text
+    plain = ScanOutcome(**{**{k: v for k, v in kwargs.items() if k in fields},
+                           "facts": (("code", "XYZ"),)},
+                        **{k: None for k in fields if k not in kwargs})
+    assert outcome_text(plain) == "Unknown code: XYZ"

@@ -60,4 +60,12 @@ class PmcPage(StationPage):
         self.annotations.on_changes(changes)
 
     def self_test_dialogs(self):  # type: ignore[no-untyped-def]
-        return self.planning.self_test_dialogs()
+        from orderdesk.ui.pmc.green import RushRequestDialog
+        from orderdesk.ui.pmc.rules_dialog import GreenChannelRulesDialog
+        from orderdesk.ui.pmc.rush_status import RushBoardDialog
+
+        # The green channel's own dialogs, built as its buttons build them (issue 14).
+        return [*self.planning.self_test_dialogs(),
+                ("rush request", lambda: RushRequestDialog(self.green)),
+                ("green-channel rules", lambda: GreenChannelRulesDialog(self.ctx, self.green)),
+                ("rush board", lambda: RushBoardDialog(self.ctx, self.window()))]

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from orderdesk.pmc import green_channel as gc
 from orderdesk.ui.pmc.green import step_name
+from orderdesk.ui.screen_fit import fit_to_screen, scrolled
 
 LEAD_ROLES = ("engineering", "pmc", "warehouse", "quality", "supervisor")
 
@@ -111,14 +112,15 @@ class GreenChannelRulesDialog(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addLayout(cols)
+        # The rule columns scroll on a short screen; message and buttons stay visible.
+        layout.addWidget(scrolled(cols), 1)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         self.set_rules(gc.DEFAULT_RULES)
         self.setEnabled(False)
         ctx.tasks.query(gc.load_rules, ctx.desk, on_done=self._on_loaded,
                         on_error=self._on_error)
-        self.resize(900, 520)
+        fit_to_screen(self, 900, 560)
 
     def _on_loaded(self, rules: dict) -> None:
         self.set_rules(rules)

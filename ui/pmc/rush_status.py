@@ -20,6 +20,7 @@ from orderdesk.models.base import utcnow
 from orderdesk.pmc import green_channel as gc
 from orderdesk.ui.pmc import errors as _pmc_errors  # noqa: F401 - registers error wording
 from orderdesk.ui.pmc.green import GreenChannelBoard, _escalate
+from orderdesk.ui.screen_fit import fit_to_screen
 
 
 def _counts(desk, now: dt.datetime) -> tuple[int, int, int]:  # type: ignore[no-untyped-def]
@@ -55,7 +56,7 @@ class RushBoardDialog(QDialog):
         layout.addWidget(self.board)
         ctx.changes_did_apply.connect(self._on_changes)
         self.board.reload()
-        self.resize(1300, 700)
+        fit_to_screen(self, 1300, 700)   # never past a 768-px screen
 
     def _on_changes(self, changes: Changes, _initiator: object) -> None:
         self.board.on_changes(changes)

@@ -56,6 +56,12 @@ class SalesPage(StationPage):
             if widget is not None and hasattr(widget, "retranslate_ui"):
                 widget.retranslate_ui()
 
+    def self_test_dialogs(self):  # type: ignore[no-untyped-def]
+        """Dialogs for `orderdesk app --self-test` (see StationPage.self_test_dialogs)."""
+        from orderdesk.ui.sales.dedup_settings import DedupSettingsDialog
+
+        return [("duplicate rules", lambda: DedupSettingsDialog(self.ctx, self))]
+
     def unsaved_work(self) -> list[str]:
         """What a quit or sign-out would lose (see MainWindow.unfinished_work)."""
         if self.entry.has_unsaved_input():
