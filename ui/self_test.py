@@ -147,7 +147,39 @@ def cut_headers(widget: QWidget, where: str) -> list[str]:
             if text and header.sectionSize(col) < need:
                 notes.append(f"{where} › {widget_name(view)}: column “{text}” is "
                              f"{header.sectionSize(col)} px, its header needs {need} px")
+            # cells of the first rows elided ("杭州众合汽车电…")
+            cell_metrics = view.fontMetrics()
+            try:
+                rows = min(10, model.rowCount())
+            except TypeError:
+                rows = 0
+            for row in range(rows):
+                cell = str(model.data(model.index(row, col)) or "")
+                width = cell_metrics.horizontalAdvance(cell)   # Qt adds its own margins
+                if cell and "\n" not in cell and header.sectionSize(col) < width:
+                    notes.append(f"{where} › {widget_name(view)}: column “{text}” cuts "
+                                 f"“{cell}” ({header.sectionSize(col)} px, needs {width} px)")
+                    break
     return notes
+
+
+def each_tab(root: QWidget, settle_fn) -> list[QWidget]:  # type: ignore[no-untyped-def]
+    """Show every tab of every tab widget in `root` in turn (so hidden tabs' tables are
+    looked at too); returns the tab widgets, their current tabs restored after."""
+    from PySide6.QtWidgets import QTabWidget
+
+    seen = []
+    for tabs in root.findChildren(QTabWidget):
+        if not tabs.isVisibleTo(root) or tabs.objectName() == "stationTabs":
+            continue
+        current = tabs.currentIndex()
+        for i in range(tabs.count()):
+            tabs.setCurrentIndex(i)
+            settle_fn()
+            seen.append(tabs.widget(i))
+            yield tabs.widget(i)
+        tabs.setCurrentIndex(current)
+    return seen
 
 
 def not_installed(key: str) -> bool:
@@ -291,6 +323,8 @@ class SelfTest:
                         self.report.broken_pages.append(f"{key} ({role}): {page.detail}")
                     continue
                 self._check(window, where)
+                for tab in each_tab(page, lambda: settle(self.ctx)):
+                    self.report.notes.extend(cut_headers(tab, where))
                 hook = getattr(page, "self_test_dialogs", None)
                 for name, factory in (hook() if hook else []):
                     self._open_dialog(name, factory, f"{where} › dialog {name}")

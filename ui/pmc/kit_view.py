@@ -345,12 +345,10 @@ class KitCheckView(QWidget):
             self._fill_combo(self.product_line, [("", self.tr("All product lines"))] +
                              [(ln, ln) for ln in report.product_lines])
         if first:
-            for col, width in enumerate((150, 150, 40, 90, 90, 125, 55, 60)):
-                self.orders_view.setColumnWidth(col, width)
-            for col, width in enumerate((120, 90, 88, 88, 80, 80, 75)):
-                self.rows_view.setColumnWidth(col, width)
-            for col, width in enumerate((110, 100, 110, 90, 95)):
-                self.short_view.setColumnWidth(col, width)
+            # Columns as wide as what they show (customer names, product lines were
+            # elided at fixed widths), within reason; the user may still drag them.
+            for view in (self.orders_view, self.short_view):
+                _fit_columns(view)
         self._show_summary()
         row = next((i for i, o in enumerate(report.orders) if o.order_id == selected), None)
         if row is None and report.orders:
@@ -399,6 +397,7 @@ class KitCheckView(QWidget):
         if kit.summary.order_id != self._selected_order:
             return
         self.rows_model.set_rows(kit.rows)
+        _fit_columns(self.rows_view)
         self._kit = kit
         self._show_order_title()
 
@@ -469,3 +468,12 @@ class KitCheckView(QWidget):
                                          "to {path}").format(orders=result.orders,
                                                              short=result.shortages,
                                                              path=result.path))
+
+
+def _fit_columns(view: QTableView, cap: int = 260) -> None:
+    """Size every column to its header and the first rows' contents, at most `cap` px."""
+    header = view.horizontalHeader()
+    header.setResizeContentsPrecision(200)
+    view.resizeColumnsToContents()
+    for col in range(view.model().columnCount()):
+        view.setColumnWidth(col, min(view.columnWidth(col), cap))
