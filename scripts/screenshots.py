@@ -85,8 +85,15 @@ def main() -> int:
             continue
         grab(f"{stem}-1366x768")
         page = window.pages[key]
-        if stem == "audit":
-            pass
+        tabs = getattr(page, "tabs", None)
+        if tabs is not None and hasattr(tabs, "count") and stem != "audit":
+            for i in range(1, tabs.count()):      # the page's other tabs
+                tabs.setCurrentIndex(i)
+                grab(f"{stem}-tab{i}-1366x768")
+            tabs.setCurrentIndex(0)
+        if stem == "audit" and tabs is not None:
+            tabs.setCurrentIndex(tabs.count() - 1)
+            grab(f"{stem}-trail-1366x768")
         for name, factory in (getattr(page, "self_test_dialogs", lambda: [])()):
             dialog = factory()
             settle(ctx)

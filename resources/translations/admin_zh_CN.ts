@@ -364,5 +364,9 @@
         <source>{event}: {record}</source>
         <translation>{event}:{record}</translation>
     </message>
+    <message>
+        <source>{kind} of order {order}</source>
+        <translation>订单 {order} 的{kind}</translation>
+    </message>
 </context>
 </TS>

@@ -114,3 +114,17 @@ def test_audit_entries_read_as_sentences_with_order_numbers(qtbot, ctx, sign_in,
     assert any(t == f"Created Order {ref.order_no}" for t in sentences)
     uuid = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-")
     assert not any(uuid.search(t) for t in sentences if "Order" in t)
+
+
+def test_a_record_without_a_name_is_named_by_its_order(ctx):
+    import datetime as _dt
+
+    from orderdesk.services.audit import AuditRow
+    from orderdesk.ui.admin.audit_sentences import audit_sentence
+
+    row = AuditRow(id=1, at=_dt.datetime(2026, 12, 1), user="pmc1", station="s", action="insert",
+                   entity="rush_steps", entity_id="0193-x", field=None, old_value=None,
+                   new_value='{"case_id": "c1", "order_id": "o1", "department": "pmc"}',
+                   outcome="ok")
+    text = audit_sentence(row, {"orders:o1": "SO-2026-000042"})
+    assert "SO-2026-000042" in text and "0193-x" not in text and text.startswith("Created ")

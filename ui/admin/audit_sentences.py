@@ -34,10 +34,28 @@ def _value(raw: str | None, field: str | None = None) -> str:
     return text if len(text) <= _MAX else text[: _MAX - 1] + "\u2026"
 
 
+def order_id_of(row) -> str | None:  # type: ignore[no-untyped-def]
+    """The order an inserted row belongs to (its JSON has an order_id), if any."""
+    if not row.new_value or "order_id" not in row.new_value:
+        return None
+    try:
+        value = json.loads(row.new_value)
+    except (TypeError, ValueError):
+        return None
+    oid = value.get("order_id") if isinstance(value, dict) else None
+    return oid if isinstance(oid, str) else None
+
+
 def record_text(row, names: dict[str, str]) -> str:  # type: ignore[no-untyped-def]
-    """"order SO-2026-000123" (the kind of record and its name, when known)."""
+    """"order SO-2026-000123" (the kind of record and its name, when known; a record
+    without a name of its own by its order: "rush step of order SO-…")."""
     kind = entity_label(row.entity) if row.entity else ""
     name = names.get(f"{row.entity}:{row.entity_id}", "") if row.entity_id else ""
+    if not name:
+        order = names.get(f"orders:{order_id_of(row)}", "")
+        if order and row.entity != "orders":
+            return QCoreApplication.translate("audit", "{kind} of order {order}").format(
+                kind=kind, order=order)
     return f"{kind} {name}".strip()
 
 

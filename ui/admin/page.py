@@ -33,7 +33,7 @@ from orderdesk.services import audit, users
 from orderdesk.services.audit import AuditFilter, ChainReport
 from orderdesk.services.audit_names import record_names
 from orderdesk.ui.admin import account_actions
-from orderdesk.ui.admin.audit_sentences import audit_sentence
+from orderdesk.ui.admin.audit_sentences import audit_sentence, order_id_of
 from orderdesk.ui.date_filter import OptionalDateEdit
 from orderdesk.ui.board.labels import action_label, entity_label, outcome_label
 from orderdesk.ui.board.table import Column, RowTableModel
@@ -537,7 +537,10 @@ class AuditPanel(QWidget):
 
 def _load_audit(desk, flt: AuditFilter, offset: int, with_count: bool):  # type: ignore[no-untyped-def]
     rows = audit.list_audit(desk, flt, limit=AUDIT_PAGE, offset=offset)
-    names = record_names(desk, [(r.entity, r.entity_id) for r in rows])
+    refs = [(r.entity, r.entity_id) for r in rows]
+    # A record with no name of its own (a rush step, a note) is named by its order.
+    refs += [("orders", oid) for oid in (order_id_of(r) for r in rows) if oid]
+    names = record_names(desk, refs)
     return rows, (audit.count_audit(desk, flt) if with_count else None), names
 
 
