@@ -211,6 +211,9 @@ class QualityPage(StationPage):
         split = QSplitter(Qt.Orientation.Vertical, self.cert_tab)
         split.addWidget(self.ready_box)
         split.addWidget(self.cert_box)
+        # Batches waiting for inspection and signing get the larger share.
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
         ct = QVBoxLayout(self.cert_tab)
         ct.addLayout(top)
         ct.addWidget(split, 1)
