@@ -1022,6 +1022,11 @@ def stage_piece(session: Session, origin: str, tx_id: str, tx_size: int, start: 
     staged_t = StagedChange.__table__
     if any(c.tx_id != tx_id for c in changes):
         raise PieceRefused("every change of a piece must carry its tx_id")
+    # A station sends its transactions strictly in order and resends every piece of
+    # one it tries again: pieces it staged for another transaction (one since parked,
+    # or abandoned) are no longer needed, so a station never holds more than one.
+    session.execute(delete(staged_t).where(staged_t.c.origin == origin,
+                                           staged_t.c.tx_id != tx_id))
     ids = [c.change_id for c in changes]
     seen = known_outcomes(session, ids)
     if seen:

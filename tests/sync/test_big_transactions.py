@@ -157,8 +157,16 @@ def test_a_resent_large_transaction_whose_answer_was_lost_applies_once(
     server = sqlite_server
     a = make_station("A")
     tx_id = _one_transaction(a, 2_500, "LOST")
+    # Pieces A staged once for a transaction it no longer sends (parked, abandoned).
+    conn = sqlite3.connect(_server_file(server))
+    conn.execute("INSERT INTO sync_staged (change_id, origin, tx_id, tx_size, position, "
+                 "payload, received_at) VALUES ('old-1', 'A', 'old-tx', 9, 0, '{}', "
+                 "'2026-01-01')")
+    conn.commit()
+    conn.close()
     first = sync_once(a, client=SyncClient(server.url, creds(), station="A"), push_batch=400)
     assert first.push_applied == 2_500 and first.duplicates == 0
+    assert _server_counts(server, "LOST", "old-tx")["staged"] == 0  # dropped, not kept
     # The answers never reached the station (killed after the server committed).
     with a.write(sync_apply=True) as s:
         s.execute(update(Outbox).values(pushed_at=None))
