@@ -491,7 +491,9 @@ class AuditPanel(QWidget):
         self.view.horizontalHeader().setResizeContentsPrecision(40)
         self.view.resizeColumnsToContents()
         for col in range(self.model.columnCount()):
-            limit = 520 if self.model.columns[col].key == "what" else 260
+            # the sentence may be long; a record id (UUID) is shown whole; raw JSON values
+            # are capped (their tooltip has them in full)
+            limit = {"what": 520, "entity_id": 310}.get(self.model.columns[col].key, 260)
             self.view.setColumnWidth(col, min(self.view.columnWidth(col), limit))
 
     def _on_failed(self, exc: BaseException) -> None:
