@@ -85,6 +85,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_db_argument(retire)
     retire.add_argument("key_id")
     retire.set_defaults(handler=cmd_keys_retire)
+    pending = sub.add_parser("pending", help="station keys proposed by quality, waiting for "
+                                             "a system admin's approval")
+    add_db_argument(pending)
+    pending.set_defaults(handler=cmd_keys_pending)
+    approve = sub.add_parser("approve", help="trust a proposed station key everywhere "
+                                             "(system admin; on the server's database)")
+    add_db_argument(approve)
+    approve.add_argument("key_id")
+    approve.set_defaults(handler=cmd_keys_approve)
 
 
 def cmd_certificate(args: argparse.Namespace) -> int:
@@ -200,6 +209,33 @@ def cmd_keys_list(args: argparse.Namespace) -> int:
         flags = (" retired " + k.retired_at) if k.retired_at else ""
         mine = " (private key here)" if k.key_id in local else ""
         print(f"{k.key_id}  {k.kind:<7} {k.station or '-':<12} added {k.added_at}{flags}{mine}")
+    return 0
+
+
+def cmd_keys_pending(args: argparse.Namespace) -> int:
+    from orderdesk.services import trust_keys
+
+    desk = open_desk(args.db)
+    try:
+        rows = trust_keys.list_keys(desk, pending_only=True)
+    finally:
+        desk.close()
+    if not rows:
+        print("no keys waiting for approval / 没有待批准的密钥")
+    for r in rows:
+        print(f"{r.key_id}  station {r.station or '-':<12} proposed {r.added_at}")
+    return 0
+
+
+def cmd_keys_approve(args: argparse.Namespace) -> int:
+    from orderdesk.services import trust_keys
+
+    desk = open_desk(args.db)
+    try:
+        trust_keys.approve_key(desk, args.key_id)
+    finally:
+        desk.close()
+    print(f"key {args.key_id} approved / 已批准")
     return 0
 
 
