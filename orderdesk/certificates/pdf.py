@@ -71,7 +71,8 @@ LABELS = {
         "m_result": "检测结果", "m_unit": "单位", "m_verdict": "判定",
         "no_material": "未登记材料批次", "rohs": "RoHS 声明", "inspector": "检验员",
         "conclusion": "结论:本批产品经检验合格,准予出厂。", "stamp": "检验合格",
-        "verify": "扫描二维码验证证书真伪", "continued": "续页", "page": "第 {n} 页",
+        "verify": "扫描二维码验证证书真伪", "status_link": "扫码查看订单进度",
+        "continued": "续页", "page": "第 {n} 页",
         "void": "已作废", "void_notice": "本证书已作废,不得作为交付依据", "reissue_of": "替代证书", "superseded": "已被新证书替代",
     },
     "en": {
@@ -87,6 +88,7 @@ LABELS = {
         "rohs": "RoHS declaration", "inspector": "Inspector",
         "conclusion": "Conclusion: the batch was inspected and conforms; released for delivery.",
         "stamp": "QC PASSED", "verify": "Scan the QR code to verify this certificate",
+        "status_link": "Live order status",
         "continued": "continued", "page": "Page {n}", "void": "VOID",
         "void_notice": "This certificate is void and must not be used for delivery",
         "reissue_of": "Replaces", "superseded": "Superseded",
@@ -152,6 +154,8 @@ class CertificateContent:
     status: str = "issued"               # issued | revoked | superseded
     reissued_from: str | None = None     # number of the certificate this one replaces
     extra: tuple[tuple[str, str], ...] = field(default=())
+    # The order's live-status share link (issue 18), when the station could get one.
+    status_url: str | None = None
 
 
 # -- fonts, text -------------------------------------------------------------------------
@@ -436,7 +440,16 @@ class _Page:
                       align="center")
         self.text(qx + qr_size / 2, top - qr_size - 13 - len(hint) * 10, d.cert_no, 8.5,
                   align="center")
-        self.y = min(top - len(rows) * row_h, top - qr_size - 30 - len(hint) * 10) - 22
+        below = top - qr_size - 30 - len(hint) * 10
+        if d.status_url:
+            # A smaller second code under the first: the order's status page for phones.
+            small = 64.0
+            sx = qx + (qr_size - small) / 2
+            draw_qr(c, d.status_url, sx, below - small, small)
+            self.text(qx + qr_size / 2, below - small - 10, t["status_link"], 7.5, GREY,
+                      align="center")
+            below -= small + 16
+        self.y = min(top - len(rows) * row_h, below) - 22
 
     # material report table with continuation pages
     COLS = (("m_lot", 68), ("m_grade", 70), ("m_supplier", 72), ("m_item", 78),

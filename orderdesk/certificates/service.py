@@ -764,14 +764,19 @@ def load_contents(desk: Desk, cert_ids: Sequence[str], *, abort: threading.Event
 
 def render_certificates(desk: Desk, cert_ids: Sequence[str], out: Path | BinaryIO, *,
                         abort: threading.Event | None = None,
-                        progress: Callable[[int, int], None] | None = None) -> RenderReport:
+                        progress: Callable[[int, int], None] | None = None,
+                        link_for: Callable[[str], str | None] | None = None) -> RenderReport:
     """All these certificates into one PDF (e.g. a whole shipment), in the order given.
 
     A file is written to a temporary name beside `out` and moved into place at the end,
     so a cancelled or failed run never leaves a half PDF under the real name.
+    `link_for(order_no) -> URL` (a station's share-link provider) adds each order's
+    live-status QR; when the server cannot be reached the certificates print without it.
     """
     desk.require("order.read")
     items = load_contents(desk, cert_ids, abort=abort)
+    if link_for is not None:
+        items = _with_status_links(items, link_for)
     if isinstance(out, Path):
         out.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".certs-", suffix=".pdf", dir=out.parent)
@@ -785,6 +790,22 @@ def render_certificates(desk: Desk, cert_ids: Sequence[str], out: Path | BinaryI
     else:
         pages = pdf.render(items, out, abort=abort, progress=progress)
     return RenderReport(certificates=len(items), pages=pages)
+
+
+def _with_status_links(items, link_for):  # type: ignore[no-untyped-def]
+    import dataclasses
+
+    urls: dict[str, str | None] = {}
+    out = []
+    for content, spec in items:
+        if content.order_no not in urls:
+            try:
+                urls[content.order_no] = link_for(content.order_no)
+            except Exception:  # noqa: BLE001 - no server: the certificate still prints
+                urls[content.order_no] = None
+        url = urls[content.order_no]
+        out.append((dataclasses.replace(content, status_url=url) if url else content, spec))
+    return out
 
 
 def certificate_pdf(desk: Desk, cert_id: str) -> bytes:

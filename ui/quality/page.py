@@ -115,9 +115,16 @@ def _order_certificate_ids(desk, order_id: str) -> list[str]:  # type: ignore[no
         desk, order_id=order_id, status="issued", limit=1_000_000)][::-1]
 
 
-def _save_job(desk, cert_ids: list[str], path: Path, *, abort, progress):  # type: ignore[no-untyped-def]
+def _print_links(ctx):  # type: ignore[no-untyped-def]
+    from orderdesk.ui.board.share_dialog import print_link_provider
+
+    return print_link_provider(ctx)
+
+
+def _save_job(desk, cert_ids: list[str], path: Path, link_for=None, *, abort, progress):  # type: ignore[no-untyped-def]
     report = service.render_certificates(desk, cert_ids, path, abort=abort,
-                                         progress=lambda d, t: progress(d, t, ""))
+                                         progress=lambda d, t: progress(d, t, ""),
+                                         link_for=link_for)
     service.record_output(desk, cert_ids, action="export", target=str(path))
     return report
 
@@ -460,7 +467,10 @@ class QualityPage(StationPage):
             self.save_pdf([r.id for r in rows], Path(path))
 
     def save_pdf(self, cert_ids: list[str], path: Path) -> None:
+        from orderdesk.ui.board.share_dialog import print_link_provider
+
         ProgressDialog.run(self, self.ctx.tasks, _save_job, self.ctx.desk, cert_ids, path,
+                           print_link_provider(self.ctx),
                            title=self.tr("Saving certificates"),
                            on_done=lambda r, p=path: self.say(
                                self.tr("Saved {count} certificates ({pages} pages) to {path}.")
@@ -505,6 +515,7 @@ class QualityPage(StationPage):
         self._printer = printer   # the job paints on it: keep it alive until it ends
         dialog = ProgressDialog.run(
             self, self.ctx.tasks, print_certificates, self.ctx.desk, list(cert_ids), printer,
+            _print_links(self.ctx),
             title=self.tr("Printing certificates"),
             on_done=lambda pages: self._on_printed(len(cert_ids), pages),
             on_error=self._on_failed)

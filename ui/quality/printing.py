@@ -59,7 +59,8 @@ def prepare_a4(printer: QPrinter) -> None:
     printer.setFullPage(True)
 
 
-def print_certificates(desk: Desk, cert_ids: list[str], printer: QPrinter, *,
+def print_certificates(desk: Desk, cert_ids: list[str], printer: QPrinter,
+                       link_for: Callable[[str], str | None] | None = None, *,
                        abort: threading.Event,
                        progress: Callable[[int, int, str], None]) -> int:
     """Render the certificates into one PDF, then paint page by page on the printer.
@@ -72,7 +73,8 @@ def print_certificates(desk: Desk, cert_ids: list[str], printer: QPrinter, *,
     buf = io.BytesIO()
     total = len(cert_ids)
     service.render_certificates(desk, cert_ids, buf, abort=abort,
-                                progress=lambda done, _t: progress(done, total * 2, ""))
+                                progress=lambda done, _t: progress(done, total * 2, ""),
+                                link_for=link_for)
     data = buf.getvalue()
     pages = page_count(data)
     prepare_a4(printer)
