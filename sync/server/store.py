@@ -992,18 +992,27 @@ class PieceRefused(Exception):
 
 
 def known_outcomes(session: Session, change_ids: list[str],
-                   origin: str | None = None) -> dict[str, ChangeOut]:
+                   origin: str | None = None, *, slim: bool = False) -> dict[str, ChangeOut]:
     """The original answers of changes already in the log (by change id); with
-    `origin`, only of changes that station sent."""
+    `origin`, only of changes that station sent. `slim` leaves out the value of an
+    insert applied as sent: the station has that row already (only its new version
+    matters), and a large import's answers would otherwise carry every row back."""
     seen: dict[str, ChangeOut] = {}
     for i in range(0, len(change_ids), 500):
+        # Only the change-id index: with `origin = ?` in SQL the planner may walk all of
+        # a station's log through the origin index instead (a sampled ANALYZE can make
+        # origin look selective), 0.4 s for 2,000 ids instead of milliseconds.
         query = (select(_CL.c.change_id, _CL.c.seq, _CL.c.outcome, _CL.c.result_value,
-                        _CL.c.conflict_id).where(_CL.c.change_id.in_(change_ids[i:i + 500])))
-        if origin is not None:
-            query = query.where(_CL.c.origin == origin)
+                        _CL.c.conflict_id, _CL.c.op, _CL.c.origin)
+                 .where(_CL.c.change_id.in_(change_ids[i:i + 500])))
         for row in session.execute(query):
-            seen[row.change_id] = ChangeOut(row.change_id, row.seq, row.outcome,
-                                            row.result_value, row.conflict_id, duplicate=True)
+            if origin is not None and row.origin != origin:
+                continue
+            value = row.result_value
+            if slim and row.op == "insert" and row.outcome == "applied":
+                value = None
+            seen[row.change_id] = ChangeOut(row.change_id, row.seq, row.outcome, value,
+                                            row.conflict_id, duplicate=True)
     return seen
 
 

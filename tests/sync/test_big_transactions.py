@@ -118,13 +118,13 @@ def test_a_20000_change_transaction_reaches_b_through_a_kill_and_a_server_restar
     assert proc.poll() is None, (tmp_path / "a-sync.log").read_text()
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait(timeout=30)
+    # 2. The server stops (finishing a piece that was in flight when the station died)
+    # and starts again; the staged pieces survive it.
+    server.stop()
     cut = _server_counts(server, "BIG", tx_id)
     assert 0 < cut["staged"] < BIG, cut
     # Staged is not applied: nothing of the transaction is visible at the server yet.
     assert cut["customers"] == 0 and cut["log"] == 0, cut
-
-    # 2. The server restarts; the staged pieces survive it.
-    server.stop()
     server.start()
     assert _server_counts(server, "BIG", tx_id)["staged"] == cut["staged"]
 

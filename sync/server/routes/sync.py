@@ -145,7 +145,7 @@ def outcomes(body: OutcomesIn, request: Request, st: ServerState = Depends(state
     earlier pieces, once its last piece applied it)."""
     origin = _origin(request)
     with st.desk.read() as s:
-        seen = store.known_outcomes(s, body.change_ids, origin)
+        seen = store.known_outcomes(s, body.change_ids, origin, slim=True)
         top = store.head(s)
     # Fetched answers, not resent changes: not counted as "already known".
     return PushOut(results=_results([dataclasses.replace(seen[i], duplicate=False)
