@@ -100,6 +100,9 @@ class RushRequestDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(buttons)
         self.resize(460, 220)
+        from orderdesk.ui.retranslate import install
+
+        install(self)   # follows a language switch (texts are set above, once)
 
 
 def _request_by_number(desk, number: str, reason: str) -> gc.RushCaseRow:  # type: ignore[no-untyped-def]

@@ -121,6 +121,9 @@ class GreenChannelRulesDialog(QDialog):
         ctx.tasks.query(gc.load_rules, ctx.desk, on_done=self._on_loaded,
                         on_error=self._on_error)
         fit_to_screen(self, 900, 560)
+        from orderdesk.ui.retranslate import install
+
+        install(self)   # follows a language switch (texts are set above, once)
 
     def _on_loaded(self, rules: dict) -> None:
         self.set_rules(rules)

@@ -61,6 +61,13 @@ class RushBoardDialog(QDialog):
     def _on_changes(self, changes: Changes, _initiator: object) -> None:
         self.board.on_changes(changes)
 
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.setWindowTitle(self.tr("Rush green channel"))
+            self.board.retranslate_ui()
+            self.board.reload()   # texts made from the data (robot message counts)
+        super().changeEvent(event)
+
 
 class RushStatusButton(QToolButton):
     def __init__(self, ctx, parent: QWidget | None = None, *,  # type: ignore[no-untyped-def]

@@ -261,7 +261,12 @@ class DedupSettingsDialog(QDialog):
         for widget in (self.window_spin, self.fade_spin, self.span_spin, self.show_spin,
                        self.flag_spin, *self.field_boxes.values()):
             widget.setEnabled(editable)
+        from orderdesk.ui.board.labels import channel_label
+
         for row in range(self.kinds.rowCount()):
+            item = self.kinds.item(row, 0)   # channel names follow the language (issue 14)
+            if item is not None and item.data(Qt.ItemDataRole.UserRole):
+                item.setText(channel_label(item.data(Qt.ItemDataRole.UserRole)))
             combo = self.kinds.cellWidget(row, 1)
             if combo is not None:
                 combo.setEnabled(editable)
@@ -278,7 +283,12 @@ class DedupSettingsDialog(QDialog):
         self.kinds_help.setText(QCoreApplication.translate("dedup", "Desk: numbers typed or given at our desk (phone, WeChat, e-mail, Excel, old web system) say nothing. Platform: marketplace numbers count against a match, but a double order minutes apart is still flagged."))
         self.kinds.setHorizontalHeaderLabels([QCoreApplication.translate("dedup", "Channel"),
                                               QCoreApplication.translate("dedup", "Numbers")])
+        from orderdesk.ui.board.labels import channel_label
+
         for row in range(self.kinds.rowCount()):
+            item = self.kinds.item(row, 0)   # channel names follow the language (issue 14)
+            if item is not None and item.data(Qt.ItemDataRole.UserRole):
+                item.setText(channel_label(item.data(Qt.ItemDataRole.UserRole)))
             combo = self.kinds.cellWidget(row, 1)
             for i, value in enumerate(CHANNEL_KINDS):
                 combo.setItemText(i, kind_label(value))
