@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from orderdesk.models import Note, Order
 
-SHOTS = Path(__file__).parents[2] / "docs" / "screenshots"
+SHOTS = Path(__import__("tempfile").mkdtemp(prefix="orderdesk-shots-"))  # tests write only to tmp
 NOW = dt.datetime(2026, 3, 4, 10)
 
 
