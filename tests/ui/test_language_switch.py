@@ -8,10 +8,14 @@ import os
 import subprocess
 import sys
 
+import pytest
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 
+# Every page of every role and some 80 dialogs, twice each: about 2.5 minutes on a quiet
+# 2-core machine, longer on a loaded one; the suite's 300-s default would cut it off.
+@pytest.mark.timeout(900)
 def test_every_page_and_dialog_follows_a_language_switch(tmp_path):
     env = {**os.environ, "ORDERDESK_CONFIG_DIR": str(tmp_path / "cfg")}
     env.pop("QT_QPA_PLATFORM", None)

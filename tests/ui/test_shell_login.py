@@ -131,7 +131,9 @@ def test_pages_follow_roles(qtbot, ctx):
         ("warehouse",): ["warehouse", "board"],
         ("engineering",): ["board"],
         ("auditor",): ["admin"],
-        ("supervisor",): ["sales", "warehouse", "quality", "pmc", "board"],
+        ("supervisor",): ["overview", "sales", "warehouse", "quality", "pmc", "finance",
+                          "board"],
+        ("finance",): ["finance", "board"],
     }
     for roles, pages in cases.items():
         window = _window(qtbot, ctx, list(roles))

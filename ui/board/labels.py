@@ -94,6 +94,13 @@ def action_label(code: str) -> str:
         "set_roles": QCoreApplication.translate("audit", "Role change"),
         "backup": QCoreApplication.translate("audit", "Database backed up"),
         "restore": QCoreApplication.translate("audit", "Database restored from a backup"),
+        "anchor": QCoreApplication.translate("audit", "Audit chain anchored at the server"),
+        "approve_key": QCoreApplication.translate("audit", "Signing key approved"),
+        "outbox_trim": QCoreApplication.translate("audit", "Sent changes trimmed"),
+        "person_token": QCoreApplication.translate("audit", "Person verified at the server"),
+        "sync_park": QCoreApplication.translate("audit", "Transaction parked"),
+        "share.create": QCoreApplication.translate("audit", "Share link made"),
+        "share.revoke": QCoreApplication.translate("audit", "Share link stopped"),
     }
     return texts.get(code, code)
 
@@ -168,6 +175,29 @@ def entity_label(table: str | None) -> str:
         "sync_conflicts": QCoreApplication.translate("audit", "Sync conflict"),
         "sync_stations": QCoreApplication.translate("audit", "Station"),
         "sync_tokens": QCoreApplication.translate("audit", "Sign-in token"),
+        "edi_messages": QCoreApplication.translate("audit", "EDI message"),
+        "edi_partners": QCoreApplication.translate("audit", "EDI partner"),
+        "exception_photos": QCoreApplication.translate("audit", "Exception photo"),
+        "exception_reports": QCoreApplication.translate("audit", "Exception report"),
+        "handbook_editions": QCoreApplication.translate("audit", "Handbook edition"),
+        "inbound_shipments": QCoreApplication.translate("audit", "Inbound shipment"),
+        "invoice_lines": QCoreApplication.translate("audit", "Invoice line"),
+        "invoice_rules": QCoreApplication.translate("audit", "Invoice split rules"),
+        "invoices": QCoreApplication.translate("audit", "Invoice"),
+        "lesson_cards": QCoreApplication.translate("audit", "Lessons-learned card"),
+        "machine_logs": QCoreApplication.translate("audit", "Machine log"),
+        "outbox": QCoreApplication.translate("audit", "Outbox"),
+        "planned_downtime": QCoreApplication.translate("audit", "Planned downtime"),
+        "product_tax": QCoreApplication.translate("audit", "Product tax rate"),
+        "reschedules": QCoreApplication.translate("audit", "Reschedule"),
+        "routings": QCoreApplication.translate("audit", "Routing"),
+        "share_links": QCoreApplication.translate("audit", "Share link"),
+        "shipment_lines": QCoreApplication.translate("audit", "Shipment line"),
+        "shipments": QCoreApplication.translate("audit", "Shipment"),
+        "sync_audit_anchors": QCoreApplication.translate("audit", "Audit chain anchor"),
+        "work_centre_shifts": QCoreApplication.translate("audit", "Shift"),
+        "work_centres": QCoreApplication.translate("audit", "Machine"),
+        "work_orders": QCoreApplication.translate("audit", "Work order"),
     }
     return texts.get(table or "", table or "")
 
