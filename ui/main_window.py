@@ -372,6 +372,7 @@ def role_name(role: str) -> str:
         "pmc": QCoreApplication.translate("roles", "PMC"),
         "warehouse": QCoreApplication.translate("roles", "Warehouse"),
         "quality": QCoreApplication.translate("roles", "Quality"),
+        "finance": QCoreApplication.translate("roles", "Finance"),
         "supervisor": QCoreApplication.translate("roles", "Supervisor"),
         "sysadmin": QCoreApplication.translate("roles", "System admin"),
         "secadmin": QCoreApplication.translate("roles", "Security admin"),

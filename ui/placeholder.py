@@ -15,6 +15,8 @@ def station_name(key: str) -> str:
         "warehouse": QCoreApplication.translate("stations", "Warehouse"),
         "quality": QCoreApplication.translate("stations", "Quality"),
         "pmc": QCoreApplication.translate("stations", "PMC"),
+        "finance": QCoreApplication.translate("stations", "Finance"),
+        "overview": QCoreApplication.translate("stations", "Overview"),
         "board": QCoreApplication.translate("stations", "Order board"),
         "admin": QCoreApplication.translate("stations", "Administration"),
     }
