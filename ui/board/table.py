@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -90,3 +91,25 @@ class RowTableModel(QAbstractTableModel):
         if self.rows:
             self.dataChanged.emit(self.index(0, 0),
                                   self.index(len(self.rows) - 1, len(self.columns) - 1))
+
+
+def read_only_table(model: QAbstractTableModel | None = None, name: str = "", *,
+                    single: bool = True, alternate: bool = False,
+                    resize: QHeaderView.ResizeMode = QHeaderView.ResizeMode.Interactive,
+                    ) -> QTableView:
+    """The stations' list view: whole rows selected, no editing, no row numbers, the last
+    column stretched. One place, so every page's tables behave alike."""
+    view = QTableView()
+    if name:
+        view.setObjectName(name)
+    if model is not None:
+        view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    if single:
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(alternate)
+    view.verticalHeader().setVisible(False)
+    view.horizontalHeader().setSectionResizeMode(resize)
+    view.horizontalHeader().setStretchLastSection(True)
+    return view

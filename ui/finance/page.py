@@ -11,11 +11,9 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -30,7 +28,7 @@ from orderdesk.changes import Changes
 from orderdesk.finance import delivery_note, exports, invoicing, shipping
 from orderdesk.finance.invoicing import InvoiceRow, SplitPreview
 from orderdesk.finance.shipping import ShipmentView
-from orderdesk.ui.board.table import Column, RowTableModel
+from orderdesk.ui.board.table import Column, RowTableModel, read_only_table
 from orderdesk.ui.errors import describe_error, show_error
 from orderdesk.ui.finance import labels as _labels  # noqa: F401 - registers error wording
 from orderdesk.ui.finance.labels import kind_text, split_by_text, state_text, yuan
@@ -41,16 +39,7 @@ from orderdesk.ui.page import StationPage
 
 
 def _table(name: str) -> QTableView:
-    view = QTableView()
-    view.setObjectName(name)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().setVisible(False)
-    view.setAlternatingRowColors(True)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    view.horizontalHeader().setStretchLastSection(True)
-    return view
+    return read_only_table(None, name, alternate=True)
 
 
 def _selected(view: QTableView, model: RowTableModel):  # type: ignore[no-untyped-def]

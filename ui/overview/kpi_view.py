@@ -8,7 +8,6 @@ import datetime as dt
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from orderdesk.insight import export, kpi
+from orderdesk.ui.board.table import read_only_table
 from orderdesk.ui.errors import show_error
 from orderdesk.ui.overview import labels
 from orderdesk.ui.overview.charts import KpiChart
@@ -32,14 +32,7 @@ from orderdesk.ui.screen_fit import fit_to_screen
 
 
 def _table(model) -> QTableView:  # type: ignore[no-untyped-def]
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().setVisible(False)
-    view.horizontalHeader().setStretchLastSection(True)
-    return view
+    return read_only_table(model)
 
 
 class KpiDrillDialog(QDialog):

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QFrame,
     QHBoxLayout,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 from orderdesk.changes import Changes
 from orderdesk.insight import export, handbook, health, kpi
 from orderdesk.insight import overview as overview_service
+from orderdesk.ui.board.table import read_only_table
 from orderdesk.ui.errors import register_describer, show_error
 from orderdesk.ui.overview import labels
 from orderdesk.ui.overview.tables import due_model, exception_model, health_model
@@ -80,13 +80,7 @@ class KpiTile(QFrame):
 
 
 def _view(model) -> QTableView:  # type: ignore[no-untyped-def]
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().setVisible(False)
-    view.horizontalHeader().setStretchLastSection(True)
-    return view
+    return read_only_table(model, single=False)
 
 
 class OverviewPage(StationPage):

@@ -18,7 +18,6 @@ from typing import Any
 from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -43,7 +42,7 @@ from orderdesk.planning.capacity import (
     move_work_order,
     suggest_alternatives,
 )
-from orderdesk.ui.board.table import Column, RowTableModel
+from orderdesk.ui.board.table import Column, RowTableModel, read_only_table
 from orderdesk.ui.errors import show_error
 from orderdesk.ui.screen_fit import scrolled
 
@@ -203,16 +202,7 @@ class HeatmapCanvas(QWidget):
 
 
 def _table(model: RowTableModel, name: str) -> QTableView:
-    view = QTableView()
-    view.setObjectName(name)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().setVisible(False)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)
-    return view
+    return read_only_table(model, name, resize=QHeaderView.ResizeMode.ResizeToContents)
 
 
 class HeatmapView(QWidget):

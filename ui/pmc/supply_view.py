@@ -9,13 +9,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -27,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from orderdesk.changes import Changes
 from orderdesk.pmc import supply
-from orderdesk.ui.board.table import Column, RowTableModel
+from orderdesk.ui.board.table import Column, RowTableModel, read_only_table
 from orderdesk.ui.screen_fit import scrolled
 
 
@@ -37,16 +35,7 @@ def _num(value: object) -> str:
 
 
 def _table(model: RowTableModel, name: str) -> QTableView:
-    view = QTableView()
-    view.setObjectName(name)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().setVisible(False)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    view.horizontalHeader().setStretchLastSection(True)
-    return view
+    return read_only_table(model, name)
 
 
 class SupplyView(QWidget):
