@@ -328,7 +328,8 @@ def public_url_setting(desk: Desk) -> str | None:
     from orderdesk.models import Setting
 
     with desk.read() as s:
-        return s.get(Setting, PUBLIC_URL_KEY).value if s.get(Setting, PUBLIC_URL_KEY) else None
+        row = s.get(Setting, PUBLIC_URL_KEY)
+        return row.value if row is not None else None
 
 
 def revocation_mark(session: Session) -> tuple[int, dt.datetime | None]:

@@ -191,24 +191,41 @@ def live_js() -> Response:
                              "X-Content-Type-Options": "nosniff"})
 
 
+class _Refused(Exception):
+    """Why a share request is not served: 'slow' (429), 'invalid' (404), 'expired' or
+    'revoked' (410); `response` is the page to send."""
+
+    def __init__(self, kind: str, response: Response) -> None:
+        super().__init__(kind)
+        self.kind = kind
+        self.response = response
+
+
 def _gate(request: Request, st: ServerState, token: str, kind: str) -> tuple[links.LinkCheck | None, Response | None]:
     """Rate limit, check the token and log the access. (check, None) when it may be
     served, else (None, the refusal to send)."""
+    try:
+        return _check_or_refuse(request, st, token, kind), None
+    except _Refused as refused:
+        return None, refused.response
+
+
+def _check_or_refuse(request: Request, st: ServerState, token: str, kind: str) -> links.LinkCheck:
     lang = _lang(request)
     addr = _addr(request)
     if not _limiter(request).allow(addr):
-        return None, _message("slow", lang, 429)
+        raise _Refused("slow", _message("slow", lang, 429))
     check = links.check(st.desk, token)
     if check.state == "invalid":
-        return None, _message("invalid", lang, 404)
+        raise _Refused("invalid", _message("invalid", lang, 404))
     if check.state != "ok":
         links.record_access(st.desk, check.link_id or "", kind, address=addr,
                             user_agent=request.headers.get("user-agent"), outcome=check.state)
-        return None, _message(check.state, lang, 410)
+        raise _Refused(check.state, _message(check.state, lang, 410))
     if kind != "poll" or _limiter(request).should_log_poll(check.link_id or "", addr):
         links.record_access(st.desk, check.link_id or "", kind, address=addr,
                             user_agent=request.headers.get("user-agent"))
-    return check, None
+    return check
 
 
 @router.get("/s/{token}", response_class=HTMLResponse,
@@ -235,14 +252,12 @@ def share_fragment(request: Request, token: str = Path(max_length=100),
                    since: str | None = Query(None, max_length=80),
                    st: ServerState = Depends(state)) -> Response:
     lang = _lang(request)
-    check, refusal = _gate(request, st, token, "poll")
-    if refusal is not None:
-        kind = "invalid" if refusal.status_code == 404 else "slow" if refusal.status_code == 429 \
-            else links.check(st.desk, token).state
-        return JSONResponse({"gone": refusal.status_code != 429,
-                             "page": share_pages.message_page(kind, lang)},
-                            status_code=refusal.status_code, headers=PAGE_HEADERS)
-    assert check is not None
+    try:
+        check = _check_or_refuse(request, st, token, "poll")
+    except _Refused as refused:
+        return JSONResponse({"gone": refused.kind != "slow",
+                             "page": share_pages.message_page(refused.kind, lang)},
+                            status_code=refused.response.status_code, headers=PAGE_HEADERS)
     rendered = _render(st, check, lang)
     if rendered is None:
         return JSONResponse({"gone": True, "page": share_pages.message_page("invalid", lang)},
