@@ -97,6 +97,9 @@ def inspect_file(path: Path) -> tuple[int, int, tuple[str, ...]]:
             "SELECT version_num FROM alembic_version")))
         orders = conn.execute("SELECT count(*) FROM orders").fetchone()[0]
         audit_rows = conn.execute("SELECT count(*) FROM audit_log").fetchone()[0]
+        if "audit_archive" in tables:  # rows packed behind the hot window count too
+            audit_rows += conn.execute(
+                "SELECT coalesce(sum(row_count), 0) FROM audit_archive").fetchone()[0]
     except sqlite3.DatabaseError as exc:  # not a database at all, or torn
         raise BackupError(path=str(path), reason="unreadable", detail=str(exc)) from exc
     finally:

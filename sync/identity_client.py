@@ -141,12 +141,11 @@ def anchor_trail(desk: Desk, client: Any) -> str:
     the previously anchored id the hash this station reported then. Returns "anchored",
     "empty" (no audit row yet) or "mismatch" (the server refused: the trail changed
     below its anchor; the server recorded it)."""
-    from orderdesk.models import AuditLog
+    from orderdesk import audit_store
     from orderdesk.sync.client import SyncError
 
     with desk.read() as s:
-        head = s.execute(select(AuditLog.id, AuditLog.hash).order_by(AuditLog.id.desc())
-                         .limit(1)).first()
+        head = audit_store.head(s)
     if head is None:
         return "empty"
     try:
@@ -155,12 +154,12 @@ def anchor_trail(desk: Desk, client: Any) -> str:
         if exc.facts.get("status") in (404, 405):
             return "unsupported"  # a server before issue 13
         raise
-    body: dict[str, Any] = {"last_id": head.id, "last_hash": head.hash}
+    body: dict[str, Any] = {"last_id": head[0], "last_hash": head[1]}
     if known.get("last_id") is not None:
         with desk.read() as s:
             body["previous_id"] = known["last_id"]
-            body["previous_hash"] = s.scalar(select(AuditLog.hash)
-                                             .where(AuditLog.id == known["last_id"]))
+            # Packed rows answer too: their hashes are recomputed from the block.
+            body["previous_hash"] = audit_store.hash_at(s, int(known["last_id"]))
     try:
         client.call("POST", "/sync/anchor", json=body)
     except SyncError as exc:

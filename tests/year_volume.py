@@ -11,7 +11,6 @@ test session) and by benchmarks/bench_year.py. Not a test module.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import random
 import sqlite3
@@ -20,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from orderdesk.models import Base
+from orderdesk.tracking import audit_hash
 
 CHANNELS = (
     ("wechat", "WX", 0.26), ("phone", "TEL", 0.12), ("excel_email", "XLS", 0.18),
@@ -120,11 +120,14 @@ class _Trail:
         new_text = None if new is None else json.dumps(new, ensure_ascii=False)
         at = _t(when)
         self.audit_id += 1
-        digest = hashlib.sha256(f"{self.prev}|{entity_id}|{field}|{new_text}".encode()).hexdigest()
-        self.w.add("audit_log", dict(
-            id=self.audit_id, at=at, user=user, station="year", action=op, entity=entity,
+        row = dict(
+            id=self.audit_id, at=when, user=user, station="year", action=op, entity=entity,
             entity_id=entity_id, field=field, old_value=old_text, new_value=new_text,
-            outcome="ok", tx_id=tx, prev_hash=self.prev, hash=digest))
+            outcome="ok", tx_id=tx, prev_hash=self.prev)
+        # The real chain hash, so verification and packing of the year see a sound trail.
+        row["hash"] = digest = audit_hash(row)
+        row["at"] = at
+        self.w.add("audit_log", row)
         self.prev = digest
         pushed = at if at < self.pushed_until else None
         self.w.add("outbox", dict(

@@ -19,6 +19,7 @@ from orderdesk.errors import OrderdeskError
 from orderdesk.messages import describe
 
 COMMAND_MODULES = (
+    "orderdesk.cli.audit",
     "orderdesk.cli.backup",
     "orderdesk.cli.basic",
     "orderdesk.cli.certificates",

@@ -31,6 +31,7 @@ from decimal import Decimal, InvalidOperation
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+from orderdesk import audit_store
 from orderdesk.changes import Changes
 from orderdesk.desk import Desk
 from orderdesk.errors import NotFound, OrderdeskError, ValidationFailed
@@ -517,8 +518,9 @@ def undo_change_request(desk: Desk, tx_id: str) -> ChangeUndone:
     """
     desk.require("order.write")
     with desk.write() as s:
-        rows = list(s.scalars(select(AuditLog).where(AuditLog.tx_id == tx_id)
-                              .order_by(AuditLog.id)))
+        # A request older than the hot window has its rows packed (audit_store).
+        rows = [*audit_store.rows_of_tx(s, tx_id),
+                *s.scalars(select(AuditLog).where(AuditLog.tx_id == tx_id).order_by(AuditLog.id))]
         event = next((r for r in rows if r.action == "change_request"), None)
         if event is None:
             raise NotFound(entity="change_request", key=tx_id)

@@ -12,7 +12,14 @@ from orderdesk.models.catalog import (
     Receipt,
     StockItem,
 )
-from orderdesk.models.infra import AuditLog, Outbox, Setting, SyncState
+from orderdesk.models.infra import (
+    AuditArchiveBlock,
+    AuditArchiveKey,
+    AuditLog,
+    Outbox,
+    Setting,
+    SyncState,
+)
 from orderdesk.models.orders import (
     Attachment,
     Blob,
@@ -39,7 +46,8 @@ from orderdesk.models.insight import ExceptionPhoto, ExceptionReport, FlowEvent,
 from orderdesk.models.security import AuditAnchor, LoginThrottle, OfflineVerifier  # noqa: E402,F401
 
 __all__ = [
-    "Address", "Attachment", "AuditLog", "Base", "Blob", "BomLine", "Contact", "Customer",
+    "Address", "Attachment", "AuditArchiveBlock", "AuditArchiveKey", "AuditLog", "Base", "Blob",
+    "BomLine", "Contact", "Customer",
     "CustomerAlias", "Note", "NumberSequence", "Order", "OrderChannelRef", "OrderLine",
     "Outbox", "Product", "ProductNickname", "Receipt", "Setting", "StatusEvent", "StockItem",
     "SyncState", "User", "UserRole", "utcnow",

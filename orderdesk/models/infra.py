@@ -1,10 +1,11 @@
-"""Infrastructure tables: audit log, sync outbox, sync state, settings."""
+"""Infrastructure tables: audit log (hot rows and packed blocks), sync outbox, sync state,
+settings."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Index, Integer, String, Text
+from sqlalchemy import Index, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from orderdesk.models.base import Base, utcnow
@@ -36,6 +37,46 @@ class AuditLog(Base):
     tx_id: Mapped[str | None] = mapped_column(String(36), index=True)
     prev_hash: Mapped[str | None] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+
+
+class AuditArchiveBlock(Base):
+    """Audit rows older than the hot window, packed: a zlib-compressed JSON list of whole
+    rows (every column but the two hashes, which are recomputed from the content).
+
+    A block is the exact continuation of the chain: `prev_hash` is the hash before its
+    first row, `last_hash` the hash of its last row, so verification walks blocks and
+    hot rows as one chain (orderdesk/audit_store.py). Blocks are never rewritten.
+    """
+
+    __tablename__ = "audit_archive"
+    __tracked__ = False
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    first_id: Mapped[int] = mapped_column(Integer, unique=True)
+    last_id: Mapped[int] = mapped_column(Integer)
+    first_at: Mapped[dt.datetime]
+    last_at: Mapped[dt.datetime]
+    row_count: Mapped[int] = mapped_column(Integer)
+    prev_hash: Mapped[str | None] = mapped_column(String(64))
+    last_hash: Mapped[str] = mapped_column(String(64))
+    # Distinct actions, entities and outcomes inside, so the viewer's filter lists and
+    # filtered searches skip blocks without opening them.
+    facets: Mapped[str] = mapped_column(Text)
+    packed_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    payload: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class AuditArchiveKey(Base):
+    """Which blocks mention an entity id or a transaction id, by a 32-bit digest of it:
+    about 11 bytes per (id, block) instead of the id itself; a collision only opens one
+    block too many, whose rows are then matched exactly."""
+
+    __tablename__ = "audit_archive_keys"
+    __tracked__ = False
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    key: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    block_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
 
 
 class Outbox(Base):

@@ -7,14 +7,16 @@ The audit log is append-only: nothing here updates or deletes it. Reading it req
 from __future__ import annotations
 
 import datetime as dt
+import json
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from sqlalchemy import Select, func, or_, select
 
+from orderdesk import audit_store
 from orderdesk.desk import Desk
-from orderdesk.models import AuditLog
+from orderdesk.models import AuditArchiveBlock, AuditLog
 from orderdesk.tracking import Actor, add_audit, audit_hash
 
 VERIFY_BATCH = 5000
@@ -78,48 +80,162 @@ def _apply(query: Select, flt: AuditFilter) -> Select:
     return query
 
 
+def _row(r: AuditLog | audit_store.PackedRow) -> AuditRow:
+    return AuditRow(id=r.id, at=r.at, user=r.user, station=r.station, action=r.action,
+                    entity=r.entity, entity_id=r.entity_id, field=r.field,
+                    old_value=r.old_value, new_value=r.new_value, outcome=r.outcome)
+
+
+def _day_bounds(flt: AuditFilter) -> tuple[dt.datetime | None, dt.datetime | None]:
+    start = dt.datetime.combine(flt.date_from, dt.time()) if flt.date_from else None
+    end = (dt.datetime.combine(flt.date_to + dt.timedelta(days=1), dt.time())
+           if flt.date_to else None)
+    return start, end
+
+
+def _block_may_match(block: AuditArchiveBlock, flt: AuditFilter) -> bool:
+    """False when the block's facets or time span rule the filter out unopened."""
+    facets = audit_store.block_facets(block)
+    for name, wanted in (("user", flt.user.strip()), ("action", flt.action),
+                         ("entity", flt.entity), ("outcome", flt.outcome)):
+        if wanted and name in facets and wanted not in facets[name]:
+            return False
+    start, end = _day_bounds(flt)
+    if start is not None and block.last_at < start:
+        return False
+    return not (end is not None and block.first_at >= end)
+
+
+def _packed_matches(r: audit_store.PackedRow, flt: AuditFilter) -> bool:
+    """The same test as the SQL filter of _apply, on a row read from a block."""
+    user = flt.user.strip()
+    if (user and r.user != user) or (flt.action and r.action != flt.action) \
+            or (flt.entity and r.entity != flt.entity) \
+            or (flt.outcome and r.outcome != flt.outcome):
+        return False
+    start, end = _day_bounds(flt)
+    if (start is not None and r.at < start) or (end is not None and r.at >= end):
+        return False
+    needle = flt.text.strip().casefold()
+    if needle:
+        # SQLite's LIKE ignores case (for Latin letters): casefold does the same here.
+        return any(needle in v.casefold() for v in (r.entity_id, r.old_value, r.new_value,
+                                                    r.field) if v)
+    return True
+
+
+def _packed_rows(desk: Desk, flt: AuditFilter) -> Iterator[audit_store.PackedRow]:
+    """Packed rows matching the filter, newest first, opening only blocks that may."""
+    for block in audit_store.iter_blocks(desk, newest_first=True):
+        if not _block_may_match(block, flt):
+            continue
+        for r in reversed(audit_store.decode_block(block, with_hashes=False)):
+            if _packed_matches(r, flt):
+                yield r
+
+
 def list_audit(desk: Desk, flt: AuditFilter | None = None, *, limit: int = 500,
                offset: int = 0) -> list[AuditRow]:
-    """Audit rows matching the filter, newest first."""
+    """Audit rows matching the filter, newest first: the hot table, then the packed
+    blocks behind it (rows older than the hot window), as one list."""
     desk.require("audit.read")
     flt = flt or AuditFilter()
     with desk.read() as s:
         query = _apply(select(AuditLog), flt).order_by(AuditLog.id.desc()).limit(limit).offset(offset)
-        return [AuditRow(id=r.id, at=r.at, user=r.user, station=r.station, action=r.action,
-                         entity=r.entity, entity_id=r.entity_id, field=r.field,
-                         old_value=r.old_value, new_value=r.new_value, outcome=r.outcome)
-                for r in s.scalars(query)]
+        rows = [_row(r) for r in s.scalars(query)]
+        if len(rows) >= limit or not audit_store.has_blocks(s):
+            return rows
+        hot_total = s.scalar(_apply(select(func.count(AuditLog.id)), flt)) or 0
+    skip = max(0, offset - hot_total)
+    for r in _packed_rows(desk, flt):
+        if skip:
+            skip -= 1
+            continue
+        rows.append(_row(r))
+        if len(rows) >= limit:
+            break
+    return rows
 
 
 def count_audit(desk: Desk, flt: AuditFilter | None = None) -> int:
     desk.require("audit.read")
+    flt = flt or AuditFilter()
     with desk.read() as s:
-        return s.scalar(_apply(select(func.count(AuditLog.id)), flt or AuditFilter())) or 0
+        hot = s.scalar(_apply(select(func.count(AuditLog.id)), flt)) or 0
+        if flt == AuditFilter():
+            return hot + audit_store.packed_count(s)
+        if not audit_store.has_blocks(s):
+            return hot
+    return hot + sum(1 for _ in _packed_rows(desk, flt))
 
 
 def audit_facets(desk: Desk) -> tuple[list[str], list[str], list[str]]:
     """Distinct actions, entities and outcomes, for the viewer's filter lists."""
     desk.require("audit.read")
+    found: dict[str, set[str]] = {"action": set(), "entity": set(), "outcome": set()}
     with desk.read() as s:
-        def distinct(col):  # type: ignore[no-untyped-def]
-            return [v for v in s.scalars(select(col).distinct().order_by(col)) if v]
-        return distinct(AuditLog.action), distinct(AuditLog.entity), distinct(AuditLog.outcome)
+        for name, col in (("action", AuditLog.action), ("entity", AuditLog.entity),
+                          ("outcome", AuditLog.outcome)):
+            found[name].update(v for v in s.scalars(select(col).distinct()) if v)
+        for facets in s.scalars(select(AuditArchiveBlock.facets)):
+            try:
+                packed = json.loads(facets)
+            except ValueError:
+                continue
+            for name, values in found.items():
+                values.update(packed.get(name, ()))
+    return sorted(found["action"]), sorted(found["entity"]), sorted(found["outcome"])
+
+
+def _verify_blocks(desk: Desk, abort: threading.Event | None,
+                   progress: Callable[[int, int, str], None] | None,
+                   total: int) -> tuple[ChainReport | None, str | None, int]:
+    """Walk the packed blocks oldest first: each must continue the chain where the last
+    ended and recompute to the hash it was packed with. Returns (a failure or None, the
+    chain's hash after the last block, rows checked)."""
+    previous: str | None = None
+    checked = 0
+    expected_next = None
+    for block in audit_store.iter_blocks(desk):
+        if abort is not None and abort.is_set():
+            return ChainReport(ok=False, checked=checked, cancelled=True), previous, checked
+        if (block.prev_hash or None) != previous:
+            return (ChainReport(ok=False, checked=checked, first_bad_id=block.first_id,
+                                problem="link"), previous, checked)
+        rows = audit_store.decode_block(block)
+        ids = [r.id for r in rows]
+        in_order = (bool(rows) and ids == sorted(set(ids)) and ids[0] == block.first_id
+                    and ids[-1] == block.last_id and len(rows) == block.row_count
+                    and (expected_next is None or ids[0] > expected_next))
+        if not in_order or rows[-1].hash != block.last_hash:
+            # A block is checked as a whole: which of its rows changed is not knowable
+            # once the stored hashes are gone, so the block's first row is named.
+            return (ChainReport(ok=False, checked=checked, first_bad_id=block.first_id,
+                                problem="hash"), previous, checked)
+        previous = block.last_hash
+        expected_next = block.last_id
+        checked += len(rows)
+        if progress is not None:
+            progress(checked, max(total, checked), "")
+    return None, previous, checked
 
 
 def verify_chain(desk: Desk, *, abort: threading.Event | None = None,
                  progress: Callable[[int, int, str], None] | None = None) -> ChainReport:
-    """Walk the audit log in id order and recompute every hash and link.
+    """Walk the audit trail in id order, packed blocks first, and recompute every hash
+    and link.
 
-    An edited row fails its own hash; a removed or inserted row breaks the link of the
-    next one. Runs as a long job (abort/progress); the outcome is recorded in the log.
+    An edited row fails its own hash (in a block: the block's); a removed or inserted row
+    breaks the link of the next one. Runs as a long job (abort/progress); the outcome is
+    recorded in the log.
     """
     desk.require("audit.read")
     with desk.read() as s:
-        total = s.scalar(select(func.count(AuditLog.id))) or 0
-    checked = 0
-    previous: str | None = None
+        total = (s.scalar(select(func.count(AuditLog.id))) or 0) + audit_store.packed_count(s)
+    report, previous, checked = _verify_blocks(desk, abort, progress, total)
+    if report is not None and report.cancelled:
+        return report
     last_id = 0
-    report: ChainReport | None = None
     while report is None:
         if abort is not None and abort.is_set():
             return ChainReport(ok=False, checked=checked, cancelled=True)

@@ -10,6 +10,7 @@ from decimal import Decimal
 from sqlalchemy import Select, and_, case, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
+from orderdesk import audit_store
 from orderdesk.desk import Desk
 from orderdesk.errors import NotFound
 from orderdesk.models import (
@@ -231,9 +232,12 @@ def trail_for(session: Session, entity_ids: list[str]) -> list[TrailEntry]:
     # Audit rows name their table in `entity`: naming every table lets the lookup use
     # the (entity, entity_id) index instead of reading the whole year's trail.
     tables = sorted(AuditLog.metadata.tables)
-    rows = session.scalars(select(AuditLog).where(AuditLog.entity.in_(tables),
-                                                  AuditLog.entity_id.in_(entity_ids))
-                           .order_by(AuditLog.id))
+    hot = session.scalars(select(AuditLog).where(AuditLog.entity.in_(tables),
+                                                 AuditLog.entity_id.in_(entity_ids))
+                          .order_by(AuditLog.id))
+    # Rows older than the hot window are packed into blocks (orderdesk/audit_store.py);
+    # they come first, since packing goes in id order.
+    rows = [*audit_store.rows_for_entities(session, entity_ids, tables), *hot]
     return [TrailEntry(at=r.at, user=r.user, station=r.station, action=r.action,
                        entity=r.entity, entity_id=r.entity_id, field=r.field,
                        old_value=_decode(r.old_value), new_value=_decode(r.new_value),

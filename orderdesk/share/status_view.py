@@ -17,7 +17,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from orderdesk import statuses
+from orderdesk import audit_store, statuses
 from orderdesk.models import AuditLog, Customer, Order, OrderLine, Product, StatusEvent
 
 OPEN_LIMIT = 200
@@ -130,11 +130,16 @@ def _steps(order: Order) -> tuple[Step, ...]:
 
 
 def _promise_changes(session: Session, order_id: str) -> tuple[PromiseChange, ...]:
-    rows = session.execute(
+    hot = session.execute(
         select(AuditLog.at, AuditLog.old_value, AuditLog.new_value, AuditLog.tx_id)
         .where(AuditLog.entity == "orders", AuditLog.entity_id == order_id,
                AuditLog.field == "promised_date", AuditLog.action == "update")
         .order_by(AuditLog.id)).all()
+    # A station packs rows older than its hot window; they precede the table's rows.
+    packed = [(r.at, r.old_value, r.new_value, r.tx_id)
+              for r in audit_store.rows_for_entities(session, [order_id], ["orders"])
+              if r.field == "promised_date" and r.action == "update"]
+    rows = [*packed, *hot]
     changes = []
     for at, old, new, tx_id in rows:
         old_d, new_d = _date(old), _date(new)
@@ -148,9 +153,9 @@ def _reason(session: Session, order_id: str, tx_id: str | None) -> str | None:
     """Why the date moved: a note or a rush reason written in the same transaction."""
     if not tx_id:
         return None
-    rows = session.execute(
-        select(AuditLog.entity, AuditLog.field, AuditLog.new_value)
-        .where(AuditLog.tx_id == tx_id)).all()
+    rows = [*((r.entity, r.field, r.new_value) for r in audit_store.rows_of_tx(session, tx_id)),
+            *session.execute(select(AuditLog.entity, AuditLog.field, AuditLog.new_value)
+                             .where(AuditLog.tx_id == tx_id)).all()]
     for entity, fld, value in rows:
         if entity == "notes" and fld is None and value:
             try:
