@@ -48,6 +48,8 @@ PACK_EVERY_S = 24 * 3600.0
 _LAST_PACK_KEY = "audit_packed_at"
 
 # The order of columns inside a block's JSON rows.
+#: Columns whose values a block counts (`facets`), for filter lists and quick counts.
+FACETS = ("action", "entity", "outcome", "user")
 _COLUMNS = ("id", "at", "user", "station", "action", "entity", "entity_id", "field",
             "old_value", "new_value", "outcome", "tx_id")
 
@@ -95,18 +97,43 @@ def _encode_row(row: dict) -> list:  # type: ignore[type-arg]
     return [row["id"], row["at"].isoformat()] + [row[c] for c in _COLUMNS[2:]]
 
 
+def row_from(values: list) -> PackedRow:  # type: ignore[type-arg]
+    """A row of a block's JSON list, without its hashes."""
+    return PackedRow(values[0], dt.datetime.fromisoformat(values[1]), *values[2:])
+
+
 def decode_block(block: AuditArchiveBlock, *, with_hashes: bool = True) -> list[PackedRow]:
     """The block's rows, with their hashes recomputed along the chain (a searcher that
     only filters can skip that: it is most of the cost)."""
     previous = block.prev_hash
     rows: list[PackedRow] = []
     for values in json.loads(zlib.decompress(block.payload)):
-        row = PackedRow(values[0], dt.datetime.fromisoformat(values[1]), *values[2:])
+        row = row_from(values)
         if with_hashes:
             row.prev_hash = previous
             row.hash = previous = audit_hash(row.__dict__)
         rows.append(row)
     return rows
+
+
+#: Where the searched columns sit in a block's rows (see _COLUMNS).
+RAW_INDEX = {name: i for i, name in enumerate(_COLUMNS)}
+
+
+def raw_rows(block: AuditArchiveBlock, needle: str = "") -> list[list]:  # type: ignore[type-arg]
+    """The block's rows as plain lists, or [] at once when `needle` occurs nowhere in
+    the block: a text search over a year opens ~1,000 blocks and most hold no match.
+
+    The test is on the bytes with ASCII letters lowered, which is how SQLite's LIKE
+    matches the table rows. A needle with a quote or backslash (escaped inside the
+    JSON) or with non-ASCII letters that have case is not tested here: the block is
+    read whole and the caller's exact test decides."""
+    data = zlib.decompress(block.payload)
+    if needle and '"' not in needle and "\\" not in needle \
+            and all(c.isascii() or c.lower() == c.upper() for c in needle) \
+            and needle.lower().encode("utf-8") not in data.lower():
+        return []
+    return json.loads(data)
 
 
 # ---- packing ------------------------------------------------------------------------------
@@ -200,8 +227,12 @@ def pack(desk: Desk, *, hot_days: int = HOT_DAYS, now: dt.datetime | None = None
 
 
 def _write_block(s: Session, chunk: list[dict]) -> int:  # type: ignore[type-arg]
-    facets = {name: sorted({r[name] for r in chunk if r[name]})
-              for name in ("action", "entity", "outcome", "user")}
+    facets: dict[str, dict[str, int]] = {}
+    for name in FACETS:
+        counts = facets[name] = {}
+        for r in chunk:
+            if r[name]:
+                counts[r[name]] = counts.get(r[name], 0) + 1
     payload = zlib.compress(json.dumps([_encode_row(r) for r in chunk], ensure_ascii=False,
                                        separators=(",", ":")).encode("utf-8"), 6)
     block_id = s.execute(insert(AuditArchiveBlock.__table__).values(
@@ -268,17 +299,24 @@ def _blocks_with(s: Session, texts: Iterable[str]) -> list[AuditArchiveBlock]:
                           .order_by(AuditArchiveBlock.id)))
 
 
+def _rows_where(blocks: list[AuditArchiveBlock], column: str,
+                wanted: set[str]) -> list[PackedRow]:
+    # Readers by key need no hashes: rows are built only for the values asked for.
+    i = RAW_INDEX[column]
+    return [row_from(values) for b in blocks for values in raw_rows(b) if values[i] in wanted]
+
+
 def rows_for_entities(s: Session, entity_ids: list[str],
                       entities: Iterable[str] | None = None) -> list[PackedRow]:
     """Packed rows about these entity ids (optionally only of these tables), id order."""
     wanted, tables = set(entity_ids), set(entities) if entities is not None else None
-    return [r for b in _blocks_with(s, wanted) for r in decode_block(b)
-            if r.entity_id in wanted and (tables is None or r.entity in tables)]
+    rows = _rows_where(_blocks_with(s, wanted), "entity_id", wanted)
+    return [r for r in rows if tables is None or r.entity in tables]
 
 
 def rows_of_tx(s: Session, tx_id: str) -> list[PackedRow]:
     """Packed rows written by one transaction, id order."""
-    return [r for b in _blocks_with(s, [tx_id]) for r in decode_block(b) if r.tx_id == tx_id]
+    return _rows_where(_blocks_with(s, [tx_id]), "tx_id", {tx_id})
 
 
 def hash_at(s: Session, audit_id: int) -> str | None:
@@ -314,21 +352,38 @@ def block_ids(s: Session, *, newest_first: bool) -> list[int]:
     return list(s.scalars(select(AuditArchiveBlock.id).order_by(order)))
 
 
-def iter_blocks(desk: Desk, *, newest_first: bool = False,
-                ids: list[int] | None = None) -> Iterator[AuditArchiveBlock]:
-    """Blocks one at a time, each read in its own short read (a year is ~1,000)."""
-    with desk.read() as s:
-        ids = ids if ids is not None else block_ids(s, newest_first=newest_first)
-    for block_id in ids:
-        with desk.read() as s:
-            block = s.get(AuditArchiveBlock, block_id)
-            if block is not None:
-                s.expunge(block)
-                yield block
-
-
-def block_facets(block: AuditArchiveBlock) -> dict[str, list[str]]:
+def parse_facets(text: str | None) -> dict[str, dict[str, int]]:
+    """How many rows of a block have each user, action, entity and outcome."""
     try:
-        return json.loads(block.facets)
+        facets = json.loads(text or "{}")
     except ValueError:
         return {}
+    return facets if isinstance(facets, dict) else {}
+
+
+def block_facets(block: AuditArchiveBlock) -> dict[str, dict[str, int]]:
+    return parse_facets(block.facets)
+
+
+def all_facets(s: Session) -> Iterator[dict[str, dict[str, int]]]:
+    """Every block's facets, without reading the blocks' rows."""
+    for text in s.scalars(select(AuditArchiveBlock.facets)):
+        yield parse_facets(text)
+
+
+def iter_blocks(desk: Desk, *, newest_first: bool = False,
+                batch: int = 50) -> Iterator[AuditArchiveBlock]:
+    """Blocks in id order (or newest first), read `batch` at a time in short reads, so a
+    walk over a year (~1,000 blocks) never holds one read open or all blocks in memory."""
+    with desk.read() as s:
+        ids = block_ids(s, newest_first=newest_first)
+    for start in range(0, len(ids), batch):
+        part = ids[start:start + batch]
+        with desk.read() as s:
+            found = {b.id: b for b in s.scalars(select(AuditArchiveBlock)
+                                                .where(AuditArchiveBlock.id.in_(part)))}
+            for b in found.values():
+                s.expunge(b)
+        for block_id in part:
+            if block_id in found:
+                yield found[block_id]

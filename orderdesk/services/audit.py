@@ -7,7 +7,6 @@ The audit log is append-only: nothing here updates or deletes it. Reading it req
 from __future__ import annotations
 
 import datetime as dt
-import json
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -125,13 +124,21 @@ def _packed_matches(r: audit_store.PackedRow, flt: AuditFilter) -> bool:
 
 
 def _packed_rows(desk: Desk, flt: AuditFilter) -> Iterator[audit_store.PackedRow]:
-    """Packed rows matching the filter, newest first, opening only blocks that may."""
+    """Packed rows matching the filter, newest first, opening only blocks that may, and
+    building a row only for values that pass the cheap equality tests."""
+    at = audit_store.RAW_INDEX
+    equal = [(at[name], wanted) for name, wanted in (
+        ("user", flt.user.strip()), ("action", flt.action), ("entity", flt.entity),
+        ("outcome", flt.outcome)) if wanted]
+    needle = flt.text.strip().casefold()
     for block in audit_store.iter_blocks(desk, newest_first=True):
         if not _block_may_match(block, flt):
             continue
-        for r in reversed(audit_store.decode_block(block, with_hashes=False)):
-            if _packed_matches(r, flt):
-                yield r
+        for values in reversed(audit_store.raw_rows(block, needle)):
+            if all(values[i] == wanted for i, wanted in equal):
+                row = audit_store.row_from(values)
+                if _packed_matches(row, flt):
+                    yield row
 
 
 def list_audit(desk: Desk, flt: AuditFilter | None = None, *, limit: int = 500,
@@ -166,7 +173,22 @@ def count_audit(desk: Desk, flt: AuditFilter | None = None) -> int:
             return hot + audit_store.packed_count(s)
         if not audit_store.has_blocks(s):
             return hot
+    facet = _single_facet(flt)
+    if facet is not None:
+        # One of user/action/entity/outcome and nothing else: the blocks' own counts.
+        name, value = facet
+        with desk.read() as s:
+            return hot + sum(f.get(name, {}).get(value, 0) for f in audit_store.all_facets(s))
     return hot + sum(1 for _ in _packed_rows(desk, flt))
+
+
+def _single_facet(flt: AuditFilter) -> tuple[str, str] | None:
+    if flt.text.strip() or flt.date_from or flt.date_to:
+        return None
+    given = [(name, value) for name, value in (
+        ("user", flt.user.strip()), ("action", flt.action), ("entity", flt.entity),
+        ("outcome", flt.outcome)) if value]
+    return given[0] if len(given) == 1 else None
 
 
 def audit_facets(desk: Desk) -> tuple[list[str], list[str], list[str]]:
@@ -177,11 +199,7 @@ def audit_facets(desk: Desk) -> tuple[list[str], list[str], list[str]]:
         for name, col in (("action", AuditLog.action), ("entity", AuditLog.entity),
                           ("outcome", AuditLog.outcome)):
             found[name].update(v for v in s.scalars(select(col).distinct()) if v)
-        for facets in s.scalars(select(AuditArchiveBlock.facets)):
-            try:
-                packed = json.loads(facets)
-            except ValueError:
-                continue
+        for packed in audit_store.all_facets(s):
             for name, values in found.items():
                 values.update(packed.get(name, ()))
     return sorted(found["action"]), sorted(found["entity"]), sorted(found["outcome"])
