@@ -93,24 +93,37 @@ def station_size(path: Path, year_end: dt.datetime) -> None:
     from orderdesk.desk import Desk
     from orderdesk.sync import station as local
 
+    from orderdesk import audit_store
+    from orderdesk.services import audit
+
     before = mb(path)
     desk = Desk(path, station="year")
     try:
         trimmed, wall, cpu = timed(local.trim_outbox, desk, now=year_end)
+        # The first pack of a year that never packed (a station packs daily after that).
+        packed, p_wall, p_cpu = timed(audit_store.pack, desk, now=year_end)
+        chain, v_wall, _ = timed(audit.verify_chain, desk)
     finally:
         desk.close()
     conn = sqlite3.connect(path)
     conn.execute("VACUUM")  # what page reuse gives when trimming runs all year
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    audit_from = conn.execute("SELECT min(at) FROM audit_log").fetchone()[0]
+    hot_from, hot = conn.execute("SELECT min(at), count(*) FROM audit_log").fetchone()
+    kept_from, kept = conn.execute("SELECT min(first_at), coalesce(sum(row_count), 0) "
+                                   "FROM audit_archive").fetchone()
     sizes = dict(conn.execute("SELECT name, sum(pgsize) FROM dbstat GROUP BY name").fetchall())
     conn.close()
     print(f"  station file before trimming: {before:,.0f} MB; outbox rows trimmed: "
-          f"{trimmed:,} ({wall:.1f} s); local audit kept from {audit_from}")
+          f"{trimmed:,} ({wall:.1f} s)")
+    print(f"  audit rows packed: {packed.rows:,} in {packed.blocks:,} blocks ({p_wall:.1f} s, "
+          f"cpu {p_cpu:.1f} s, once); trail kept whole: {kept:,} packed rows from {kept_from}, "
+          f"{hot:,} table rows from {hot_from}; chain verified "
+          f"{'intact' if chain.ok else 'BROKEN'} over {chain.checked:,} rows ({v_wall:.1f} s)")
     record("station database for a year (outbox trimmed)", mb(path), None, "MB", 400)
     groups: dict[str, float] = {}
     for name, size in sizes.items():
-        key = ("audit_log" if "audit" in name else "outbox" if "outbox" in name
+        key = ("audit trail, packed" if "audit_archive" in name else "audit trail, table"
+               if "audit" in name else "outbox" if "outbox" in name
                else "business tables and indexes")
         groups[key] = groups.get(key, 0) + size / 1e6
     print("    where it goes: " + ", ".join(f"{k} {v:,.0f} MB" for k, v in

@@ -36,9 +36,13 @@ from orderdesk.models import AuditArchiveBlock, AuditArchiveKey, AuditLog, SyncS
 from orderdesk.models.base import utcnow
 from orderdesk.tracking import Actor, add_audit, audit_hash
 
-#: Rows younger than this stay in the table, where the viewer filters them by index.
-#: 等保2.0 asks for at least six months of trail; packed rows are kept for ever.
-HOT_DAYS = 30
+#: Rows younger than this stay in the table, where the viewer filters them by index;
+#: older ones are packed (still kept, searched and verified: 等保2.0 asks for at least
+#: six months of trail and a station keeps all of it).
+HOT_DAYS = 14
+#: ...but never more than this many: a new station that downloaded a year, or a big
+#: import, would otherwise keep a million rows in the table for two weeks.
+HOT_ROWS = 50_000
 #: Rows per block: the trail of an old order opens two to four blocks, ~2 ms each.
 BLOCK_ROWS = 1000
 #: Blocks per write transaction, so a first pack of a year never holds the write lock
@@ -143,15 +147,17 @@ def _last_block(s: Session) -> AuditArchiveBlock | None:
                      .limit(1)).first()
 
 
-def _pack_limit(s: Session, cutoff: dt.datetime) -> int | None:
-    """The first id not to pack: the newest row, or the first row of the hot window."""
+def _pack_limit(s: Session, cutoff: dt.datetime, hot_rows: int) -> int | None:
+    """The first id not to pack: the first row of the hot window or of the newest
+    `hot_rows`, whichever comes later, and never past the newest row."""
     head_id = s.scalar(select(func.max(AuditLog.id)))
     if head_id is None:
         return None
     # In id order the scan stops at the first young row: right after the last pack.
     young = s.scalar(select(AuditLog.id).where(AuditLog.at >= cutoff)
                      .order_by(AuditLog.id).limit(1))
-    return min(head_id, young) if young is not None else head_id
+    by_age = young if young is not None else head_id
+    return min(head_id, max(by_age, head_id - hot_rows + 1))
 
 
 _READ = text("SELECT " + ", ".join(f'"{c}"' for c in _COLUMNS + ("prev_hash", "hash"))
@@ -172,19 +178,25 @@ def _read_rows(s: Session, stop: int, n: int) -> list[dict]:  # type: ignore[typ
 
 
 def pack(desk: Desk, *, hot_days: int = HOT_DAYS, now: dt.datetime | None = None,
-         block_rows: int | None = None) -> PackReport:
-    """Pack audit rows older than `hot_days` into blocks of `block_rows` (never the
-    newest row, which the next audit row links to, and never a part-filled block). Runs
-    in small transactions, each audited; safe to interrupt between them."""
+         block_rows: int | None = None, hot_rows: int | None = None) -> PackReport:
+    """Pack audit rows older than `hot_days`, or beyond the newest `hot_rows`, into
+    blocks of `block_rows` (never the newest row, which the next audit row links to, and
+    never a part-filled block). Runs in small transactions, each audited; safe to
+    interrupt between them."""
+    from orderdesk.insight import events
+
     started = time.perf_counter()
     block_rows = block_rows or BLOCK_ROWS
+    # The KPI event log reads audit rows past its mark in the table: bring it up to date
+    # first, so it never misses rows that are about to be packed.
+    events.refresh(desk)
     cutoff = (now or utcnow()) - dt.timedelta(days=hot_days)
     blocks = rows_done = 0
     through: int | None = None
     actor = Actor(user="system", station=desk.station)
     while True:
         with desk.write(actor, sync_apply=True) as s:
-            stop = _pack_limit(s, cutoff)
+            stop = _pack_limit(s, cutoff, hot_rows or HOT_ROWS)
             if stop is None:
                 break
             last = _last_block(s)

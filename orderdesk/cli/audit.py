@@ -20,7 +20,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                                        "compressed blocks (nothing is dropped)")
     add_db_argument(pack)
     pack.add_argument("--hot-days", type=int, default=None, metavar="N",
-                      help="keep the last N days as table rows (default: the station's, 30)")
+                      help="keep the last N days as table rows (default 14; at most the "
+                           "newest 50,000 rows stay)")
     pack.set_defaults(handler=cmd_pack)
     verify = sub.add_parser("verify", help="recompute the whole hash chain, packed blocks "
                                            "and table rows; exit 1 if it is broken")

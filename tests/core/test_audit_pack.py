@@ -171,3 +171,14 @@ def test_pack_if_due_runs_once_a_day_and_is_audited(desk, history, monkeypatch):
     packs = audit.list_audit(desk, AuditFilter(action="audit_pack"))
     assert packs and json.loads(packs[-1].new_value)["rows"] > 0
     assert audit.verify_chain(desk).ok
+
+
+def test_rows_beyond_the_newest_hot_rows_are_packed_whatever_their_age(desk, history):
+    with desk.read() as s:
+        total = s.scalar(select(func.count()).select_from(AuditLog))
+    report = audit_store.pack(desk, now=utcnow(), block_rows=10, hot_rows=30)
+    with desk.read() as s:
+        hot = s.scalar(select(func.count()).select_from(AuditLog))
+    # Whole blocks only: between 30 and 39 young rows stay (+ the pack's own row).
+    assert report.rows == total - (hot - 1) and 30 <= hot - 1 < 40
+    assert audit.verify_chain(desk).ok
