@@ -183,13 +183,8 @@ def pack(desk: Desk, *, hot_days: int = HOT_DAYS, now: dt.datetime | None = None
     blocks of `block_rows` (never the newest row, which the next audit row links to, and
     never a part-filled block). Runs in small transactions, each audited; safe to
     interrupt between them."""
-    from orderdesk.insight import events
-
     started = time.perf_counter()
     block_rows = block_rows or BLOCK_ROWS
-    # The KPI event log reads audit rows past its mark in the table: bring it up to date
-    # first, so it never misses rows that are about to be packed.
-    events.refresh(desk)
     cutoff = (now or utcnow()) - dt.timedelta(days=hot_days)
     blocks = rows_done = 0
     through: int | None = None

@@ -26,7 +26,7 @@ import datetime as dt
 import threading
 from dataclasses import dataclass
 
-from sqlalchemy import text
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from orderdesk.desk import Desk
@@ -134,10 +134,51 @@ def _set_mark(session: Session, source: str, value: int) -> None:
                     {"s": source, "v": value})
 
 
+def _catch_up_packed_audit(session: Session) -> None:
+    """Events from audit rows past the mark that the station packed into blocks
+    (orderdesk/audit_store.py) before the log read them, e.g. on a station whose KPI
+    pages are opened for the first time after months. The rows go through a temporary
+    table so the very same SELECT decides which of them are events."""
+    from orderdesk import audit_store
+    from orderdesk.models import AuditArchiveBlock
+
+    mark = _mark(session, "audit_log")
+    first_hot = session.execute(text("SELECT MIN(id) FROM audit_log")).scalar()
+    query = select(AuditArchiveBlock).where(AuditArchiveBlock.last_id > mark)
+    if first_hot is not None:
+        query = query.where(AuditArchiveBlock.first_id < first_hot)
+    blocks = list(session.scalars(query.order_by(AuditArchiveBlock.id)))
+    if not blocks:
+        return
+    session.execute(text("CREATE TEMP TABLE IF NOT EXISTS packed_audit (id INTEGER PRIMARY "
+                         "KEY, at DATETIME, user TEXT, action TEXT, entity TEXT, "
+                         "entity_id TEXT, field TEXT, new_value TEXT, outcome TEXT)"))
+    session.execute(text("DELETE FROM temp.packed_audit"))
+    for block in blocks:
+        rows = [r for r in audit_store.decode_block(block, with_hashes=False)
+                if r.id > mark and r.action == "update" and r.outcome == "ok"
+                and r.entity in ("orders", "order_lines")]
+        if rows:
+            session.execute(text(
+                "INSERT INTO temp.packed_audit VALUES (:id, :at, :user, :action, :entity, "
+                ":entity_id, :field, :new_value, :outcome)"),
+                [{"id": r.id, "at": r.at.strftime("%Y-%m-%d %H:%M:%S.%f"), "user": r.user,
+                  "action": r.action, "entity": r.entity, "entity_id": r.entity_id,
+                  "field": r.field, "new_value": r.new_value, "outcome": r.outcome}
+                 for r in rows])
+    audit_sql = next(sql for source, _t, sql in _MARKED if source == "audit_log")
+    session.execute(text(_INSERT + audit_sql.replace("FROM audit_log a",
+                                                     "FROM temp.packed_audit a")),
+                    {"mark": mark})
+    session.execute(text("DROP TABLE temp.packed_audit"))
+    _set_mark(session, "audit_log", max(mark, blocks[-1].last_id))
+
+
 def refresh_log(session: Session) -> int:
     """Bring the event log up to date inside an open write session; returns the number of
     events added. Safe to call any time: a source row is taken once."""
     before = session.execute(text("SELECT COALESCE(MAX(id), 0) FROM insight_events")).scalar()
+    _catch_up_packed_audit(session)
     for source, table, select_sql in _MARKED:
         mark = _mark(session, source)
         top = session.execute(text(f"SELECT COALESCE(MAX(rowid), 0) FROM {table}")).scalar()

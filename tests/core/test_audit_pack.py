@@ -182,3 +182,37 @@ def test_rows_beyond_the_newest_hot_rows_are_packed_whatever_their_age(desk, his
     # Whole blocks only: between 30 and 39 young rows stay (+ the pack's own row).
     assert report.rows == total - (hot - 1) and 30 <= hot - 1 < 40
     assert audit.verify_chain(desk).ok
+
+
+def test_the_kpi_event_log_reads_rows_packed_before_it_ever_ran(desk, history, db_path,
+                                                                 tmp_path):
+    import sqlite3
+
+    from orderdesk.desk import Desk
+    from orderdesk.insight import events
+
+    orders.cancel_order(desk, history[5], "客户取消")
+    twin_path = tmp_path / "twin.db"
+    with sqlite3.connect(db_path) as source, sqlite3.connect(twin_path) as target:
+        source.backup(target)
+
+    def corrections(d):  # type: ignore[no-untyped-def]
+        with d.read() as s:
+            return s.execute(text("SELECT source_key, order_id, kind, at, user, detail "
+                                  "FROM insight_events WHERE kind IN ('corrected', "
+                                  "'cancelled') ORDER BY source_key")).all()
+
+    twin = Desk(twin_path, station="twin")
+    try:
+        events.refresh(twin)  # the log reads the table before anything was packed
+        expected = corrections(twin)
+    finally:
+        twin.close()
+    assert {r.kind for r in expected} == {"corrected", "cancelled"} and len(expected) >= 13
+
+    report = audit_store.pack(desk, now=utcnow() + LATER, block_rows=25)
+    assert report.rows > 0
+    events.refresh(desk)  # first run after the rows left the table
+    assert corrections(desk) == expected
+    events.refresh(desk)
+    assert corrections(desk) == expected  # taken once
