@@ -44,6 +44,7 @@ import heapq
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from operator import attrgetter
 
 from orderdesk.errors import OrderdeskError
 from orderdesk.gc_pause import gc_paused
@@ -86,7 +87,7 @@ class ReceiptInput:
     id: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class OrderInput:
     id: str
     order_no: str
@@ -132,7 +133,7 @@ class KitRow:
         return self.from_stock + self.from_receipts
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class OrderResult:
     order_id: str
     order_no: str
@@ -203,6 +204,10 @@ class _Chain:
                        (self.cdate, None), (self.sb, sb), (self.pb, pb), (self.lb, lb)):
             lst.insert(i, v)
         self.pos = {r: j for j, r in enumerate(self.ranks)}
+
+
+_order_id = attrgetter("id")
+_order_no = attrgetter("order_no")
 
 
 def _priority(order: OrderInput) -> tuple:
@@ -674,16 +679,17 @@ class KitEngine:
                 c.rest, default=0.0) > EPS else []
             if blocked:
                 info = self.products.get(pid) or ProductInfo(pid, pid, pid)
-                cds = [c.cdate[i] for i in blocked]
-                orders = self.orders
+                # A common component blocks thousands of orders: map over the slots
+                # rather than a generator step per slot.
+                cds = list(map(c.cdate.__getitem__, blocked))
+                orders = list(map(self.orders.__getitem__, map(c.ranks.__getitem__, blocked)))
                 result = ComponentShortage(
                     component_id=pid, sku=info.sku, name=info.name, unit=info.unit,
-                    shortage=round(sum(c.rest[i] for i in blocked), 4),
+                    shortage=round(sum(map(c.rest.__getitem__, blocked)), 4),
                     available=self.available.get(pid, 0.0),
                     incoming=round(sum(q for _, q in self.receipts.get(pid, ())), 4),
-                    blocked=tuple((orders[c.ranks[i]].id, orders[c.ranks[i]].order_no)
-                                  for i in blocked),
-                    first_need=orders[c.ranks[blocked[0]]].need_date,
+                    blocked=tuple(zip(map(_order_id, orders), map(_order_no, orders))),
+                    first_need=orders[0].need_date,
                     clear_date=None if None in cds else max(cds))  # type: ignore[type-var]
         self._shortage_cache[pid] = result
         return result
