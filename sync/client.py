@@ -26,6 +26,8 @@ from orderdesk.sync import station as local
 
 PUSH_BATCH = 1000
 PULL_BATCH = 2000
+#: Answers fetched per request after a large transaction (the server's limit).
+OUTCOMES_BATCH = 5000
 
 TEXTS.update({
     "server_unreachable": ("无法连接服务器 {url}:{reason}", "cannot reach the server {url}: {reason}"),
@@ -420,8 +422,9 @@ def _push_large(desk: Desk, client: SyncClient, tx_id: str, *, batch: int,
     if not applied:
         raise SyncError(status=0, message=f"transaction {tx_id} incomplete at the server",
                         path="/sync/push/piece")
-    # Pieces sent before the last one were only staged: fetch their answers.
-    for page, _local in local.large_tx_pages(desk, tx_id, batch):
+    # Pieces sent before the last one were only staged: fetch their answers, as many a
+    # request as the server takes (each request also costs a local transaction).
+    for page, _local in local.large_tx_pages(desk, tx_id, OUTCOMES_BATCH):
         _check(abort)
         answer = client.outcomes([r["change_id"] for r in page])
         _count(tally, page, local.record_push(desk, page, answer["results"]))

@@ -311,10 +311,9 @@ def record_push(desk: Desk, rows: list[dict[str, Any]], results: list[dict[str, 
 # ---- applying server values --------------------------------------------------------------
 
 def _model_for(entity: str) -> Any:
-    for mapper in Base.registry.mappers:
-        if getattr(mapper.class_, "__tablename__", None) == entity:
-            return mapper.class_
-    return None
+    # Called twice per pulled change: walking the registry each time cost more than the
+    # insert itself (a 200,000-change pull spent a third of its time here).
+    return codec.model_for(entity)
 
 
 class _Queued:
@@ -332,11 +331,18 @@ class _Queued:
         self.values[name] = value
 
 
+_BULKABLE: dict[str, bool] = {}
+
+
 def _bulkable(entity: str) -> bool:
-    model = _model_for(entity)
-    return (model is not None and getattr(model, "__tracked__", False)
+    found = _BULKABLE.get(entity)
+    if found is None:
+        model = _model_for(entity)
+        found = _BULKABLE[entity] = bool(
+            model is not None and getattr(model, "__tracked__", False)
             and not getattr(model, "__redacted__", None)
             and len(model.__table__.primary_key.columns) == 1)
+    return found
 
 
 class _Applier:
@@ -402,7 +408,8 @@ class _Applier:
                     self.objects[(entity, str(getattr(obj, pk[0].key)))] = obj
 
     def held_seq(self, entity: str, entity_id: str, field: str | None) -> int:
-        self.preload([{"entity": entity, "entity_id": entity_id}])
+        if (entity, entity_id) not in self.loaded:
+            self.preload([{"entity": entity, "entity_id": entity_id}])
         return self.versions.get((entity, entity_id, field or ""), 0)
 
     def bump(self, entity: str, entity_id: str, field: str, seq: int) -> None:

@@ -13,6 +13,8 @@ import dataclasses
 import datetime as dt
 import json
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -55,6 +57,62 @@ def take(session: Session, name: str, n: int = 1) -> int:
     return new - n + 1
 
 
+# ---- many rows at once -------------------------------------------------------------------
+
+def _write_many(session: Session, build: Any, table: Any, rows: list[dict[str, Any]]) -> None:
+    """Insert rows of `table` that all have the same keys, straight through the driver's
+    executemany; `build(values)` makes the statement (an INSERT, maybe ON CONFLICT).
+
+    A 200,000-change transaction writes 200,000 rows to each of the log, the audit trail
+    and the row versions: SQLAlchemy's per-row parameter handling cost more than the
+    database's insert. Here each column's own bind processor (the dialect's conversion
+    of datetimes, decimals, booleans: the driver gets the same values) runs in one loop.
+    """
+    if not rows:
+        return
+    conn = session.connection()
+    dialect = conn.dialect
+    names = list(rows[0])
+    compiled = build({n: None for n in names}).compile(dialect=dialect)
+    procs = {n: table.columns[n].type._cached_bind_processor(dialect) for n in names}
+    params: list[Any] = []
+    if compiled.positional:
+        order = list(compiled.positiontup)
+        convert = [(i, procs[n]) for i, n in enumerate(order) if procs[n] is not None]
+        for row in rows:
+            values = [row[n] for n in order]
+            for i, fn in convert:
+                values[i] = fn(values[i])
+            params.append(tuple(values))
+    else:
+        convert_named = [(n, fn) for n, fn in procs.items() if fn is not None]
+        for row in rows:
+            values = dict(row)
+            for n, fn in convert_named:
+                values[n] = fn(values[n])
+            params.append(values)
+    sql = str(compiled)
+    for i in range(0, len(params), 5000):
+        conn.exec_driver_sql(sql, params[i:i + 5000])
+
+
+def _python_defaults(table: Any, names: set[str]) -> list[tuple[str, Any]] | None:
+    """Columns missing from `names` whose Python-side default Core would fill (a station
+    a release behind may not send a column): (name, scalar or callable). None when one
+    is a SQL expression default, which only Core's own insert can render."""
+    fill = []
+    for col in table.columns:
+        if col.name in names or col.default is None:
+            continue
+        if col.default.is_scalar:
+            fill.append((col.name, col.default.arg))
+        elif col.default.is_callable:
+            fill.append((col.name, col.default.arg))
+        else:
+            return None
+    return fill
+
+
 # ---- row versions ----------------------------------------------------------------------
 
 @dataclass
@@ -93,12 +151,14 @@ class _Versions:
                 for (e, i, f), (s, o) in self.dirty.items()]
         dialect = session.get_bind().dialect.name
         ins = postgresql.insert(_RV) if dialect == "postgresql" else sqlite.insert(_RV)
-        stmt = ins.on_conflict_do_update(
-            index_elements=[_RV.c.entity, _RV.c.entity_id, _RV.c.field],
-            set_={"seq": ins.excluded.seq, "station": ins.excluded.station})
-        for i in range(0, len(rows), 500):
-            session.execute(stmt, rows[i:i + 500])
+        _write_many(session, lambda values: _upsert_versions(ins.values(values)), _RV, rows)
         self.dirty.clear()
+
+
+def _upsert_versions(ins: Any) -> Any:
+    return ins.on_conflict_do_update(
+        index_elements=[_RV.c.entity, _RV.c.entity_id, _RV.c.field],
+        set_={"seq": ins.excluded.seq, "station": ins.excluded.station})
 
 
 # ---- push --------------------------------------------------------------------------------
@@ -520,8 +580,15 @@ class _Batch:
             by_shape: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
             for values in self.inserts[entity]:
                 by_shape[tuple(sorted(values))].append(values)
-            for rows in by_shape.values():
-                self.session.execute(insert(table), rows)
+            for shape, rows in by_shape.items():
+                fill = _python_defaults(table, set(shape))
+                if fill is None:
+                    self.session.execute(insert(table), rows)
+                    continue
+                for name, arg in fill:
+                    for values in rows:
+                        values[name] = arg(None) if callable(arg) else arg
+                _write_many(self.session, insert(table).values, table, rows)
         self.inserts.clear()
         for (entity, field_name), values in self.updates.items():
             table = codec.Base.metadata.tables[entity]
@@ -551,15 +618,14 @@ class _Batch:
     # -- end of batch ----------------------------------------------------------------
     def finish(self) -> None:
         if self.logs:
-            for i in range(0, len(self.logs), 500):
-                self.session.execute(insert(_CL), self.logs[i:i + 500])
+            _write_many(self.session, insert(_CL).values, _CL, self.logs)
             if self.conflicts:
                 self.session.execute(insert(_CF), self.conflicts)
             chain = audit_chain(self.session)
             for audit in self.audits:
                 chain.link(audit)
-            for i in range(0, len(self.audits), 500):
-                self.session.execute(insert(AuditLog.__table__), self.audits[i:i + 500])
+            _write_many(self.session, insert(AuditLog.__table__).values, AuditLog.__table__,
+                        self.audits)
         self.versions.flush(self.session)
 
 
@@ -576,10 +642,7 @@ def _describe(exc: BaseException) -> str:
 
 
 def _model_for(entity: str) -> Any:
-    for mapper in codec.Base.registry.mappers:
-        if getattr(mapper.class_, "__tablename__", None) == entity:
-            return mapper.class_
-    return None
+    return codec.model_for(entity)
 
 
 def _order_column(table: Any) -> Any:
@@ -1072,11 +1135,32 @@ def stage_piece(session: Session, origin: str, tx_id: str, tx_size: int, start: 
         select(staged_t.c.payload).where(staged_t.c.origin == origin,
                                          staged_t.c.tx_id == tx_id)
         .order_by(staged_t.c.position))]
-    results = apply(whole)
+    with _large_cache(session):
+        results = apply(whole)
     session.execute(delete(staged_t).where(staged_t.c.origin == origin,
                                            staged_t.c.tx_id == tx_id))
     wanted = set(ids)
     return PieceResult("applied", count, [r for r in results if r.change_id in wanted])
+
+
+#: SQLite page cache while a whole large transaction is applied (KiB; the default is 2
+#: MiB). Its rows and their index entries do not fit the default: SQLite then spills
+#: dirty pages to the WAL and reads them back. Given back afterwards.
+LARGE_TX_CACHE_KIB = 256 * 1024
+
+
+@contextmanager
+def _large_cache(session: Session) -> Iterator[None]:
+    if session.get_bind().dialect.name != "sqlite":
+        yield
+        return
+    conn = session.connection()
+    before = conn.exec_driver_sql("PRAGMA cache_size").scalar()
+    conn.exec_driver_sql(f"PRAGMA cache_size=-{LARGE_TX_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        conn.exec_driver_sql(f"PRAGMA cache_size={int(before)}")
 
 
 def _piece_payload(c: ChangeIn) -> str:
