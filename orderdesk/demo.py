@@ -277,6 +277,11 @@ def build_demo(desk: Desk, *, orders: int = 3000, seed: int = 7, force: bool = F
     from orderdesk.insight.demo import add_demo_insight  # a year of flow events, cards
 
     add_demo_insight(desk, per_day=max(1, orders // 215))
+    from orderdesk import audit_store
+
+    # A big demo (a year: --orders 126000) writes a million audit rows at once: beyond
+    # the newest HOT_ROWS they are packed now, as a station does daily.
+    audit_store.pack(desk)
     from orderdesk.pmc.service import kit_report
 
     return DemoReport(customers=len(customers), products=len(resins) + len(parts)

@@ -793,6 +793,10 @@
             <translation>已清理已上传的变更</translation>
         </message>
         <message>
+            <source>Older audit rows packed</source>
+            <translation>较早的审计记录已压缩归档</translation>
+        </message>
+        <message>
             <location filename="../../ui/board/labels.py" line="100" />
             <source>Person verified at the server</source>
             <translation>人员已在服务器核验</translation>

@@ -97,6 +97,7 @@ def action_label(code: str) -> str:
         "anchor": QCoreApplication.translate("audit", "Audit chain anchored at the server"),
         "approve_key": QCoreApplication.translate("audit", "Signing key approved"),
         "outbox_trim": QCoreApplication.translate("audit", "Sent changes trimmed"),
+        "audit_pack": QCoreApplication.translate("audit", "Older audit rows packed"),
         "person_token": QCoreApplication.translate("audit", "Person verified at the server"),
         "sync_park": QCoreApplication.translate("audit", "Transaction parked"),
         "share.create": QCoreApplication.translate("audit", "Share link made"),
