@@ -154,6 +154,10 @@ def test_order_trail(year_desk: Desk) -> None:
     _check_all(captured)
     trail = _first(captured, "FROM audit_log")
     assert "USING INDEX ix_audit_entity (entity=? AND entity_id=?)" in trail
+    # Rows older than the hot window are packed: their blocks are found by key.
+    packed = _first(captured, "FROM audit_archive ")
+    assert "SEARCH audit_archive_keys USING PRIMARY KEY (key=?)" in packed, packed
+    assert "SEARCH audit_archive USING INTEGER PRIMARY KEY (rowid=?)" in packed, packed
     detail = board.order_detail(year_desk, order_id)
     assert len(detail.trail) >= 4  # insert, ref, lines, two status moves: all found
 
