@@ -23,9 +23,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import threading
 import time
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from sqlalchemy import delete, func, insert, select, text
@@ -45,9 +46,9 @@ HOT_DAYS = 14
 HOT_ROWS = 50_000
 #: Rows per block: the trail of an old order opens two to four blocks, ~2 ms each.
 BLOCK_ROWS = 1000
-#: Blocks per write transaction, so a first pack of a year never holds the write lock
-#: for more than a fraction of a second at a time.
-BLOCKS_PER_TX = 20
+#: Blocks per write transaction, so a first pack of a year (in the background while
+#: people work) never holds the write lock for more than about half a second.
+BLOCKS_PER_TX = 5
 PACK_EVERY_S = 24 * 3600.0
 _LAST_PACK_KEY = "audit_packed_at"
 
@@ -178,7 +179,8 @@ def _read_rows(s: Session, stop: int, n: int) -> list[dict]:  # type: ignore[typ
 
 
 def pack(desk: Desk, *, hot_days: int = HOT_DAYS, now: dt.datetime | None = None,
-         block_rows: int | None = None, hot_rows: int | None = None) -> PackReport:
+         block_rows: int | None = None, hot_rows: int | None = None,
+         abort: threading.Event | None = None) -> PackReport:
     """Pack audit rows older than `hot_days`, or beyond the newest `hot_rows`, into
     blocks of `block_rows` (never the newest row, which the next audit row links to, and
     never a part-filled block). Runs in small transactions, each audited; safe to
@@ -189,7 +191,7 @@ def pack(desk: Desk, *, hot_days: int = HOT_DAYS, now: dt.datetime | None = None
     blocks = rows_done = 0
     through: int | None = None
     actor = Actor(user="system", station=desk.station)
-    while True:
+    while abort is None or not abort.is_set():
         with desk.write(actor, sync_apply=True) as s:
             stop = _pack_limit(s, cutoff, hot_rows or HOT_ROWS)
             if stop is None:
@@ -271,10 +273,13 @@ def _finish_tx(s: Session, written: list[tuple[int, int, int, str]]) -> None:
                    "last_hash": written[-1][3]})
 
 
-def pack_if_due(desk: Desk, *, now: dt.datetime | None = None) -> PackReport | None:
-    """pack() at most once a day per database (called after sync rounds); None when
-    not due. The time of the last pack is kept in the database, so restarts don't
-    repack every time."""
+def pack_if_due(desk: Desk, *, now: dt.datetime | None = None,
+                abort: threading.Event | None = None,
+                progress: Callable[..., None] | None = None) -> PackReport | None:
+    """pack() at most once a day per database; None when not due. The station app runs
+    it as a background job at start and every few hours (`abort` stops it between
+    transactions; `progress` is accepted for the job runner and not used). The time of
+    the last pack is kept in the database, so restarts don't repack every time."""
     now = now or utcnow()
     with desk.read() as s:
         last = s.get(SyncState, _LAST_PACK_KEY)
@@ -285,10 +290,16 @@ def pack_if_due(desk: Desk, *, now: dt.datetime | None = None) -> PackReport | N
                 return None
         except ValueError:
             pass
-    report = pack(desk, now=now)
+    report = pack(desk, now=now, abort=abort)
+    if abort is not None and abort.is_set():
+        return report  # not done: the next start finishes it
     with desk.write(sync_apply=True) as s:
         s.merge(SyncState(key=_LAST_PACK_KEY, value=now.isoformat()))
     return report
+
+
+# Housekeeping: the app's quit waits for (and cancels) it without asking.
+pack_if_due.task_quiet = True  # type: ignore[attr-defined]
 
 
 # ---- reading ------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
@@ -20,6 +20,11 @@ from orderdesk.ui.placeholder import station_name
 from orderdesk.ui.screen_fit import fit_to_screen
 
 log = logging.getLogger(__name__)
+
+#: When the station first packs its audit trail after start, and how often it checks again
+#: (a pack runs at most daily; see orderdesk/audit_store.py).
+PACK_FIRST_MS = 30_000
+PACK_CHECK_MS = 6 * 3600 * 1000
 
 
 def icon(name: str) -> QIcon:
@@ -69,6 +74,14 @@ class MainWindow(QMainWindow):
         if "sales" in self.page_keys:  # issue 11: the duplicate queue fills itself at start-up
             from orderdesk.ui.sales.review_queue import start_up_scan
             start_up_scan(ctx)
+        # Issue 12: audit rows older than the hot window are packed in the background, at
+        # start and every few hours (pack_if_due does it at most daily).
+        self._pack_job = None
+        self._pack_timer = QTimer(self)
+        self._pack_timer.setInterval(PACK_CHECK_MS)
+        self._pack_timer.timeout.connect(self._pack_trail)
+        self._pack_timer.start()
+        QTimer.singleShot(PACK_FIRST_MS, self._pack_trail)
 
     # -- building ---------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -322,10 +335,25 @@ class MainWindow(QMainWindow):
         if self.confirm_leave(quitting=False):
             self.sign_out_requested.emit()
 
+    def _pack_trail(self) -> None:
+        from orderdesk import audit_store
+
+        if self._pack_job is not None and not self._pack_job.finished:
+            return
+        self._pack_job = self.ctx.tasks.job(audit_store.pack_if_due, self.ctx.desk,
+                                            on_error=self._on_pack_failed)
+
+    def _on_pack_failed(self, exc: BaseException) -> None:
+        # Housekeeping: nobody waits for it; it is tried again at the next check.
+        log.warning("packing the audit trail failed: %s", exc)
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         if not self.property("forceClose") and not self.confirm_leave(quitting=True):
             event.ignore()
             return
+        self._pack_timer.stop()
+        if self._pack_job is not None:
+            self._pack_job.cancel()  # stops between two transactions; resumed next start
         super().closeEvent(event)
 
 
