@@ -346,8 +346,8 @@ def hash_at(s: Session, audit_id: int) -> str | None:
                       .order_by(AuditArchiveBlock.first_id.desc()).limit(1)).first()
     if block is None or block.last_id < audit_id:
         return None
-    if block.last_id == audit_id:
-        return block.last_hash
+    # Always recomputed from the content, never the stored last_hash: a block rewritten
+    # after packing must show a different hash at the row the server anchored.
     return next((r.hash for r in decode_block(block) if r.id == audit_id), None)
 
 
