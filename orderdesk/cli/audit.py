@@ -22,6 +22,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     pack.add_argument("--hot-days", type=int, default=None, metavar="N",
                       help="keep the last N days as table rows (default 14; at most the "
                            "newest 50,000 rows stay)")
+    pack.add_argument("--vacuum", action="store_true",
+                      help="then rewrite the file to give the freed space back to the disk "
+                           "(needs the database to itself: close the app first)")
     pack.set_defaults(handler=cmd_pack)
     verify = sub.add_parser("verify", help="recompute the whole hash chain, packed blocks "
                                            "and table rows; exit 1 if it is broken")
@@ -35,11 +38,16 @@ def cmd_pack(args: argparse.Namespace) -> int:
 
     if args.hot_days is not None and args.hot_days < 1:
         raise CommandError("--hot-days must be at least 1 / 热数据天数至少为 1")
+    if args.vacuum and "://" in args.db:
+        raise CommandError("--vacuum works on a station file, not a database URL / "
+                           "--vacuum 只用于工作站数据库文件")
     desk = open_desk(args.db)
     try:
         report = audit_store.pack(desk, hot_days=args.hot_days or audit_store.HOT_DAYS)
     finally:
         desk.close()
+    if args.vacuum:
+        _vacuum(args.db)
     print(f"packed {report.rows:,} audit rows into {report.blocks:,} blocks"
           + (f" (through row {report.through_id})" if report.through_id else "")
           + f" in {report.seconds:.1f} s")
@@ -48,6 +56,24 @@ def cmd_pack(args: argparse.Namespace) -> int:
               f"({report.refused}); run `orderdesk audit verify` / 审计链在此行不一致")
         return 1
     return 0
+
+
+def _vacuum(path: str) -> None:
+    """Packed rows leave free pages that later rows reuse; VACUUM hands them back to the
+    disk now (after the first pack of a year, most of the file)."""
+    import sqlite3
+
+    from orderdesk.cli import CommandError
+
+    conn = sqlite3.connect(path, timeout=5, isolation_level=None)
+    try:
+        conn.execute("VACUUM")
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    except sqlite3.OperationalError as exc:
+        raise CommandError(f"the file is in use, VACUUM skipped ({exc}); close the app "
+                           "and run again / 数据库正在使用，未能整理") from exc
+    finally:
+        conn.close()
 
 
 def cmd_verify(args: argparse.Namespace) -> int:

@@ -219,3 +219,20 @@ def test_the_kpi_event_log_reads_rows_packed_before_it_ever_ran(desk, history, d
     assert corrections(desk) == expected
     events.refresh(desk)
     assert corrections(desk) == expected  # taken once
+
+
+def test_audit_commands_pack_vacuum_and_verify(desk, history, db_path, capsys):
+    from orderdesk.cli import main
+
+    desk.close()  # the commands open the file themselves
+    assert main(["audit", "pack", "--db", str(db_path), "--vacuum"]) == 0
+    assert "packed 0 audit rows into 0 blocks" in capsys.readouterr().out  # all rows young
+    assert main(["audit", "verify", "--db", str(db_path)]) == 0
+    assert "audit chain intact" in capsys.readouterr().out
+    import sqlite3
+
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("UPDATE audit_log SET user = 'someone' WHERE id = 7")
+    assert main(["audit", "verify", "--db", str(db_path)]) == 1
+    assert "BROKEN at row 7 (hash)" in capsys.readouterr().out
+    assert main(["audit", "pack", "--db", str(db_path), "--hot-days", "0"]) == 2
