@@ -98,13 +98,23 @@ class _Chain:
         self.last: str | None = None
         self.loaded = False
 
-    def link(self, row: dict[str, Any]) -> None:
+    def tip(self) -> str | None:
+        """The hash the next row links to (the newest audit row's, or this session's)."""
         if not self.loaded:
             self.last = self.session.connection().execute(
                 select(AuditLog.hash).order_by(AuditLog.id.desc()).limit(1)
             ).scalar()
             self.loaded = True
-        row["prev_hash"] = self.last
+        return self.last
+
+    def advance(self, last: str | None) -> None:
+        """Rows up to the one hashed `last` were linked by the caller (bulk writers
+        that hash rows of one shape themselves, as audit_hash does)."""
+        self.last = last
+        self.loaded = True
+
+    def link(self, row: dict[str, Any]) -> None:
+        row["prev_hash"] = self.tip()
         row["hash"] = audit_hash(row)
         self.last = row["hash"]
 

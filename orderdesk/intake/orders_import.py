@@ -28,7 +28,6 @@ from orderdesk.changes import Changes
 from orderdesk.desk import Desk
 from orderdesk.errors import OrderdeskError
 from orderdesk.gc_pause import gc_paused
-from orderdesk.ids import uuid7
 from orderdesk.intake import memory
 from orderdesk.intake.columns import ORDER_FIELDS, ColumnMapping, find_header
 from orderdesk.intake.errors import ImportAborted, IntakeError, LowConfidenceMapping
@@ -36,6 +35,7 @@ from orderdesk.intake.matching import Catalog, CustomerInfo
 from orderdesk.intake.readers import SheetData, read_sheets
 from orderdesk.intake.values import (
     cell_text,
+    has_text,
     is_blank_row,
     is_note_row,
     is_total_row,
@@ -255,13 +255,18 @@ def parse_rows(sheet: SheetData, mapping: ColumnMapping, catalog: Catalog, *, sh
             problems.append(RowProblem(row_no, header_of(fld), fld, cell_text(value), reason))
 
         def text(fld: str) -> str | None:
-            value = cell_text(_cell(row, cols.get(fld)))
-            return value or None
+            col = cols[fld]
+            if col is None or col >= len(row):
+                return None
+            value = row[col]
+            if value is None:
+                return None
+            return cell_text(value) or None
 
         # Order time first: dates without a year take theirs from it.
         order_time = now
         raw = _cell(row, cols.get("order_time"))
-        if cols.get("order_time") is not None and cell_text(raw):
+        if cols.get("order_time") is not None and has_text(raw):
             try:
                 # Sheets carry local times; orders store UTC like utcnow().
                 order_time = parse_datetime(raw, now.date()).astimezone(
@@ -293,7 +298,7 @@ def parse_rows(sheet: SheetData, mapping: ColumnMapping, catalog: Catalog, *, sh
 
         requested = None
         raw = _cell(row, cols.get("requested_date"))
-        if cell_text(raw):
+        if has_text(raw):
             try:
                 requested = parse_datetime(raw, order_time.date()).date()
                 if requested < order_time.date():
@@ -569,7 +574,7 @@ def _write_orders(session: Session, groups: list[list[ParsedLine]], catalog: Cat
     for year, indexes in by_year.items():
         for i, no in zip(indexes, _next_numbers(session, year, len(indexes)), strict=True):
             numbers[i] = no
-    from orderdesk.intake.bulk import bulk_insert
+    from orderdesk.intake.bulk import bulk_insert, id_source
     from orderdesk.models import Note
 
     ids: list[str] = []
@@ -580,6 +585,7 @@ def _write_orders(session: Session, groups: list[list[ParsedLine]], catalog: Cat
     events: list[dict] = []
     notes: list[dict] = []
     now = utcnow()
+    new_id = id_source().__next__
 
     def flush() -> None:
         # Parents first, then children; each with its audit and outbox rows.
@@ -593,7 +599,7 @@ def _write_orders(session: Session, groups: list[list[ParsedLine]], catalog: Cat
         if abort is not None and abort.is_set():
             raise ImportAborted()
         first = group[0]
-        order_id = uuid7()
+        order_id = new_id()
         cust = catalog.customers.get(first.customer_id or "")
         requested = min((g.requested_date for g in group if g.requested_date), default=None)
         note = "; ".join(dict.fromkeys(g.note for g in group if g.note)) or None
@@ -607,18 +613,18 @@ def _write_orders(session: Session, groups: list[list[ParsedLine]], catalog: Cat
             delivery_address=first.address, created_by=user, station=station,
             created_at=now, updated_at=now))
         for no, line in enumerate(group, start=1):
-            lines.append(dict(id=uuid7(), order_id=order_id, line_no=no,
+            lines.append(dict(id=new_id(), order_id=order_id, line_no=no,
                               product_id=line.product_id, quantity=line.quantity,
                               unit=line.unit or "pcs", unit_price=line.unit_price,
                               due_date=line.requested_date or requested, cancelled=False))
-        refs.append(dict(id=uuid7(), order_id=order_id, channel=first.channel,
+        refs.append(dict(id=new_id(), order_id=order_id, channel=first.channel,
                          channel_order_no=_channel_no_for(first, cust.code if cust else None),
                          active=True))
-        events.append(dict(id=uuid7(), order_id=order_id, department="sales", old_status=None,
+        events.append(dict(id=new_id(), order_id=order_id, department="sales", old_status=None,
                            new_status=initial["sales"], at=now, user=user, station=station,
                            note="import"))
         if note:
-            notes.append(dict(id=uuid7(), order_id=order_id, kind="note", body=note,
+            notes.append(dict(id=new_id(), order_id=order_id, kind="note", body=note,
                               author=user, at=now, active=True))
         ids.append(order_id)
         lines_done += len(group)

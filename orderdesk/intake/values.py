@@ -130,6 +130,17 @@ def cell_text(value: object) -> str:
     return str(value).strip()
 
 
+def has_text(value: object) -> bool:
+    """bool(cell_text(value)) without making the text (a date cell's ISO form)."""
+    if value is None:
+        return False
+    if value.__class__ is str:
+        return bool(value.strip())
+    if value.__class__ in (float, int, dt.datetime, dt.date):
+        return True
+    return bool(cell_text(value))
+
+
 def parse_sku(value: object) -> str:
     text = half_width(cell_text(value)).strip()
     if not text:
@@ -229,8 +240,18 @@ _NOTE_START = re.compile(r"^\s*(备注|说明|注[:：]|注意|制单|制表|审
 def is_note_row(cells: list[object], key_columns: list[int]) -> bool:
     """A notes line under (or between) the data: one or two text cells, none of them in
     the SKU or quantity column ('备注：请按时交货', '制单：王工 审核：李经理')."""
-    filled = [(i, c) for i, c in enumerate(cells) if c is not None and cell_text(c)]
-    if not filled or len(filled) > 2 or any(i in key_columns for i, _ in filled):
+    # A data row has more than two filled cells: stop counting at the third, without
+    # making the text of every cell (this runs for each of a sheet's rows). A cell is
+    # filled when its text is not empty: a non-blank string, or any other value.
+    filled = []
+    for i, c in enumerate(cells):
+        if c is None or (c.__class__ is str and not c.strip()):
+            continue
+        if c.__class__ is str or cell_text(c):
+            if len(filled) == 2 or i in key_columns:
+                return False
+            filled.append((i, c))
+    if not filled:
         return False
     texts = [cell_text(c) for _, c in filled]
     return all(isinstance(c, str) for _, c in filled) and any(
