@@ -397,6 +397,7 @@ def _push_large(desk: Desk, client: SyncClient, tx_id: str, *, batch: int,
             local.mark_local_only(desk, local_rows)
         return
     applied = False
+    earlier: dict[str, dict[str, Any]] = {}
     for attempt in range(2):
         for page, local_rows in local.large_tx_pages(desk, tx_id, batch):
             _check(abort)
@@ -414,6 +415,14 @@ def _push_large(desk: Desk, client: SyncClient, tx_id: str, *, batch: int,
                 return
             if answer["state"] == "applied":
                 applied = True
+                # The piece that applied it answers for the others too (a server from
+                # before that does not: they are asked for below).
+                for change_id, seq, outcome, value, conflict_id, detail in \
+                        answer.get("earlier") or ():
+                    earlier[change_id] = {
+                        "change_id": change_id, "seq": seq, "outcome": outcome,
+                        "result_value": value, "conflict_id": conflict_id,
+                        "detail": detail, "duplicate": False}
                 _count(tally, page, local.record_push(desk, page, answer["results"]))
         if applied:
             break
@@ -422,13 +431,15 @@ def _push_large(desk: Desk, client: SyncClient, tx_id: str, *, batch: int,
     if not applied:
         raise SyncError(status=0, message=f"transaction {tx_id} incomplete at the server",
                         path="/sync/push/piece")
-    # Pieces sent before the last one were only staged: fetch their answers, as many a
-    # request as the server takes (each request also costs a local transaction).
+    # Pieces sent before the last one were only staged: record their answers (from the
+    # applying piece's answer, else asked for, as many a request as the server takes).
     for page, _local in local.large_tx_pages(desk, tx_id, OUTCOMES_BATCH):
         _check(abort)
-        answer = client.outcomes([r["change_id"] for r in page])
-        _count(tally, page, local.record_push(desk, page, answer["results"]))
-        if len(answer["results"]) < len(page):
+        results = [earlier[r["change_id"]] for r in page if r["change_id"] in earlier]
+        if len(results) < len(page):
+            results = client.outcomes([r["change_id"] for r in page])["results"]
+        _count(tally, page, local.record_push(desk, page, results))
+        if len(results) < len(page):
             raise SyncError(status=0, message=f"transaction {tx_id}: answers missing",
                             path="/sync/outcomes")
 

@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import and_, delete, func, insert, select, tuple_, update
+from sqlalchemy import and_, delete, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DataError, IntegrityError, StatementError
 from sqlalchemy.orm import Session
@@ -123,14 +123,19 @@ class _Versions:
     dirty: dict[tuple[str, str, str], tuple[int, str | None]] = field(default_factory=dict)
 
     def load(self, session: Session, keys: set[tuple[str, str]]) -> None:
-        keys = list(keys)
-        for i in range(0, len(keys), 400):
-            chunk = keys[i:i + 400]
-            rows = session.execute(select(_RV.c.entity, _RV.c.entity_id, _RV.c.field, _RV.c.seq,
-                                          _RV.c.station)
-                                   .where(tuple_(_RV.c.entity, _RV.c.entity_id).in_(chunk)))
-            for e, eid, f, seq, st in rows:
-                self.known[(e, eid, f)] = (seq, st)
+        wanted: dict[str, list[str]] = defaultdict(list)
+        for e, eid in keys:
+            wanted[e].append(eid)
+        # One entity per query: `entity = ? AND entity_id IN (...)` can only be a primary
+        # key search; a row-value IN was planned as a scan of the table on SQLite.
+        for e, ids in wanted.items():
+            for i in range(0, len(ids), 500):
+                rows = session.execute(select(_RV.c.entity_id, _RV.c.field, _RV.c.seq,
+                                              _RV.c.station)
+                                       .where(_RV.c.entity == e,
+                                              _RV.c.entity_id.in_(ids[i:i + 500])))
+                for eid, f, seq, st in rows:
+                    self.known[(e, eid, f)] = (seq, st)
 
     def get(self, entity: str, entity_id: str, field_name: str | None) -> tuple[int, str | None] | None:
         if field_name:
@@ -1048,6 +1053,9 @@ class PieceResult:
     state: str                  # "staged" (waiting for more pieces) or "applied"
     staged: int                 # changes of the transaction staged so far
     results: list[ChangeOut]    # this piece's answers, once the transaction is applied
+    # The other pieces' answers, when this piece applied the transaction (not when it
+    # was applied before): the station records them without asking for each.
+    earlier: list[ChangeOut] = field(default_factory=list)
 
 
 class PieceRefused(Exception):
@@ -1140,7 +1148,13 @@ def stage_piece(session: Session, origin: str, tx_id: str, tx_size: int, start: 
     session.execute(delete(staged_t).where(staged_t.c.origin == origin,
                                            staged_t.c.tx_id == tx_id))
     wanted = set(ids)
-    return PieceResult("applied", count, [r for r in results if r.change_id in wanted])
+    inserts = {c.change_id for c in whole if c.op == "insert"}
+    # Slim, as known_outcomes(slim=True): an insert applied as sent without its row.
+    earlier = [dataclasses.replace(r, result_value=None)
+               if r.outcome == "applied" and r.change_id in inserts else r
+               for r in results if r.change_id not in wanted]
+    return PieceResult("applied", count, [r for r in results if r.change_id in wanted],
+                       earlier)
 
 
 #: SQLite page cache while a whole large transaction is applied (KiB; the default is 2
