@@ -74,7 +74,7 @@ def timed(fn, *args, **kwargs):  # type: ignore[no-untyped-def]
     return result, time.perf_counter() - started
 
 
-def run(rows: int, keep: Path | None = None) -> dict[str, float]:
+def run(rows: int, keep: Path | None = None, lines_per_order: int = 5) -> dict[str, float]:
     from intake_fixtures import generate
 
     from orderdesk.dedup import flag_new_orders
@@ -98,7 +98,8 @@ def run(rows: int, keep: Path | None = None) -> dict[str, float]:
         desk.close()
         sheet = tmp / "orders_50k.xlsx"
         _, figures["generate file"] = timed(generate.big_orders_xlsx, sheet, rows,
-                                            customers=customers, skus=skus)
+                                            customers=customers, skus=skus,
+                                            lines_per_order=lines_per_order)
         n1, figures["read: openpyxl read-only"] = timed(read_openpyxl, sheet)
         n2, figures["read: python-calamine"] = timed(read_calamine, sheet)
         assert n1 == n2, (n1, n2)
@@ -137,7 +138,8 @@ def run(rows: int, keep: Path | None = None) -> dict[str, float]:
                                                     channel="bench",
                                                     now=dt.datetime(2026, 3, 1))
         desk.close()
-        assert report.imported == rows // 5 and report.rejected_rows == 0, report.as_dict()
+        assert report.imported == rows // lines_per_order and report.rejected_rows == 0, \
+            report.as_dict()
         if keep:
             keep.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(sheet, keep / sheet.name)
@@ -146,10 +148,10 @@ def run(rows: int, keep: Path | None = None) -> dict[str, float]:
     return figures
 
 
-def report(figures: dict[str, float], rows: int) -> None:
+def report(figures: dict[str, float], rows: int, lines_per_order: int = 5) -> None:
     import os
 
-    print(f"Import of a {rows:,}-row .xlsx ({rows // 5:,} orders); load average "
+    print(f"Import of a {rows:,}-row .xlsx ({rows // lines_per_order:,} orders); load average "
           f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     print(f"  {'stage':<38} {'wall':>7}   {'cpu':>7}")
     for name, seconds in figures.items():
@@ -167,8 +169,10 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=50_000)
     parser.add_argument("--keep", type=Path, help="keep the generated sheet in this folder")
+    parser.add_argument("--lines-per-order", type=int, default=5,
+                        help="1 gives bench_year's sheet (one line per order: 4 rows each)")
     args = parser.parse_args()
-    report(run(args.rows, args.keep), args.rows)
+    report(run(args.rows, args.keep, args.lines_per_order), args.rows, args.lines_per_order)
 
 
 def test_bench_import() -> None:
