@@ -140,6 +140,15 @@ def _server(db_url: str, logs: Path):  # type: ignore[no-untyped-def]
     return server
 
 
+def _process_cpu(pid: int) -> float:
+    """CPU seconds (user + system) of another process so far (Linux; else 0)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return 0.0
+
+
 def full_download(year: Path, tmp: Path) -> None:
     """A new station downloads the year from a server holding it (its log pruned)."""
     from orderdesk.desk import Desk
@@ -163,7 +172,9 @@ def full_download(year: Path, tmp: Path) -> None:
         try:
             client = SyncClient(server.url, Credentials("sales1", PASSWORD), station="NEW",
                                 timeout=300)
+            server_cpu = _process_cpu(server.proc.pid)
             report, wall, cpu = timed(sync_once, desk, client=client, pull_batch=5000)
+            server_cpu = _process_cpu(server.proc.pid) - server_cpu
             with desk.read() as s:
                 from sqlalchemy import func, select
 
@@ -173,7 +184,8 @@ def full_download(year: Path, tmp: Path) -> None:
             desk.close()
         record(f"full download of a year to a new station ({got:,} orders, "
                f"{report.pulled:,} rows)", wall, cpu, "s", 120)
-        print(f"    new station file: {mb(tmp / 'fresh.db'):,.0f} MB")
+        print(f"    new station file: {mb(tmp / 'fresh.db'):,.0f} MB; server cpu "
+              f"{server_cpu:.1f} s")
     finally:
         server.stop()
 
@@ -227,15 +239,21 @@ def two_stations(tmp: Path, rows: int) -> None:
         result, wall, cpu = timed(orders_import.run_import, a, [sheet], channel="bench",
                                   now=dt.datetime(2026, 3, 1))
         record(f"{rows:,}-row import end to end (audit, outbox included)", wall, cpu, "s", 10)
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
+        server_cpu = _process_cpu(server.proc.pid)
         pushed = sync_once(a, client=ca, push_batch=2000)
+        pushed_at = time.perf_counter()
         pulled = sync_once(b, client=cb, pull_batch=5000)
         wall = time.perf_counter() - started
+        cpu = time.process_time() - cpu
+        server_cpu = _process_cpu(server.proc.pid) - server_cpu
         with b.read() as s:
             got = s.scalar(select(func.count()).select_from(Order).where(Order.channel == "bench"))
         record(f"{rows:,}-row import reaches B ({got:,} orders; {pushed.pushed:,} changes "
-               f"pushed)", wall, None, "s", 60)
+               f"pushed)", wall, cpu, "s", 60)
         print(f"    A: {pushed.summary()}\n    B: {pulled.summary()}")
+        print(f"    push {pushed_at - started:.1f} s, pull {wall - (pushed_at - started):.1f} s "
+              f"(wall); server cpu {server_cpu:.1f} s")
         assert result.imported == got, (result.imported, got)
     finally:
         for desk in locals().get("stations", {}).values():

@@ -42,26 +42,11 @@ def table_for(entity: str) -> Table:
 
 def decode_value(table: Table, field: str, value: Any) -> Any:
     """A decoded-JSON value as the Python value of column `field`."""
-    column = table.columns.get(field)
-    if column is None:
+    decoders = _row_decoders(table)
+    if field not in decoders:
         raise UnknownEntity(table.name, field)
-    if value is None:
-        return None
-    kind = column.type
-    if isinstance(kind, Boolean):
-        return bool(value)
-    if isinstance(kind, Numeric):
-        return Decimal(str(value))
-    if isinstance(kind, DateTime):
-        parsed = dt.datetime.fromisoformat(value)
-        return parsed.replace(tzinfo=None) if parsed.tzinfo else parsed
-    if isinstance(kind, Date):
-        return dt.date.fromisoformat(value[:10])
-    if isinstance(kind, LargeBinary):
-        return base64.b64decode(value)
-    if isinstance(kind, Integer):
-        return int(value)
-    return value
+    fn = decoders[field]
+    return value if value is None or fn is None else fn(value)
 
 
 def _decoder(kind: Any) -> Any:
@@ -127,8 +112,13 @@ def same(a: Any, b: Any) -> bool:
 
 def primary_key(table: Table, entity_id: str) -> dict[str, Any]:
     """The primary key columns of `entity_id` (as tracking.py joins them with ':')."""
-    cols = list(table.primary_key.columns)
-    parts = [entity_id] if len(cols) == 1 else entity_id.split(":", len(cols) - 1)
+    cols = table.primary_key.columns
+    decoders = _row_decoders(table)
+    if len(cols) == 1:
+        (col,) = cols
+        fn = decoders[col.name]
+        return {col.name: entity_id if fn is None else fn(entity_id)}
+    parts = entity_id.split(":", len(cols) - 1)
     return {col.name: decode_value(table, col.name, part) for col, part in zip(cols, parts)}
 
 
@@ -149,3 +139,40 @@ def model_for(entity: str) -> Any:
 def dependency_rank() -> dict[str, int]:
     """Tables in foreign-key order: inserts of one transaction are applied in this order."""
     return {table.name: rank for rank, table in enumerate(Base.metadata.sorted_tables)}
+
+
+def write_many(session: Any, build: Any, table: Any, rows: list[dict[str, Any]]) -> None:
+    """Insert rows of `table` that all have the same keys, straight through the driver's
+    executemany; `build(values)` makes the statement (an INSERT, maybe ON CONFLICT).
+
+    A 200,000-change transaction writes 200,000 rows to each of the server's log, audit
+    trail and row versions, and to a station's row versions: SQLAlchemy's per-row
+    parameter handling cost more than the database's insert. Here each column's own bind processor (the dialect's conversion
+    of datetimes, decimals, booleans: the driver gets the same values) runs in one loop.
+    """
+    if not rows:
+        return
+    conn = session.connection()
+    dialect = conn.dialect
+    names = list(rows[0])
+    compiled = build({n: None for n in names}).compile(dialect=dialect)
+    procs = {n: table.columns[n].type._cached_bind_processor(dialect) for n in names}
+    params: list[Any] = []
+    if compiled.positional:
+        order = list(compiled.positiontup)
+        convert = [(i, procs[n]) for i, n in enumerate(order) if procs[n] is not None]
+        for row in rows:
+            values = [row[n] for n in order]
+            for i, fn in convert:
+                values[i] = fn(values[i])
+            params.append(tuple(values))
+    else:
+        convert_named = [(n, fn) for n, fn in procs.items() if fn is not None]
+        for row in rows:
+            values = dict(row)
+            for n, fn in convert_named:
+                values[n] = fn(values[n])
+            params.append(values)
+    sql = str(compiled)
+    for i in range(0, len(params), 5000):
+        conn.exec_driver_sql(sql, params[i:i + 5000])

@@ -545,12 +545,15 @@ class _Applier:
 
         rows = [dict(entity=e, entity_id=i, field=f, seq=s, station=None)
                 for (e, i, f), s in self.dirty.items()]
-        stmt = sqlite.insert(_RV)
-        stmt = stmt.on_conflict_do_update(index_elements=[_RV.c.entity, _RV.c.entity_id,
-                                                          _RV.c.field],
-                                          set_={"seq": stmt.excluded.seq})
-        for i in range(0, len(rows), 500):
-            self.session.execute(stmt, rows[i:i + 500])
+
+        def upsert(values: dict[str, Any]) -> Any:
+            stmt = sqlite.insert(_RV).values(values)
+            return stmt.on_conflict_do_update(
+                index_elements=[_RV.c.entity, _RV.c.entity_id, _RV.c.field],
+                set_={"seq": stmt.excluded.seq})
+
+        # Through the driver: a first download writes a row version per row it gets.
+        codec.write_many(self.session, upsert, _RV, rows)
         self.dirty.clear()
 
 

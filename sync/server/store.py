@@ -59,43 +59,6 @@ def take(session: Session, name: str, n: int = 1) -> int:
 
 # ---- many rows at once -------------------------------------------------------------------
 
-def _write_many(session: Session, build: Any, table: Any, rows: list[dict[str, Any]]) -> None:
-    """Insert rows of `table` that all have the same keys, straight through the driver's
-    executemany; `build(values)` makes the statement (an INSERT, maybe ON CONFLICT).
-
-    A 200,000-change transaction writes 200,000 rows to each of the log, the audit trail
-    and the row versions: SQLAlchemy's per-row parameter handling cost more than the
-    database's insert. Here each column's own bind processor (the dialect's conversion
-    of datetimes, decimals, booleans: the driver gets the same values) runs in one loop.
-    """
-    if not rows:
-        return
-    conn = session.connection()
-    dialect = conn.dialect
-    names = list(rows[0])
-    compiled = build({n: None for n in names}).compile(dialect=dialect)
-    procs = {n: table.columns[n].type._cached_bind_processor(dialect) for n in names}
-    params: list[Any] = []
-    if compiled.positional:
-        order = list(compiled.positiontup)
-        convert = [(i, procs[n]) for i, n in enumerate(order) if procs[n] is not None]
-        for row in rows:
-            values = [row[n] for n in order]
-            for i, fn in convert:
-                values[i] = fn(values[i])
-            params.append(tuple(values))
-    else:
-        convert_named = [(n, fn) for n, fn in procs.items() if fn is not None]
-        for row in rows:
-            values = dict(row)
-            for n, fn in convert_named:
-                values[n] = fn(values[n])
-            params.append(values)
-    sql = str(compiled)
-    for i in range(0, len(params), 5000):
-        conn.exec_driver_sql(sql, params[i:i + 5000])
-
-
 def _python_defaults(table: Any, names: set[str]) -> list[tuple[str, Any]] | None:
     """Columns missing from `names` whose Python-side default Core would fill (a station
     a release behind may not send a column): (name, scalar or callable). None when one
@@ -156,7 +119,7 @@ class _Versions:
                 for (e, i, f), (s, o) in self.dirty.items()]
         dialect = session.get_bind().dialect.name
         ins = postgresql.insert(_RV) if dialect == "postgresql" else sqlite.insert(_RV)
-        _write_many(session, lambda values: _upsert_versions(ins.values(values)), _RV, rows)
+        codec.write_many(session, lambda values: _upsert_versions(ins.values(values)), _RV, rows)
         self.dirty.clear()
 
 
@@ -593,7 +556,7 @@ class _Batch:
                 for name, arg in fill:
                     for values in rows:
                         values[name] = arg(None) if callable(arg) else arg
-                _write_many(self.session, insert(table).values, table, rows)
+                codec.write_many(self.session, insert(table).values, table, rows)
         self.inserts.clear()
         for (entity, field_name), values in self.updates.items():
             table = codec.Base.metadata.tables[entity]
@@ -623,13 +586,13 @@ class _Batch:
     # -- end of batch ----------------------------------------------------------------
     def finish(self) -> None:
         if self.logs:
-            _write_many(self.session, insert(_CL).values, _CL, self.logs)
+            codec.write_many(self.session, insert(_CL).values, _CL, self.logs)
             if self.conflicts:
                 self.session.execute(insert(_CF), self.conflicts)
             chain = audit_chain(self.session)
             for audit in self.audits:
                 chain.link(audit)
-            _write_many(self.session, insert(AuditLog.__table__).values, AuditLog.__table__,
+            codec.write_many(self.session, insert(AuditLog.__table__).values, AuditLog.__table__,
                         self.audits)
         self.versions.flush(self.session)
 
