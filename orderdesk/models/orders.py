@@ -15,10 +15,20 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from orderdesk.models.base import Base, IdMixin, StampMixin, utcnow
+
+
+#: Production statuses of the orders PMC's kit check nets (orderdesk.pmc.service).
+KIT_OPEN_PRODUCTION = ("awaiting_schedule",)
+# The partial index's condition, word for word what the kit check's queries say: SQLite
+# uses a partial index only for a query whose WHERE contains this very term, with the
+# statuses written in (a bound parameter, or `=` for the IN, does not match).
+KIT_OPEN_WHERE = "status_production IN ({})".format(
+    ", ".join(f"'{s}'" for s in KIT_OPEN_PRODUCTION))
 
 
 class Order(IdMixin, StampMixin, Base):
@@ -28,6 +38,13 @@ class Order(IdMixin, StampMixin, Base):
     __table_args__ = (
         Index("ix_orders_customer_time", "customer_id", "order_time"),
         Index("ix_orders_order_time", "order_time"),
+        # The kit check reads every open order of a year twice (heads, then lines). A
+        # year is mostly finished orders: this index holds only the open ones (16,000 of
+        # 126,000) with every column the check reads, so it never reads the table's
+        # 40 MB. Partial, so no other query's plan changes.
+        Index("ix_orders_kit_open", "status_production", "cancelled", "merged_into_id",
+              "id", "order_no", "rush", "order_time", "requested_date", "customer_id",
+              sqlite_where=text(KIT_OPEN_WHERE), postgresql_where=text(KIT_OPEN_WHERE)),
     )
 
     order_no: Mapped[str] = mapped_column(String(40), unique=True)

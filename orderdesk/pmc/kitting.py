@@ -42,9 +42,10 @@ from __future__ import annotations
 import datetime as dt
 import heapq
 from bisect import bisect_left
+from itertools import compress
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 
 from orderdesk.errors import OrderdeskError
 from orderdesk.gc_pause import gc_paused
@@ -158,9 +159,15 @@ class ComponentShortage:
     shortage: float
     available: float
     incoming: float
-    blocked: tuple[tuple[str, str], ...]   # (order id, order no) in priority order
+    order_ids: tuple[str, ...]             # the orders it blocks, in priority order,
+    order_nos: tuple[str, ...]             # and their numbers
     first_need: dt.date | None
     clear_date: dt.date | None             # None: receipts do not cover every order
+
+    @property
+    def blocked(self) -> tuple[tuple[str, str], ...]:
+        """(order id, order no) of each order it blocks, in priority order."""
+        return tuple(zip(self.order_ids, self.order_nos))
 
 
 # ---- internals ---------------------------------------------------------------------
@@ -210,6 +217,13 @@ _order_id = attrgetter("id")
 _order_no = attrgetter("order_no")
 
 
+def _pick(values: list[str], indexes: list[int]) -> tuple[str, ...]:
+    """values[i] for each index, as a tuple (itemgetter: one C call for thousands)."""
+    if len(indexes) == 1:
+        return (values[indexes[0]],)
+    return itemgetter(*indexes)(values) if indexes else ()
+
+
 def _priority(order: OrderInput) -> tuple:
     return (not order.rush, order.need_date or _FAR, order.order_time or dt.datetime.max,
             order.order_no)
@@ -239,6 +253,7 @@ class KitEngine:
         # Per order (by rank): the chains of the components it uses, parents first.
         self.order_components: list[list[_Chain]] = []
         self._shortage_cache: dict[str, ComponentShortage | None] = {}
+        self._by_rank: tuple[list[str], list[str]] | None = None   # ids, numbers by rank
         self.missing_bom: list[tuple[str, ...]] = []
         self._results: list[OrderResult | None] = [None] * len(self.orders)
         with gc_paused():
@@ -674,31 +689,37 @@ class KitEngine:
             return self._shortage_cache[pid]
         c = self.chains.get(pid)
         result = None
-        if c is not None and not c.made:
-            blocked = [i for i, rest in enumerate(c.rest) if rest > EPS] if max(
-                c.rest, default=0.0) > EPS else []
-            if blocked:
-                info = self.products.get(pid) or ProductInfo(pid, pid, pid)
-                # A common component blocks thousands of orders: map over the slots
-                # rather than a generator step per slot.
-                cds = list(map(c.cdate.__getitem__, blocked))
-                orders = list(map(self.orders.__getitem__, map(c.ranks.__getitem__, blocked)))
-                result = ComponentShortage(
-                    component_id=pid, sku=info.sku, name=info.name, unit=info.unit,
-                    shortage=round(sum(map(c.rest.__getitem__, blocked)), 4),
-                    available=self.available.get(pid, 0.0),
-                    incoming=round(sum(q for _, q in self.receipts.get(pid, ())), 4),
-                    blocked=tuple(zip(map(_order_id, orders), map(_order_no, orders))),
-                    first_need=orders[0].need_date,
-                    clear_date=None if None in cds else max(cds))  # type: ignore[type-var]
+        # A slot's rest is 0.0 or more than EPS (_net writes nothing in between), so the
+        # list itself flags the short slots: a common component blocks thousands of
+        # orders, and compress picks them without a Python step per slot.
+        if c is not None and not c.made and any(c.rest):
+            ranks = list(compress(c.ranks, c.rest))
+            info = self.products.get(pid) or ProductInfo(pid, pid, pid)
+            # Without receipts no slot has a clearing date.
+            cds = list(compress(c.cdate, c.rest)) if pid in self.receipts else [None]
+            ids, nos = self._ids_by_rank()
+            result = ComponentShortage(
+                component_id=pid, sku=info.sku, name=info.name, unit=info.unit,
+                shortage=round(sum(compress(c.rest, c.rest)), 4),
+                available=self.available.get(pid, 0.0),
+                incoming=round(sum(q for _, q in self.receipts.get(pid, ())), 4),
+                order_ids=_pick(ids, ranks), order_nos=_pick(nos, ranks),
+                first_need=self.orders[ranks[0]].need_date,
+                clear_date=None if None in cds else max(cds))  # type: ignore[type-var]
         self._shortage_cache[pid] = result
         return result
+
+    def _ids_by_rank(self) -> tuple[list[str], list[str]]:
+        if self._by_rank is None:
+            self._by_rank = (list(map(_order_id, self.orders)),
+                             list(map(_order_no, self.orders)))
+        return self._by_rank
 
     def shortages(self) -> list[ComponentShortage]:
         """Bought components short for at least one order, most orders blocked first."""
         with gc_paused():
             out = [s for s in (self.shortage_of(pid) for pid in self.chains) if s is not None]
-        out.sort(key=lambda c: (-len(c.blocked), -c.shortage, c.sku))
+        out.sort(key=lambda c: (-len(c.order_ids), -c.shortage, c.sku))
         return out
 
     def short_for(self, pid: str, order_ids: set[str]) -> float:

@@ -17,7 +17,7 @@ import weakref
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from sqlalchemy import Connection, Float, select, type_coerce
+from sqlalchemy import Connection, Float, bindparam, select, type_coerce
 from sqlalchemy.orm import Session
 
 from orderdesk.changes import Changes
@@ -25,6 +25,7 @@ from orderdesk.desk import Desk
 from orderdesk.errors import NotFound
 from orderdesk.gc_pause import gc_paused
 from orderdesk.models import BomLine, Customer, Order, OrderLine, Product, Receipt, StockItem
+from orderdesk.models.orders import KIT_OPEN_PRODUCTION
 from orderdesk.pmc.kitting import (
     AMBER,
     GREEN,
@@ -39,8 +40,9 @@ from orderdesk.pmc.kitting import (
     ReceiptInput,
 )
 
-#: Production statuses whose orders still need their material: PMC's open orders.
-OPEN_PRODUCTION = ("awaiting_schedule",)
+#: Production statuses whose orders still need their material: PMC's open orders (kept
+#: beside the partial index that serves them, ix_orders_kit_open).
+OPEN_PRODUCTION = KIT_OPEN_PRODUCTION
 STATUSES = (RED, AMBER, GREEN, NO_BOM)
 
 
@@ -168,11 +170,22 @@ def _load_supply(s: Session | Connection) -> tuple[dict[str, float], list[Receip
     return available, receipts
 
 
+def _open_orders() -> tuple:
+    # The statuses are written into the SQL (literal_execute) rather than bound: SQLite
+    # reads the open orders from the partial index ix_orders_kit_open only when the
+    # query's condition is the index's own, word for word (KIT_OPEN_WHERE).
+    statuses = bindparam("kit_open", KIT_OPEN_PRODUCTION, expanding=True,
+                         literal_execute=True)
+    return (Order.cancelled.is_(False), Order.merged_into_id.is_(None),
+            Order.status_production.in_(statuses))
+
+
 def load_input(s: Session) -> tuple[KitInput, dict[str, _Meta]]:
     """Everything the engine needs, in a handful of column queries (no ORM objects).
 
     Executed on the session's connection (Core): the ORM's per-row loading of plain
-    columns was about half the load's time."""
+    columns was about half the load's time. The open orders and the orders the lines
+    belong to come from the partial index ix_orders_kit_open, never the orders table."""
     conn = s.connection()
     products = {pid: ProductInfo(pid, sku, name, unit, line) for pid, sku, name, unit, line in
                 conn.execute(select(Product.id, Product.sku, Product.name, Product.unit,
@@ -182,33 +195,39 @@ def load_input(s: Session) -> tuple[KitInput, dict[str, _Meta]]:
                type_coerce(BomLine.scrap_rate, Float))
         .where(BomLine.active.is_(True)))]
     available, receipts = _load_supply(conn)
-    open_cond = (Order.cancelled.is_(False), Order.merged_into_id.is_(None),
-                 Order.status_production.in_(OPEN_PRODUCTION))
-    heads = {}
-    for oid, no, rush, otime, req, cname, tier in conn.execute(
-            select(Order.id, Order.order_no, Order.rush, Order.order_time, Order.requested_date,
-                   Customer.name, Customer.tier)
-            .outerjoin(Customer, Customer.id == Order.customer_id).where(*open_cond)).all():
-        heads[oid] = [no, rush, otime, req, cname, tier, [], None]
+    open_cond = _open_orders()
+    heads = conn.execute(
+        select(Order.id, Order.order_no, Order.rush, Order.order_time, Order.requested_date,
+               Customer.name, Customer.tier)
+        .outerjoin(Customer, Customer.id == Order.customer_id).where(*open_cond)).all()
+    # Lines grouped by order (the rows come ordered by order, then line number).
+    lines_of: dict[str, list[tuple[str, float]]] = {}
+    due_of: dict[str, dt.date] = {}
     for oid, pid, qty, due in conn.execute(
             select(OrderLine.order_id, OrderLine.product_id,
                    type_coerce(OrderLine.quantity, Float), OrderLine.due_date)
             .join(Order, Order.id == OrderLine.order_id)
             .where(*open_cond, OrderLine.cancelled.is_(False))
             .order_by(OrderLine.order_id, OrderLine.line_no)).all():
-        h = heads[oid]
-        h[6].append((pid, qty or 0.0))
-        if due is not None and (h[7] is None or due < h[7]):
-            h[7] = due
+        got = lines_of.get(oid)
+        if got is None:
+            lines_of[oid] = [(pid, qty or 0.0)]
+        else:
+            got.append((pid, qty or 0.0))
+        if due is not None:
+            first = due_of.get(oid)
+            if first is None or due < first:
+                due_of[oid] = due
     orders: list[OrderInput] = []
     meta: dict[str, _Meta] = {}
     # Product lines per distinct set of ordered products: orders repeat a few products.
     line_sets: dict[frozenset[str], tuple[str, ...]] = {}
-    for oid, (no, rush, otime, req, cname, tier, lines, due) in heads.items():
-        orders.append(OrderInput(id=oid, order_no=no, lines=tuple(lines),
-                                 need_date=due or req, rush=bool(rush), order_time=otime,
-                                 customer_name=cname, customer_tier=tier))
-        key = frozenset(p for p, _ in lines)
+    no_lines: list[tuple[str, float]] = []
+    for oid, no, rush, otime, req, cname, tier in heads:
+        lines = lines_of.get(oid, no_lines)
+        orders.append(OrderInput(oid, no, tuple(lines), due_of.get(oid) or req, bool(rush),
+                                 otime, cname, tier))
+        key = frozenset([p for p, _ in lines])
         plines = line_sets.get(key)
         if plines is None:
             plines = line_sets[key] = tuple(sorted(
@@ -279,13 +298,11 @@ def _summary(st: _State, res) -> OrderKitSummary:  # type: ignore[no-untyped-def
         missing_bom=res.missing_bom, clear_date=res.clear_date, kit_date=res.kit_date)
 
 
-def _shortage_row(engine: KitEngine, c, blocked) -> ShortageRow:  # type: ignore[no-untyped-def]
-    order_ids, order_nos = zip(*blocked)
+def _shortage_row(c) -> ShortageRow:  # type: ignore[no-untyped-def]
     return ShortageRow(
         component_id=c.component_id, sku=c.sku, name=c.name, unit=c.unit, shortage=c.shortage,
-        available=c.available, incoming=c.incoming, order_ids=order_ids, order_nos=order_nos,
-        first_need=engine.orders[engine.rank_of[blocked[0][0]]].need_date,
-        clear_date=c.clear_date)
+        available=c.available, incoming=c.incoming, order_ids=c.order_ids,
+        order_nos=c.order_nos, first_need=c.first_need, clear_date=c.clear_date)
 
 
 def _matches(o: OrderKitSummary, f: KitFilter) -> bool:
@@ -341,15 +358,15 @@ def kit_report(desk: Desk, filters: KitFilter | None = None, *,
             if unfiltered:
                 hit = st.shortage_rows.get(c.component_id)
                 if hit is None or hit[0] is not c:
-                    hit = st.shortage_rows[c.component_id] = (c, _shortage_row(engine, c, c.blocked))
+                    hit = st.shortage_rows[c.component_id] = (c, _shortage_row(c))
                 rows.append(hit[1])
                 continue
-            blocked = [(oid, no) for oid, no in c.blocked if oid in ids]
+            blocked = [(oid, no) for oid, no in zip(c.order_ids, c.order_nos) if oid in ids]
             if not blocked:
                 continue
             rows.append(ShortageRow(
                 component_id=c.component_id, sku=c.sku, name=c.name, unit=c.unit,
-                shortage=c.shortage if len(blocked) == len(c.blocked) else engine.short_for(
+                shortage=c.shortage if len(blocked) == len(c.order_ids) else engine.short_for(
                     c.component_id, {oid for oid, _ in blocked}),
                 available=c.available, incoming=c.incoming,
                 order_ids=tuple(o for o, _ in blocked), order_nos=tuple(n for _, n in blocked),
