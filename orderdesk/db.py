@@ -16,7 +16,7 @@ from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from orderdesk import tracking
+from orderdesk import large_writes, tracking
 from orderdesk.errors import DatabaseLocked, DatabaseTooNew, DatabaseUnreadable
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
@@ -65,6 +65,7 @@ def make_engine(db: str | Path, **kwargs: object) -> Engine:
         event.listen(engine, "begin", _sqlite_begin)
         event.listen(engine, "after_cursor_execute", _count_written)
         event.listen(engine, "checkin", _analyze_after_large_writes)
+        event.listen(engine, "checkin", large_writes.after_checkin)
     else:
         engine = create_engine(url, pool_pre_ping=True, **kwargs)
         if engine.dialect.name == "postgresql":

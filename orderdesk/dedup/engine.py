@@ -652,7 +652,10 @@ def _flag_new_orders(session: Session, order_ids: list[str], source: str,
     # The hook indexes orders written through the ORM; orders bulk-inserted with Core
     # (fast importers) are indexed here, so the check never misses them.
     done = keymod.flush_pending(session)
-    missing = [i for i in ids if i not in done]
+    # Orders a bulk writer indexed as it wrote them (keys.index_inserted) are current,
+    # unless changed since (then flush_pending has just rebuilt them).
+    indexed = session.info.get(keymod.INDEXED, set())
+    missing = [i for i in ids if i not in done and i not in indexed]
     if missing:
         keymod.refresh(session, missing)
     step_index = time.process_time()

@@ -28,6 +28,7 @@ from orderdesk.changes import Changes
 from orderdesk.desk import Desk
 from orderdesk.errors import OrderdeskError
 from orderdesk.gc_pause import gc_paused
+from orderdesk.large_writes import large_write
 from orderdesk.intake import memory
 from orderdesk.intake.columns import ORDER_FIELDS, ColumnMapping, find_header
 from orderdesk.intake.errors import ImportAborted, IntakeError, LowConfidenceMapping
@@ -574,6 +575,7 @@ def _write_orders(session: Session, groups: list[list[ParsedLine]], catalog: Cat
     for year, indexes in by_year.items():
         for i, no in zip(indexes, _next_numbers(session, year, len(indexes)), strict=True):
             numbers[i] = no
+    from orderdesk.dedup import keys as dedup_keys
     from orderdesk.intake.bulk import bulk_insert, id_source
     from orderdesk.models import Note
 
@@ -592,6 +594,10 @@ def _write_orders(session: Session, groups: list[list[ParsedLine]], catalog: Cat
         for model, rows in ((Order, orders), (OrderLine, lines), (OrderChannelRef, refs),
                             (StatusEvent, events), (Note, notes)):
             bulk_insert(session, model, rows)
+        # The duplicate index from the rows just written, not read back (a group's lines
+        # are always flushed with their order).
+        dedup_keys.index_inserted(session, orders, lines)
+        for rows in (orders, lines, refs, events, notes):
             rows.clear()
 
     initial = statuses.INITIAL
@@ -664,7 +670,7 @@ def run_import(desk: Desk, paths: Sequence[str | Path], *, channel: str | None =
     all_ids: list[str] = []
     created_customers: list[str] = []
     mappings = mappings or {}
-    with gc_paused(), desk.write() as s:
+    with gc_paused(), desk.write() as s, large_write(s):
         catalog = Catalog.load(s)
         previews: list[FilePreview] = []
         for n, path in enumerate(paths):

@@ -393,3 +393,38 @@ def test_rows_rejected_for_other_reasons_create_no_customer(desk, work, tmp_path
     assert report.imported == 0 and report.customers_created == ()
     with desk.read() as s:
         assert s.scalar(select(func.count(Customer.id))) == 0
+
+
+def test_import_indexes_its_orders_as_a_rebuild_would(desk, demo_catalog, work) -> None:  # type: ignore[no-untyped-def]
+    """The bulk import writes the duplicate index from the rows it inserted (not read
+    back): the rows must be exactly those the index's rebuild derives from the orders."""
+    from sqlalchemy import text
+
+    from orderdesk.dedup.keys import catalog_index, rows_for_orders
+
+    report = run_import(desk, [work["title_merged"], work["marketplace"]], now=NOW)
+    assert report.imported >= 5
+    ids = sorted(report.order_ids)
+    with desk.read() as s:
+        conn = s.connection()
+        written = {tuple(r) for r in conn.execute(text(
+            "SELECT order_id, customer_key, sku_norm, order_time FROM dedup_keys"
+            f" WHERE order_id IN ({', '.join(repr(i) for i in ids)})"))}
+        rebuilt = set(rows_for_orders(conn, catalog_index(s), ids))
+    assert rebuilt and written == rebuilt
+    assert {row[0] for row in written} == set(ids)
+
+
+def test_import_gives_back_its_large_write_settings(desk, demo_catalog, work) -> None:  # type: ignore[no-untyped-def]
+    """run_import holds its transaction in a large page cache with the automatic
+    checkpoint off; the pooled connection must come back to SQLite's defaults."""
+    from sqlalchemy import text
+
+    with desk.read() as s:
+        before = (s.execute(text("PRAGMA cache_size")).scalar(),
+                  s.execute(text("PRAGMA wal_autocheckpoint")).scalar())
+    run_import(desk, [work["title_merged"]], now=NOW)
+    with desk.read() as s:
+        after = (s.execute(text("PRAGMA cache_size")).scalar(),
+                 s.execute(text("PRAGMA wal_autocheckpoint")).scalar())
+    assert after == before and after[1] == 1000
