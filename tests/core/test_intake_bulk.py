@@ -13,11 +13,13 @@ import json
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sqlalchemy import select
 
 from orderdesk.desk import Desk
 from orderdesk.intake import values
-from orderdesk.intake.bulk import bulk_insert, id_source
+from orderdesk.intake.bulk import bulk_insert, id_source, json_objects
 from orderdesk.models import AuditLog, Customer, Order, Outbox
 from orderdesk.tracking import Actor, audit_hash
 
@@ -122,3 +124,31 @@ def _note_row_reference(cells: list[object], key_columns: list[int]) -> bool:
 @pytest.mark.parametrize("key_columns", [[], [0], [2, 4], [1]])
 def test_note_rows_as_before(cells: list[object], key_columns: list[int]) -> None:
     assert values.is_note_row(cells, key_columns) == _note_row_reference(cells, key_columns)
+
+
+# -- JSON of bulk rows ----------------------------------------------------------------------
+
+_SCALARS = st.one_of(
+    st.none(), st.booleans(), st.integers(min_value=-(2**70), max_value=2**70),
+    st.floats(allow_nan=True, allow_infinity=True), st.text(), st.sampled_from(
+        ['"', "\\", "%s", "%", "\n\r\t", "\x00\x1f\x7f", "\u2028\u2029", "王经理", "😀", ""]),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(), min_size=1, max_size=6, unique=True).flatmap(
+    lambda keys: st.tuples(st.just(keys), st.lists(
+        st.lists(_SCALARS, min_size=len(keys), max_size=len(keys)), min_size=1, max_size=5))))
+def test_json_objects_are_json_dumps_byte_for_byte(case) -> None:  # type: ignore[no-untyped-def]
+    keys, rows = case
+    columns = [list(col) for col in zip(*rows)]
+    assert json_objects(keys, columns) == [
+        json.dumps(dict(zip(keys, row)), ensure_ascii=False) for row in rows]
+
+
+def test_json_objects_of_columns_of_one_type_and_of_nested_values() -> None:
+    keys = ["id", "n", "flag", "data", "pct%s"]
+    columns = [["a", "b\"c"], [1, 2**64], [True, False], [{"x": [1, None]}, ["王"]],
+               ["%d", None]]
+    assert json_objects(keys, columns) == [
+        json.dumps(dict(zip(keys, row)), ensure_ascii=False) for row in zip(*columns)]
