@@ -14,6 +14,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -192,9 +193,14 @@ class SyncClient:
     def outcomes(self, change_ids: list[str]) -> dict[str, Any]:
         return self.call("POST", "/sync/outcomes", json={"change_ids": change_ids})
 
-    def pull(self, since: int, limit: int) -> dict[str, Any]:
-        return self.call("GET", "/sync/pull", params={"since": since, "limit": limit,
-                                                      "resync_ok": "true"})
+    def pull(self, since: int, limit: int, held: int | None = None) -> dict[str, Any]:
+        """`held`: how far this station has applied, when below `since` (a page fetched
+        ahead while the one before it is still being applied): the server keeps its
+        log from there, not from `since`. A server that does not know it ignores it."""
+        params: dict[str, Any] = {"since": since, "limit": limit, "resync_ok": "true"}
+        if held is not None and held < since:
+            params["held"] = held
+        return self.call("GET", "/sync/pull", params=params)
 
     def snapshot(self, entity: str | None, after: str | None, limit: int,
                  since: int = 0) -> dict[str, Any]:
@@ -453,29 +459,64 @@ def pull_all(desk: Desk, client: SyncClient, *, batch: int = PULL_BATCH,
     changes = Changes()
     since = start = local.cursor(desk)
     head = since
-    while True:
-        _check(abort)
+    # The next page is fetched while this one is applied (the server builds it, the
+    # network carries it, meanwhile): one request ahead, never more.
+    with _Ahead() as ahead:
         page = client.pull(since, batch)
-        if page.get("resync"):
-            # Below the server's pruned log: download the current rows, then pull on.
-            got, more, since = full_download(desk, client, batch=batch, abort=abort,
-                                             progress=progress)
-            for key in tally:
-                tally[key] += got[key]
-            changes = changes | more
-            start = since
-            continue
-        result = local.apply_pull(desk, page)
-        tally["pulled"] += result.received
-        tally["applied"] += result.applied
-        tally["skipped"] += result.skipped
-        tally["conflicts"] += result.conflicts
-        changes = changes | result.changes
-        since, head = page["next_cursor"], page["head"]
-        if progress:
-            progress(since - start, max(head - start, 1), "pull")
-        if not page["has_more"]:
-            return tally, changes, since, head
+        while True:
+            _check(abort)
+            if page.get("resync"):
+                # Below the server's pruned log: download the current rows, then pull on.
+                got, more, since = full_download(desk, client, batch=batch, abort=abort,
+                                                 progress=progress)
+                for key in tally:
+                    tally[key] += got[key]
+                changes = changes | more
+                start = since
+                page = client.pull(since, batch)
+                continue
+            if page["has_more"]:
+                ahead.fetch(client.pull, page["next_cursor"], batch, since)
+            result = local.apply_pull(desk, page)
+            tally["pulled"] += result.received
+            tally["applied"] += result.applied
+            tally["skipped"] += result.skipped
+            tally["conflicts"] += result.conflicts
+            changes = changes | result.changes
+            since, head = page["next_cursor"], page["head"]
+            if progress:
+                progress(since - start, max(head - start, 1), "pull")
+            if not page["has_more"]:
+                return tally, changes, since, head
+            page = ahead.result()
+
+
+class _Ahead:
+    """One request run on a thread of its own while the caller applies the page before
+    it. Only one request is out at a time, and the caller never uses the client
+    meanwhile, so the client (one HTTP session) is never used by two threads at once.
+    A request still out when the caller stops (an error, an abort) is waited for."""
+
+    def __init__(self) -> None:
+        self._pool: ThreadPoolExecutor | None = None
+        self._future: Future[Any] | None = None
+
+    def __enter__(self) -> _Ahead:
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="orderdesk-ahead")
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        assert self._pool is not None
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def fetch(self, fn: Callable[..., Any], *args: Any) -> None:
+        assert self._pool is not None and self._future is None
+        self._future = self._pool.submit(fn, *args)
+
+    def result(self) -> Any:
+        assert self._future is not None
+        future, self._future = self._future, None
+        return future.result()
 
 
 def full_download(desk: Desk, client: SyncClient, *, batch: int = PULL_BATCH,
@@ -493,24 +534,28 @@ def full_download(desk: Desk, client: SyncClient, *, batch: int = PULL_BATCH,
     entity: str | None = None
     after: str | None = None
     head: int | None = None
-    while True:
-        _check(abort)
+    with _Ahead() as ahead:
         page = client.snapshot(entity, after, batch, since)
-        head = page["head"] if head is None else head
-        for change in page["changes"]:
-            if change["entity"] in deletable:
-                seen[change["entity"]].add(change["entity_id"])
-        result = local.apply_snapshot_page(desk, page)
-        tally["pulled"] += result.received
-        tally["applied"] += result.applied
-        tally["skipped"] += result.skipped
-        tally["conflicts"] += result.conflicts
-        changes = changes | result.changes
-        if progress:
-            progress(tally["pulled"], max(tally["pulled"] + 1, 1), "download")
-        entity, after = page["next_entity"], page["next_after"]
-        if entity is None:
-            break
+        while True:
+            _check(abort)
+            head = page["head"] if head is None else head
+            entity, after = page["next_entity"], page["next_after"]
+            if entity is not None:
+                ahead.fetch(client.snapshot, entity, after, batch, since)
+            for change in page["changes"]:
+                if change["entity"] in deletable:
+                    seen[change["entity"]].add(change["entity_id"])
+            result = local.apply_snapshot_page(desk, page)
+            tally["pulled"] += result.received
+            tally["applied"] += result.applied
+            tally["skipped"] += result.skipped
+            tally["conflicts"] += result.conflicts
+            changes = changes | result.changes
+            if progress:
+                progress(tally["pulled"], max(tally["pulled"] + 1, 1), "download")
+            if entity is None:
+                break
+            page = ahead.result()
     local.finish_snapshot(desk, head, seen)
     return tally, changes | Changes(orders=True), head
 

@@ -405,6 +405,41 @@ def test_a_user_cannot_move_another_stations_cursor(srv):
     assert cursor <= head
 
 
+def test_a_page_fetched_ahead_holds_the_cursor_where_the_station_applied(srv):
+    """A station fetching the next pull page while applying the one before says `held`:
+    pruning must count what it applied, not the page it has only fetched."""
+    tok = station_token(srv, "ST-AHEAD")
+    requests.post(srv.url + "/sync/hello", json={"station": "ST-AHEAD", "uid": uuid7()},
+                  headers=bearer(tok))
+    desk = _db(srv)
+    try:
+        with desk.read() as s:
+            head = s.scalar(select(func.max(ChangeLog.seq))) or 0
+    finally:
+        desk.close()
+    assert head >= 2
+
+    def cursor() -> int:
+        d = _db(srv)
+        try:
+            with d.read() as s:
+                return s.scalar(select(SyncStation.cursor)
+                                .where(SyncStation.name == "ST-AHEAD"))
+        finally:
+            d.close()
+
+    got = requests.get(srv.url + "/sync/pull", params={"since": head, "held": 1,
+                                                       "resync_ok": "true"}, headers=bearer(tok))
+    assert got.status_code == 200
+    assert cursor() == 1
+    got = requests.get(srv.url + "/sync/pull", params={"since": head, "resync_ok": "true"},
+                       headers=bearer(tok))
+    assert got.status_code == 200 and cursor() == head
+    bad = requests.get(srv.url + "/sync/pull", params={"since": head, "held": -1},
+                       headers=bearer(tok))
+    assert bad.status_code in (400, 422)
+
+
 def test_hello_with_a_uid_another_station_holds_is_409_not_500(srv):
     uid = uuid7()
     one = token(srv, "sales1", "ST-U1")

@@ -191,6 +191,10 @@ def _publish_if_needed(st: ServerState) -> None:
 def pull(request: Request, since: int = Query(0, ge=0, le=guard.INT64_MAX),
          limit: int = Query(1000, ge=1, le=MAX_PULL),
          resync_ok: bool = Query(False),
+         held: int | None = Query(None, ge=0, le=guard.INT64_MAX,
+                                  description="How far the station has applied, when below "
+                                              "`since` (it fetches a page ahead): its cursor "
+                                              "for pruning is then this, not `since`."),
          st: ServerState = Depends(state)) -> PullOut:
     """Changes after `since` (the caller's own are left out), oldest first. Below the
     pruned log the answer says `resync` (the client downloads /sync/snapshot); a client
@@ -210,7 +214,7 @@ def pull(request: Request, since: int = Query(0, ge=0, le=guard.INT64_MAX),
                                                     "请升级 orderdesk")
     # Only the station itself (its key, or a person signed in at it) moves its cursor,
     # and never past the head (pruning trusts the cursor).
-    since = min(since, page.head)
+    since = min(since, page.head, held if held is not None else since)
     if row is not None and guard.owns_station(caller(request), origin) and (
             row.cursor != since or row.last_seen_at is None
             or (utcnow() - row.last_seen_at).total_seconds() > 30):
