@@ -19,7 +19,8 @@ from sqlalchemy import select
 
 from orderdesk.desk import Desk
 from orderdesk.intake import values
-from orderdesk.intake.bulk import bulk_insert, id_source, json_objects
+from orderdesk.intake.bulk import bulk_insert, id_source
+from orderdesk.json_rows import json_arrays, json_objects
 from orderdesk.models import AuditLog, Customer, Order, Outbox
 from orderdesk.tracking import Actor, audit_hash
 
@@ -144,6 +145,7 @@ def test_json_objects_are_json_dumps_byte_for_byte(case) -> None:  # type: ignor
     columns = [list(col) for col in zip(*rows)]
     assert json_objects(keys, columns) == [
         json.dumps(dict(zip(keys, row)), ensure_ascii=False) for row in rows]
+    assert json_arrays(columns) == [json.dumps(list(row), ensure_ascii=False) for row in rows]
 
 
 def test_json_objects_of_columns_of_one_type_and_of_nested_values() -> None:
