@@ -147,8 +147,9 @@ def write_many(session: Any, build: Any, table: Any, rows: list[dict[str, Any]])
 
     A 200,000-change transaction writes 200,000 rows to each of the server's log, audit
     trail and row versions, and to a station's row versions: SQLAlchemy's per-row
-    parameter handling cost more than the database's insert. Here each column's own bind processor (the dialect's conversion
-    of datetimes, decimals, booleans: the driver gets the same values) runs in one loop.
+    parameter handling cost more than the database's insert. Here each column's own bind
+    processor (the dialect's conversion of datetimes, decimals, booleans: the driver gets
+    the same values) is mapped over the column.
     """
     if not rows:
         return
@@ -157,22 +158,30 @@ def write_many(session: Any, build: Any, table: Any, rows: list[dict[str, Any]])
     names = list(rows[0])
     compiled = build({n: None for n in names}).compile(dialect=dialect)
     procs = {n: table.columns[n].type._cached_bind_processor(dialect) for n in names}
-    params: list[Any] = []
-    if compiled.positional:
-        order = list(compiled.positiontup)
-        convert = [(i, procs[n]) for i, n in enumerate(order) if procs[n] is not None]
-        for row in rows:
-            values = [row[n] for n in order]
-            for i, fn in convert:
-                values[i] = fn(values[i])
-            params.append(tuple(values))
-    else:
-        convert_named = [(n, fn) for n, fn in procs.items() if fn is not None]
-        for row in rows:
-            values = dict(row)
-            for n, fn in convert_named:
-                values[n] = fn(values[n])
-            params.append(values)
+    # Column by column: each column's values are converted with one map (a value equal
+    # to the one before, such as a transaction's shared time, converted once), then the
+    # columns are transposed into the driver's parameter rows.
+    order = list(compiled.positiontup) if compiled.positional else names
+    columns = []
+    for n in order:
+        values = [row[n] for row in rows]
+        fn = procs[n]
+        columns.append(list(map(_repeating(fn), values)) if fn is not None else values)
+    params: list[Any] = (list(zip(*columns)) if compiled.positional
+                         else [dict(zip(order, r)) for r in zip(*columns)])
     sql = str(compiled)
     for i in range(0, len(params), 5000):
         conn.exec_driver_sql(sql, params[i:i + 5000])
+
+
+def _repeating(fn: Any) -> Any:
+    """A bind processor remembering its last value and answer (equal values in a row are
+    converted once)."""
+    last: list[Any] = [object(), None]
+
+    def convert(value: Any) -> Any:
+        if value is not last[0]:
+            last[0], last[1] = value, fn(value)
+        return last[1]
+
+    return convert

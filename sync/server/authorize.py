@@ -218,6 +218,9 @@ class Authorizer:
         # user_roles rows the current station transaction writes (see role_mix_refusal).
         self.granted: set[str] = set()
         self.accounts_touched = False
+        # Whether a set of roles allows any of a set of actions (the role table is fixed
+        # in code: a large push asks the same question 200,000 times).
+        self.allowed: dict[tuple[frozenset[str], frozenset[str]], bool] = {}
 
     def forget(self) -> None:
         self.people.clear()
@@ -272,7 +275,11 @@ class Authorizer:
             return f"{UNKNOWN_USER}: {user}"
         if not person.active:
             return f"{USER_DISABLED}: {user}"
-        if any(role_defs.can(person.roles, action) for action in needed):
+        allowed = self.allowed.get((person.roles, needed))
+        if allowed is None:
+            allowed = self.allowed[(person.roles, needed)] = any(
+                role_defs.can(person.roles, action) for action in needed)
+        if allowed:
             return None
         if (entity == "users" and op == "update" and field in SELF_FIELDS
                 and entity_id == person.id):

@@ -264,6 +264,9 @@ class _Batch:
         self.by_seq: dict[int, dict[str, Any]] = {}
         self.seq = 0
         self.tx_conflict: str | None = None
+        # One receiving time for everything this push applies (a large transaction is
+        # 200,000 changes received together; a clock read each was a second of its apply).
+        self.received_at = utcnow()
         # Current server rows of what this push touches, loaded once: {(entity, id): row}
         # (None = no such row). Writes are queued and sent per table at the end of each
         # transaction (executemany), inside its savepoint.
@@ -346,7 +349,8 @@ class _Batch:
                    entity_id=c.entity_id, op=c.op, field=c.field, old_value=c.old_value,
                    new_value=c.new_value, result_value=p.result_value, base_seq=c.base_seq,
                    user=c.user, station=c.station, origin=self.origin, at=c.at,
-                   received_at=utcnow(), outcome=p.outcome, conflict_id=conflict_id)
+                   received_at=self.received_at, outcome=p.outcome,
+                   conflict_id=conflict_id)
         self.logs.append(log)
         self.by_seq[seq] = log
         self.audits.append(dict(
