@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
@@ -405,13 +405,15 @@ def _push_large(desk: Desk, client: SyncClient, tx_id: str, *, batch: int,
     applied = False
     earlier: dict[str, dict[str, Any]] = {}
     for attempt in range(2):
-        for page, local_rows in local.large_tx_pages(desk, tx_id, batch):
+        # The next piece is read from the outbox and put in wire form on a thread while
+        # this one is at the server (pieces are disjoint runs of the outbox: what is
+        # written here about one never changes how the next reads).
+        for page, local_rows, wire in _one_ahead(_wired_pages(desk, tx_id, batch)):
             _check(abort)
             if local_rows:
                 local.mark_local_only(desk, local_rows)
             if not page:
                 continue
-            wire = [local.wire_change(r) for r in page]
             try:
                 answer = client.push_piece(tx_id, size, page[0]["position"], wire)
             except SyncError as exc:
@@ -489,6 +491,28 @@ def pull_all(desk: Desk, client: SyncClient, *, batch: int = PULL_BATCH,
             if not page["has_more"]:
                 return tally, changes, since, head
             page = ahead.result()
+
+
+def _wired_pages(desk: Desk, tx_id: str, batch: int) -> Iterator[tuple[Any, Any, Any]]:
+    for page, local_rows in local.large_tx_pages(desk, tx_id, batch):
+        yield page, local_rows, [local.wire_change(r) for r in page]
+
+
+_END = object()
+
+
+def _one_ahead(items: Iterator[Any]) -> Iterator[Any]:
+    """The items of `items`, each next one made on a thread of its own while the caller
+    works on the one before. Only that thread ever advances `items`, one step at a
+    time; when the caller stops early, the step under way is waited for."""
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="orderdesk-ahead") as pool:
+        coming = pool.submit(next, items, _END)
+        while True:
+            item = coming.result()
+            if item is _END:
+                return
+            coming = pool.submit(next, items, _END)
+            yield item
 
 
 class _Ahead:
