@@ -44,9 +44,6 @@ def _sqlite_pragmas(dbapi_conn: sqlite3.Connection, _record: object) -> None:
     cur.execute("PRAGMA synchronous=FULL")
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA busy_timeout=5000")
-    # Temporary tables (id sets, the duplicate check's probe rows: a few MB for a
-    # 50,000-order import) in memory, not spilled to a temporary file.
-    cur.execute("PRAGMA temp_store=MEMORY")
     cur.close()
 
 
