@@ -480,10 +480,7 @@ def pull_all(desk: Desk, client: SyncClient, *, batch: int = PULL_BATCH,
             if page["has_more"]:
                 ahead.fetch(client.pull, page["next_cursor"], batch, since)
             result = local.apply_pull(desk, page)
-            tally["pulled"] += result.received
-            tally["applied"] += result.applied
-            tally["skipped"] += result.skipped
-            tally["conflicts"] += result.conflicts
+            _add_pulled(tally, result)
             changes = changes | result.changes
             since, head = page["next_cursor"], page["head"]
             if progress:
@@ -513,6 +510,13 @@ def _one_ahead(items: Iterator[Any]) -> Iterator[Any]:
                 return
             coming = pool.submit(next, items, _END)
             yield item
+
+
+def _add_pulled(tally: dict[str, int], result: local.PullTally) -> None:
+    tally["pulled"] += result.received
+    tally["applied"] += result.applied
+    tally["skipped"] += result.skipped
+    tally["conflicts"] += result.conflicts
 
 
 class _Ahead:
@@ -570,10 +574,7 @@ def full_download(desk: Desk, client: SyncClient, *, batch: int = PULL_BATCH,
                 if change["entity"] in deletable:
                     seen[change["entity"]].add(change["entity_id"])
             result = local.apply_snapshot_page(desk, page)
-            tally["pulled"] += result.received
-            tally["applied"] += result.applied
-            tally["skipped"] += result.skipped
-            tally["conflicts"] += result.conflicts
+            _add_pulled(tally, result)
             changes = changes | result.changes
             if progress:
                 progress(tally["pulled"], max(tally["pulled"] + 1, 1), "download")

@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlalchemy import Boolean, Date, DateTime, Integer, LargeBinary, Numeric, Table
 
+from orderdesk.convert_once import repeating
 from orderdesk.models import Base
 from orderdesk.tracking import encode
 
@@ -166,22 +167,10 @@ def write_many(session: Any, build: Any, table: Any, rows: list[dict[str, Any]])
     for n in order:
         values = [row[n] for row in rows]
         fn = procs[n]
-        columns.append(list(map(_repeating(fn), values)) if fn is not None else values)
+        columns.append(list(map(repeating(fn), values)) if fn is not None else values)
     params: list[Any] = (list(zip(*columns)) if compiled.positional
                          else [dict(zip(order, r)) for r in zip(*columns)])
     sql = str(compiled)
     for i in range(0, len(params), 5000):
         conn.exec_driver_sql(sql, params[i:i + 5000])
 
-
-def _repeating(fn: Any) -> Any:
-    """A bind processor remembering its last value and answer (equal values in a row are
-    converted once)."""
-    last: list[Any] = [object(), None]
-
-    def convert(value: Any) -> Any:
-        if value is not last[0]:
-            last[0], last[1] = value, fn(value)
-        return last[1]
-
-    return convert

@@ -19,6 +19,7 @@ from sqlalchemy import insert, inspect
 from sqlalchemy.orm import Session
 
 from orderdesk import tracking
+from orderdesk.convert_once import repeating
 from orderdesk.ids import uuid7, uuid7_batch
 from orderdesk.json_rows import json_objects
 from orderdesk.models import AuditLog, Outbox
@@ -172,7 +173,7 @@ def _executemany(conn: Any, table: Any, columns: Sequence[tuple[Any, list[Any]]]
     names = [c.name for c in table.columns if c.name in by_name]
     converted = {}
     for n in names:
-        proc = _repeating(table.columns[n].type._cached_bind_processor(dialect))
+        proc = repeating(table.columns[n].type._cached_bind_processor(dialect))
         converted[n] = list(map(proc, by_name[n])) if proc is not None else by_name[n]
     _execute_columns(conn, table, names, converted)
 
@@ -184,21 +185,6 @@ def id_source(batch: int = 5000) -> Iterator[str]:
     their index entries go in at the end."""
     while True:
         yield from sorted(uuid7_batch(batch))
-
-
-def _repeating(fn: Any) -> Any:
-    """A bind processor remembering its last value: the times of a flush repeat on
-    every row (created_at, the audit's `at`), so each is converted once."""
-    if fn is None:
-        return None
-    last: list[Any] = [object(), None]
-
-    def convert(value: Any) -> Any:
-        if value is not last[0]:
-            last[0], last[1] = value, fn(value)
-        return last[1]
-
-    return convert
 
 
 def _python_type(col: Any) -> Any:
