@@ -15,8 +15,6 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -31,14 +29,12 @@ AUTOCHECKPOINT_PAGES = 1000
 _SAVED = "orderdesk_large_write"
 
 
-@contextmanager
-def large_write(session: Session) -> Iterator[None]:
+def large_write(session: Session) -> None:
     """Inside a write transaction: let its connection hold a large write in memory and
-    skip the commit-time checkpoint. Settings are restored, and a background checkpoint
-    started, when the connection goes back to the pool (after commit or rollback)."""
-    bind = session.get_bind()
-    if bind.dialect.name != "sqlite":
-        yield
+    skip the commit-time checkpoint. The settings are restored, and a background
+    checkpoint started, when the connection goes back to the pool (after the commit or
+    rollback), so there is nothing to undo here. No-op on other databases."""
+    if session.get_bind().dialect.name != "sqlite":
         return
     conn = session.connection()
     info = conn.connection.info
@@ -47,7 +43,6 @@ def large_write(session: Session) -> Iterator[None]:
         info[_SAVED] = int(before if before is not None else -2000)
         conn.exec_driver_sql(f"PRAGMA cache_size=-{LARGE_WRITE_CACHE_KIB}")
         conn.exec_driver_sql("PRAGMA wal_autocheckpoint=0")
-    yield
 
 
 def after_checkin(dbapi_conn: Any, record: Any) -> None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -461,24 +461,14 @@ def pull_all(desk: Desk, client: SyncClient, *, batch: int = PULL_BATCH,
     changes = Changes()
     since = start = local.cursor(desk)
     head = since
-    # The next page is fetched while this one is applied (the server builds it, the
-    # network carries it, meanwhile): one request ahead, never more.
-    with _Ahead() as ahead:
-        page = client.pull(since, batch)
-        while True:
+    while True:
+        # The next page is fetched while this one is applied (the server builds it, the
+        # network carries it, meanwhile). The pages end with the last one (returned
+        # from here) or with a `resync` answer.
+        for page in _one_ahead(_pull_pages(client, since, batch)):
             _check(abort)
             if page.get("resync"):
-                # Below the server's pruned log: download the current rows, then pull on.
-                got, more, since = full_download(desk, client, batch=batch, abort=abort,
-                                                 progress=progress)
-                for key in tally:
-                    tally[key] += got[key]
-                changes = changes | more
-                start = since
-                page = client.pull(since, batch)
-                continue
-            if page["has_more"]:
-                ahead.fetch(client.pull, page["next_cursor"], batch, since)
+                break
             result = local.apply_pull(desk, page)
             _add_pulled(tally, result)
             changes = changes | result.changes
@@ -487,7 +477,37 @@ def pull_all(desk: Desk, client: SyncClient, *, batch: int = PULL_BATCH,
                 progress(since - start, max(head - start, 1), "pull")
             if not page["has_more"]:
                 return tally, changes, since, head
-            page = ahead.result()
+        # Below the server's pruned log: download the current rows, then pull on.
+        got, more, since = full_download(desk, client, batch=batch, abort=abort,
+                                         progress=progress)
+        for key in tally:
+            tally[key] += got[key]
+        changes = changes | more
+        start = since
+
+
+def _pull_pages(client: SyncClient, since: int, batch: int) -> Iterator[dict[str, Any]]:
+    """Pull pages from `since` until the last (or a `resync` answer). A page asked for
+    while the one before it is still being applied says `held`: the station holds
+    everything up to that page's start, not yet what the page before brings."""
+    held: int | None = None
+    while True:
+        page = client.pull(since, batch, held)
+        yield page
+        if page.get("resync") or not page["has_more"]:
+            return
+        held, since = since, page["next_cursor"]
+
+
+def _snapshot_pages(client: SyncClient, since: int, batch: int) -> Iterator[dict[str, Any]]:
+    entity: str | None = None
+    after: str | None = None
+    while True:
+        page = client.snapshot(entity, after, batch, since)
+        yield page
+        entity, after = page["next_entity"], page["next_after"]
+        if entity is None:
+            return
 
 
 def _wired_pages(desk: Desk, tx_id: str, batch: int) -> Iterator[tuple[Any, Any, Any]]:
@@ -500,8 +520,10 @@ _END = object()
 
 def _one_ahead(items: Iterator[Any]) -> Iterator[Any]:
     """The items of `items`, each next one made on a thread of its own while the caller
-    works on the one before. Only that thread ever advances `items`, one step at a
-    time; when the caller stops early, the step under way is waited for."""
+    works on the one before: one request ahead, never more. Only that thread ever
+    advances `items`, one step at a time, and the caller does not use the client
+    meanwhile, so the client (one HTTP session) is never used by two threads at once.
+    When the caller stops early (an error, an abort), the step under way is waited for."""
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="orderdesk-ahead") as pool:
         coming = pool.submit(next, items, _END)
         while True:
@@ -519,34 +541,6 @@ def _add_pulled(tally: dict[str, int], result: local.PullTally) -> None:
     tally["conflicts"] += result.conflicts
 
 
-class _Ahead:
-    """One request run on a thread of its own while the caller applies the page before
-    it. Only one request is out at a time, and the caller never uses the client
-    meanwhile, so the client (one HTTP session) is never used by two threads at once.
-    A request still out when the caller stops (an error, an abort) is waited for."""
-
-    def __init__(self) -> None:
-        self._pool: ThreadPoolExecutor | None = None
-        self._future: Future[Any] | None = None
-
-    def __enter__(self) -> _Ahead:
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="orderdesk-ahead")
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        assert self._pool is not None
-        self._pool.shutdown(wait=True, cancel_futures=True)
-
-    def fetch(self, fn: Callable[..., Any], *args: Any) -> None:
-        assert self._pool is not None and self._future is None
-        self._future = self._pool.submit(fn, *args)
-
-    def result(self) -> Any:
-        assert self._future is not None
-        future, self._future = self._future, None
-        return future.result()
-
-
 def full_download(desk: Desk, client: SyncClient, *, batch: int = PULL_BATCH,
                   abort: threading.Event | None = None,
                   progress: Progress | None = None) -> tuple[dict[str, int], Changes, int]:
@@ -559,28 +553,19 @@ def full_download(desk: Desk, client: SyncClient, *, batch: int = PULL_BATCH,
     since = local.cursor(desk)
     deletable = set(local.deletable_entities())
     seen: dict[str, set[str]] = {e: set() for e in deletable}
-    entity: str | None = None
-    after: str | None = None
     head: int | None = None
-    with _Ahead() as ahead:
-        page = client.snapshot(entity, after, batch, since)
-        while True:
-            _check(abort)
-            head = page["head"] if head is None else head
-            entity, after = page["next_entity"], page["next_after"]
-            if entity is not None:
-                ahead.fetch(client.snapshot, entity, after, batch, since)
-            for change in page["changes"]:
-                if change["entity"] in deletable:
-                    seen[change["entity"]].add(change["entity_id"])
-            result = local.apply_snapshot_page(desk, page)
-            _add_pulled(tally, result)
-            changes = changes | result.changes
-            if progress:
-                progress(tally["pulled"], max(tally["pulled"] + 1, 1), "download")
-            if entity is None:
-                break
-            page = ahead.result()
+    for page in _one_ahead(_snapshot_pages(client, since, batch)):
+        _check(abort)
+        head = page["head"] if head is None else head
+        for change in page["changes"]:
+            if change["entity"] in deletable:
+                seen[change["entity"]].add(change["entity_id"])
+        result = local.apply_snapshot_page(desk, page)
+        _add_pulled(tally, result)
+        changes = changes | result.changes
+        if progress:
+            progress(tally["pulled"], max(tally["pulled"] + 1, 1), "download")
+    assert head is not None  # the generator always yields the first page
     local.finish_snapshot(desk, head, seen)
     return tally, changes | Changes(orders=True), head
 

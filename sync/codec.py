@@ -159,8 +159,8 @@ def write_many(session: Any, build: Any, table: Any, rows: list[dict[str, Any]])
     names = list(rows[0])
     compiled = build({n: None for n in names}).compile(dialect=dialect)
     procs = {n: table.columns[n].type._cached_bind_processor(dialect) for n in names}
-    # Column by column: each column's values are converted with one map (a value equal
-    # to the one before, such as a transaction's shared time, converted once), then the
+    # Column by column: each column's values are converted with one map (the same object
+    # as the one before, such as a transaction's shared time, converted once), then the
     # columns are transposed into the driver's parameter rows.
     order = list(compiled.positiontup) if compiled.positional else names
     columns = []
@@ -173,4 +173,3 @@ def write_many(session: Any, build: Any, table: Any, rows: list[dict[str, Any]])
     sql = str(compiled)
     for i in range(0, len(params), 5000):
         conn.exec_driver_sql(sql, params[i:i + 5000])
-

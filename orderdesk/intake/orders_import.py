@@ -28,7 +28,6 @@ from orderdesk.changes import Changes
 from orderdesk.desk import Desk
 from orderdesk.errors import OrderdeskError
 from orderdesk.gc_pause import gc_paused
-from orderdesk.large_writes import large_write
 from orderdesk.intake import memory
 from orderdesk.intake.columns import ORDER_FIELDS, ColumnMapping, find_header
 from orderdesk.intake.errors import ImportAborted, IntakeError, LowConfidenceMapping
@@ -47,6 +46,7 @@ from orderdesk.intake.values import (
     parse_quantity,
     parse_sku,
 )
+from orderdesk.large_writes import large_write
 from orderdesk.models import (
     Customer,
     NumberSequence,
@@ -670,7 +670,8 @@ def run_import(desk: Desk, paths: Sequence[str | Path], *, channel: str | None =
     all_ids: list[str] = []
     created_customers: list[str] = []
     mappings = mappings or {}
-    with gc_paused(), desk.write() as s, large_write(s):
+    with gc_paused(), desk.write() as s:
+        large_write(s)
         catalog = Catalog.load(s)
         previews: list[FilePreview] = []
         for n, path in enumerate(paths):

@@ -14,7 +14,6 @@ import datetime as dt
 import json
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from orderdesk.ids import uuid7
 from orderdesk.json_rows import json_arrays
+from orderdesk.large_writes import large_write
 from orderdesk.models import AuditLog, Outbox, utcnow
 from orderdesk.models.sync import ChangeLog, RowVersion, SyncConflict, SyncCounter, SyncStation
 from orderdesk.sync import codec, rules
@@ -1067,6 +1067,9 @@ def stage_piece(session: Session, origin: str, tx_id: str, tx_size: int, start: 
     """
     from orderdesk.models.volume import StagedChange
 
+    # A piece is megabytes and the last one applies the whole transaction: a page cache
+    # that holds it, and no WAL checkpoint inside the commit (one runs after it).
+    large_write(session)
     staged_t = StagedChange.__table__
     if any(c.tx_id != tx_id for c in changes):
         raise PieceRefused("every change of a piece must carry its tx_id")
@@ -1115,8 +1118,7 @@ def stage_piece(session: Session, origin: str, tx_id: str, tx_size: int, start: 
         select(staged_t.c.payload).where(staged_t.c.origin == origin,
                                          staged_t.c.tx_id == tx_id)
         .order_by(staged_t.c.position))]
-    with _large_cache(session):
-        results = apply(whole)
+    results = apply(whole)
     session.execute(delete(staged_t).where(staged_t.c.origin == origin,
                                            staged_t.c.tx_id == tx_id))
     wanted = set(ids)
@@ -1127,26 +1129,6 @@ def stage_piece(session: Session, origin: str, tx_id: str, tx_size: int, start: 
                for r in results if r.change_id not in wanted]
     return PieceResult("applied", count, [r for r in results if r.change_id in wanted],
                        earlier)
-
-
-#: SQLite page cache while a whole large transaction is applied (KiB; the default is 2
-#: MiB). Its rows and their index entries do not fit the default: SQLite then spills
-#: dirty pages to the WAL and reads them back. Given back afterwards.
-LARGE_TX_CACHE_KIB = 256 * 1024
-
-
-@contextmanager
-def _large_cache(session: Session) -> Iterator[None]:
-    if session.get_bind().dialect.name != "sqlite":
-        yield
-        return
-    conn = session.connection()
-    before = conn.exec_driver_sql("PRAGMA cache_size").scalar()
-    conn.exec_driver_sql(f"PRAGMA cache_size=-{LARGE_TX_CACHE_KIB}")
-    try:
-        yield
-    finally:
-        conn.exec_driver_sql(f"PRAGMA cache_size={int(before)}")
 
 
 _CHANGE_FIELDS = tuple(ChangeIn.__dataclass_fields__)

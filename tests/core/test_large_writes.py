@@ -22,10 +22,10 @@ def _pragma(desk: Desk, name: str) -> int:
 def test_settings_hold_inside_and_are_restored_after(desk: Desk) -> None:
     cache = _pragma(desk, "cache_size")
     with desk.write() as s:
-        with large_writes.large_write(s):
-            inside = (s.execute(text("PRAGMA cache_size")).scalar(),
-                      s.execute(text("PRAGMA wal_autocheckpoint")).scalar())
-            s.add(Customer(code="LW1", name="大批写入"))
+        large_writes.large_write(s)
+        inside = (s.execute(text("PRAGMA cache_size")).scalar(),
+                  s.execute(text("PRAGMA wal_autocheckpoint")).scalar())
+        s.add(Customer(code="LW1", name="大批写入"))
     assert inside == (-large_writes.LARGE_WRITE_CACHE_KIB, 0)
     assert _pragma(desk, "cache_size") == cache
     assert _pragma(desk, "wal_autocheckpoint") == large_writes.AUTOCHECKPOINT_PAGES
@@ -34,7 +34,8 @@ def test_settings_hold_inside_and_are_restored_after(desk: Desk) -> None:
 def test_restored_after_a_rollback_too(desk: Desk) -> None:
     cache = _pragma(desk, "cache_size")
     try:
-        with desk.write() as s, large_writes.large_write(s):
+        with desk.write() as s:
+            large_writes.large_write(s)
             s.add(Customer(code="LW2", name="回滚"))
             raise RuntimeError("boom")
     except RuntimeError:
@@ -53,7 +54,8 @@ def test_the_background_checkpoint_copies_the_wal_back(desk: Desk, db_path: Path
         return ran[-1][1]
 
     monkeypatch.setattr(large_writes, "checkpoint", recording)
-    with desk.write() as s, large_writes.large_write(s):
+    with desk.write() as s:
+        large_writes.large_write(s)
         s.add_all(Customer(code=f"LWC{n}", name="x" * 200) for n in range(3000))
     deadline = time.monotonic() + 20
     while not ran and time.monotonic() < deadline:

@@ -14,7 +14,6 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from sqlalchemy import select
 
-from orderdesk.large_writes import large_write
 from orderdesk.models import Outbox, utcnow
 from orderdesk.models.sync import SyncStation
 from orderdesk.sync import codec
@@ -137,9 +136,7 @@ def push_piece(body: PieceIn, request: Request, st: ServerState = Depends(state)
     guard.check_values(changes)
     try:
         with st.desk.write(Actor(user=caller(request).name, station=origin),
-                           sync_apply=True) as s, large_write(s):
-            # (large_write: each piece is megabytes; its commit need not copy the WAL
-            # back into the database file, a checkpoint after it does.)
+                           sync_apply=True) as s:
             got = store.stage_piece(s, origin, body.tx_id, body.tx_size, body.start, changes,
                                     lambda whole: _apply_push(s, request, origin, whole,
                                                               values_checked=True))
