@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator, Sequence
-from itertools import repeat
 from typing import Any
 
 from sqlalchemy import insert, inspect
@@ -22,6 +21,7 @@ from orderdesk import tracking
 from orderdesk.convert_once import repeating
 from orderdesk.ids import uuid7, uuid7_batch
 from orderdesk.json_rows import json_objects
+from orderdesk.sqlite_literals import literal, shared_value
 from orderdesk.models import AuditLog, Outbox
 from orderdesk.models.base import utcnow
 
@@ -133,28 +133,74 @@ def _insert_columns(conn: Any, table: Any, same: dict[str, Any],
     action: building a dictionary per row and converting each of its values again was
     a third of a large import's time."""
     if not varying or not next(iter(varying.values())):
-        return  # no rows (and shared values alone would repeat without end)
+        return  # no rows
     dialect = conn.dialect
     names = [c.name for c in table.columns if c.name in same or c.name in varying]
     procs = {n: table.columns[n].type._cached_bind_processor(dialect) for n in names}
     columns: dict[str, Any] = {}
+    shared: dict[str, Any] = {}
     for n in names:
         if n in same:
-            columns[n] = repeat(procs[n](same[n]) if procs[n] else same[n])
+            shared[n] = procs[n](same[n]) if procs[n] else same[n]
         else:
             columns[n] = list(map(procs[n], varying[n])) if procs[n] else varying[n]
-    _execute_columns(conn, table, names, columns)
+    _execute_columns(conn, table, columns, shared)
 
 
-def _execute_columns(conn: Any, table: Any, names: list[str], columns: dict[str, Any]) -> None:
-    """executemany of one INSERT whose parameters are given column by column, already
-    converted for the driver (an endless iterator for a value shared by all rows)."""
+def _execute_columns(conn: Any, table: Any, columns: dict[str, list[Any]],
+                     shared: dict[str, Any] | None = None) -> None:
+    """executemany of one INSERT whose parameters are given column by column (name →
+    the rows' values), already converted for the driver; `shared` holds, converted too,
+    the values of columns that are one value on every row.
+
+    On SQLite a value every row shares, given or found, goes into the statement as a
+    literal (orderdesk/sqlite_literals.py): binding it row by row cost more than the
+    insert. Elsewhere, and for values without an exact literal, it is bound."""
+    shared_given = dict(shared or {})
+    shared = dict(shared_given)
+    found_same: dict[str, Any] = {}
+    count = len(next(iter(columns.values()))) if columns else 0
+    if not count:
+        return
+    inline: dict[str, str] = {}
+    if dialect_is_sqlite(conn):
+        columns = dict(columns)
+        for n, found in list(columns.items()):
+            same, value = shared_value(found) if count > 1 else (False, None)
+            if same:
+                shared[n] = found_same[n] = value
+                del columns[n]
+        for n, value in list(shared.items()):
+            text = literal(value)
+            if text is not None:
+                inline[n] = text
+                del shared[n]
+    for n, value in shared.items():
+        columns[n] = [value] * count
+    names = [c.name for c in table.columns if c.name in columns or c.name in inline]
+    bound = [n for n in names if n in columns]
+    if not bound:  # every column shared: still `count` rows, so one stays a parameter
+        first = names[0]
+        value = shared_given[first] if first in shared_given else found_same[first]
+        columns[first] = [value] * count
+        del inline[first]
+        bound = [first]
+    if inline:
+        marks = ", ".join(inline[n] if n in inline else "?" for n in names)
+        quoted = ", ".join(conn.dialect.identifier_preparer.quote(n) for n in names)
+        sql = (f"INSERT INTO {conn.dialect.identifier_preparer.format_table(table)} "
+               f"({quoted}) VALUES ({marks})")
+        conn.exec_driver_sql(sql, list(zip(*(columns[n] for n in bound))))
+        return
     compiled = insert(table).values({n: None for n in names}).compile(dialect=conn.dialect)
     order = list(compiled.positiontup) if compiled.positional else names
     rows = zip(*(columns[n] for n in order))
     params: list[Any] = list(rows) if compiled.positional else [dict(zip(order, r)) for r in rows]
-    if params:
-        conn.exec_driver_sql(str(compiled), params)
+    conn.exec_driver_sql(str(compiled), params)
+
+
+def dialect_is_sqlite(conn: Any) -> bool:
+    return conn.dialect.name == "sqlite"
 
 
 def _executemany(conn: Any, table: Any, columns: Sequence[tuple[Any, list[Any]]]) -> None:
@@ -170,12 +216,13 @@ def _executemany(conn: Any, table: Any, columns: Sequence[tuple[Any, list[Any]]]
         return
     dialect = conn.dialect
     by_name = {col.name: found for col, found in columns}
-    names = [c.name for c in table.columns if c.name in by_name]
     converted = {}
-    for n in names:
-        proc = repeating(table.columns[n].type._cached_bind_processor(dialect))
-        converted[n] = list(map(proc, by_name[n])) if proc is not None else by_name[n]
-    _execute_columns(conn, table, names, converted)
+    for c in table.columns:
+        if c.name in by_name:
+            proc = repeating(c.type._cached_bind_processor(dialect))
+            converted[c.name] = (list(map(proc, by_name[c.name])) if proc is not None
+                                 else by_name[c.name])
+    _execute_columns(conn, table, converted)
 
 
 def id_source(batch: int = 5000) -> Iterator[str]:
