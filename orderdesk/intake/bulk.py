@@ -11,6 +11,8 @@ same transaction. Only for inserts of new rows; updates still go through the ORM
 from __future__ import annotations
 
 import hashlib
+import json
+import sqlite3
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -91,17 +93,70 @@ def bulk_insert(session: Session, model: type, rows: list[dict[str, Any]]) -> No
                       .encode("utf-8")).hexdigest()
         digests.append(prev)
     chain.advance(prev)
+    audit_ids = None if remote else _AuditIds(conn)
     _insert_columns(conn, AuditLog.__table__,
                     dict(at=now, user=user, station=station, action="insert", entity=entity,
                          field=None, old_value=None, outcome="ok", tx_id=tx_id),
                     dict(entity_id=entity_ids, new_value=texts, prev_hash=prevs, hash=digests))
-    if not remote:
-        _insert_columns(conn, Outbox.__table__,
-                        dict(tx_id=tx_id, entity=entity, op="insert", field=None,
-                             old_value=None, base_seq=None, user=user, station=station, at=now,
-                             pushed_at=None),
-                        dict(change_id=sorted(uuid7_batch(len(texts))), entity_id=entity_ids,
-                             new_value=texts))
+    if audit_ids is None:
+        return
+    same = dict(tx_id=tx_id, entity=entity, op="insert", field=None, old_value=None,
+                base_seq=None, user=user, station=station, at=now, pushed_at=None)
+    change_ids = sorted(uuid7_batch(len(texts)))
+    first = audit_ids.first_of(len(texts))
+    if first is None or not _outbox_from_audit(conn, first, change_ids, same):
+        _insert_columns(conn, Outbox.__table__, same,
+                        dict(change_id=change_ids, entity_id=entity_ids, new_value=texts))
+
+
+class _AuditIds:
+    """The ids SQLite gave the audit rows one executemany inserted: a rowid table takes
+    max(rowid) + 1 for each new row, so under the write lock they are the run after the
+    largest id before; checked by the largest id after (None when that fails to hold)."""
+
+    def __init__(self, conn: Any) -> None:
+        self.conn = conn
+        self.before = self._largest() if dialect_is_sqlite(conn) else None
+
+    def _largest(self) -> int:
+        return int(self.conn.exec_driver_sql("SELECT coalesce(max(id), 0) FROM audit_log")
+                   .scalar())
+
+    def first_of(self, count: int) -> int | None:
+        if self.before is None or self._largest() != self.before + count:
+            return None
+        return self.before + 1
+
+
+def _outbox_from_audit(conn: Any, first: int, change_ids: list[str],
+                       same: dict[str, Any]) -> bool:
+    """Outbox rows of a bulk insert copied by SQLite from its audit rows (ids `first`
+    on, in order; the outbox value of an insert is its audit text): only the change ids
+    go in, as one JSON array. Binding the 600-byte values and entity ids again, row by
+    row, was most of the outbox's cost. False (nothing written) when a shared value has
+    no exact literal or SQLite lacks JSON functions."""
+    if sqlite3.sqlite_version_info < (3, 38):
+        return False
+    table = Outbox.__table__
+    dialect = conn.dialect
+    inline: dict[str, str] = {}
+    for name, value in same.items():
+        proc = table.columns[name].type._cached_bind_processor(dialect)
+        text = literal(proc(value) if proc else value)
+        if text is None:
+            return False
+        inline[name] = text
+    names = list(inline)
+    conn.exec_driver_sql(
+        f"INSERT INTO outbox (change_id, entity_id, new_value, {', '.join(map(_quoted, names))}) "
+        f"SELECT j.value, a.entity_id, a.new_value, {', '.join(inline[n] for n in names)} "
+        "FROM json_each(?) AS j JOIN audit_log AS a ON a.id = ? + j.key",
+        (json.dumps(change_ids), first))
+    return True
+
+
+def _quoted(name: str) -> str:
+    return '"' + name + '"'
 
 
 _PLAIN = (str, int, float, bool, type(None))

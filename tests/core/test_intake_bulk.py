@@ -81,6 +81,45 @@ def test_bulk_rows_are_the_hooks_rows_and_chain(desk: Desk) -> None:
     assert len({o.change_id for o in outbox}) == len(outbox)
 
 
+def _bulk_outbox(desk: Desk, first: int) -> list[Outbox]:
+    with desk.write(Actor(user="sales1", station="A")) as s:
+        s.add(Customer(code=f"X{first}", name="先写一条"))  # hook rows before the bulk rows
+        s.flush()
+        bulk_insert(s, Customer, [dict(id=f"0190a000-0000-7000-8000-{n:012d}", code=f"B{n}",
+                                       name=f"客户'{n}") for n in range(first, first + 40)])
+        tx = s.info["tx_id"]
+    with desk.read() as s:
+        return list(s.scalars(select(Outbox).where(Outbox.tx_id == tx, Outbox.entity_id.like(
+            "0190a000%")).order_by(Outbox.seq)))
+
+
+def test_outbox_rows_copied_from_audit_equal_bound_ones(desk: Desk,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """On SQLite the outbox rows of a bulk insert are copied from its audit rows by one
+    statement; they must be the rows the bound path writes, in the same order."""
+    from orderdesk.intake import bulk
+
+    copied = _bulk_outbox(desk, 100)
+    monkeypatch.setattr(bulk.sqlite3, "sqlite_version_info", (3, 37, 0))  # the bound path
+    bound = _bulk_outbox(desk, 200)
+    assert len(copied) == len(bound) == 40
+    with desk.read() as s:
+        audit = {a.entity_id: a.new_value for a in s.scalars(
+            select(AuditLog).where(AuditLog.entity == "customers"))}
+    for rows in (copied, bound):
+        assert [r.change_id for r in rows] == sorted(r.change_id for r in rows)
+        assert [r.entity_id for r in rows] == sorted(r.entity_id for r in rows)
+        for r in rows:
+            assert r.new_value == audit[r.entity_id] and "'" in json.loads(r.new_value)["name"]
+    for a, b in zip(copied, bound, strict=True):
+        for name in ("entity", "op", "field", "old_value", "base_seq", "user", "station",
+                     "pushed_at"):
+            assert getattr(a, name) == getattr(b, name), name
+        assert type(a.at) is type(b.at) and a.at is not None
+        assert json.loads(a.new_value)["code"] == json.loads(b.new_value)["code"].replace(
+            "B2", "B1")
+
+
 def test_sync_applied_bulk_rows_are_audited_without_outbox(desk: Desk) -> None:
     with desk.write(sync_apply=True) as s:
         bulk_insert(s, Customer, [dict(id=f"0190a000-0000-7000-8000-{n:012d}", code=f"S{n}",
