@@ -547,10 +547,14 @@ def _candidate_pairs(session: Session, index: CatalogIndex, order_ids: Sequence[
     conn = session.connection()
     probes: set[tuple[Any, ...]] = set()
     bounds: dict[dt.datetime, tuple[Any, Any]] = {}
-    with keymod.IdSet(conn, order_ids) as ids:
-        stored = conn.execute(select(DedupKey.order_id, DedupKey.customer_key,
-                                     DedupKey.sku_norm, DedupKey.order_time)
-                              .where(ids.clause(DedupKey.order_id))).all() if ids else []
+    # The rows a bulk writer has just inserted are known without reading them back.
+    stored, unknown = keymod.written_keys(session, order_ids)
+    if unknown:
+        with keymod.IdSet(conn, unknown) as ids:
+            stored.extend(conn.execute(select(DedupKey.order_id, DedupKey.customer_key,
+                                              DedupKey.sku_norm, DedupKey.order_time)
+                                       .where(ids.clause(DedupKey.order_id))).all()
+                          if ids else [])
     for oid, key, sku, when in stored:
         span = bounds.get(when)
         if span is None:

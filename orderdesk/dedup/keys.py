@@ -345,6 +345,10 @@ def refresh(session: Session, order_ids: Iterable[str]) -> int:
         return 0
     conn = session.connection()
     index = catalog_index(session)
+    written = session.info.get(WRITTEN)
+    if written:
+        for i in ids:
+            written.pop(i, None)
     with IdSet(conn, ids) as idset:
         conn.execute(delete(DedupKey.__table__).where(idset.clause(DedupKey.order_id)))
     rows = rows_for_orders(conn, index, ids)
@@ -355,6 +359,26 @@ def refresh(session: Session, order_ids: Iterable[str]) -> int:
 #: session.info key: ids of orders a bulk writer indexed itself (index_inserted), which
 #: the duplicate check need not rebuild from the database.
 INDEXED = "dedup_indexed"
+#: session.info key: order id → the (customer key, sku_norm, order time) index rows a
+#: bulk writer inserted for it in this transaction, so the duplicate check that follows
+#: need not read them back (dropped for an order whose rows are rebuilt).
+WRITTEN = "dedup_written"
+
+
+def written_keys(session: Session, order_ids: Iterable[str]) -> tuple[
+        list[tuple[str, str, str, dt.datetime]], list[str]]:
+    """(index rows of these orders as a bulk writer wrote them in this transaction, the
+    ids of the orders it did not write: their rows are in the table)."""
+    written = session.info.get(WRITTEN) or {}
+    rows: list[tuple[str, str, str, dt.datetime]] = []
+    others: list[str] = []
+    for oid in order_ids:
+        mine = written.get(oid)
+        if mine is None:
+            others.append(oid)
+        else:
+            rows.extend((oid, *row) for row in mine)
+    return rows, others
 
 
 def index_inserted(session: Session, orders: Sequence[dict[str, Any]],
@@ -379,6 +403,7 @@ def index_inserted(session: Session, orders: Sequence[dict[str, Any]],
             skus.setdefault(ln["order_id"], set()).add(cache[ln["product_id"]])
     rows: list[tuple[Any, ...]] = []
     done = session.info.setdefault(INDEXED, set())
+    written = session.info.setdefault(WRITTEN, {})
     for o in orders:
         done.add(o["id"])
         if o.get("cancelled") or o.get("merged_into_id"):
@@ -386,9 +411,12 @@ def index_inserted(session: Session, orders: Sequence[dict[str, Any]],
         keys = order_keys(index, customer_id=o.get("customer_id"),
                           phone=o.get("contact_phone"), name=o.get("contact_name"),
                           address=o.get("delivery_address"))
-        when = db_time(conn, o["order_time"])
-        for norm in skus.get(o["id"], ()):
-            rows.extend((o["id"], key, norm, when) for key in keys)
+        order_time = o["order_time"]
+        when = db_time(conn, order_time)
+        mine = [(key, norm, order_time) for norm in skus.get(o["id"], ()) for key in keys]
+        rows.extend((o["id"], key, norm, when) for key, norm, _ in mine)
+        if order_time.tzinfo is None:  # read back it would be this naive time again
+            written[o["id"]] = mine
     bulk_insert(conn, "dedup_keys", _KEY_COLUMNS, rows)
     return len(rows)
 
@@ -396,6 +424,7 @@ def index_inserted(session: Session, orders: Sequence[dict[str, Any]],
 def reindex(session: Session) -> int:
     """Rebuild the whole index from the orders (after a restore or an upgrade)."""
     conn = session.connection()
+    session.info.pop(WRITTEN, None)
     conn.execute(delete(DedupKey.__table__))
     ids = list(conn.execute(select(Order.id)).scalars())
     index = catalog_index(session)

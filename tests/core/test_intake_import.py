@@ -415,6 +415,37 @@ def test_import_indexes_its_orders_as_a_rebuild_would(desk, demo_catalog, work) 
     assert {row[0] for row in written} == set(ids)
 
 
+def test_index_rows_kept_from_the_write_are_the_stored_ones(desk, demo_catalog) -> None:  # type: ignore[no-untyped-def]
+    """The duplicate check takes a bulk writer's index rows from the session instead of
+    reading them back: they must be the rows stored (times as read back), and an order
+    whose rows are rebuilt must be read from the table again."""
+    import datetime as dt
+
+    from orderdesk.dedup import keys
+    from orderdesk.models import Customer, DedupKey, Product
+
+    with desk.write() as s:
+        customer = s.scalars(select(Customer)).first()
+        products = s.scalars(select(Product).limit(2)).all()
+        when = dt.datetime(2026, 3, 1, 9, 30, 15, 120000)
+        orders = [dict(id=f"0190a000-0000-7000-8000-{n:012d}", customer_id=customer.id,
+                       contact_phone="13900000001", contact_name="王工",
+                       delivery_address=None, order_time=when + dt.timedelta(minutes=n))
+                  for n in range(2)]
+        lines = [dict(order_id=o["id"], product_id=p.id, cancelled=False)
+                 for o in orders for p in products]
+        assert keys.index_inserted(s, orders, lines) > 0
+        ids = [o["id"] for o in orders]
+        kept, unknown = keys.written_keys(s, ids)
+        stored = s.execute(select(DedupKey.order_id, DedupKey.customer_key, DedupKey.sku_norm,
+                                  DedupKey.order_time).where(DedupKey.order_id.in_(ids))).all()
+        assert unknown == [] and sorted(kept) == sorted(tuple(r) for r in stored)
+        keys.refresh(s, ids[:1])
+        kept, unknown = keys.written_keys(s, ids)
+        assert unknown == ids[:1] and {r[0] for r in kept} == {ids[1]}
+        s.rollback()
+
+
 def test_import_gives_back_its_large_write_settings(desk, demo_catalog, work) -> None:  # type: ignore[no-untyped-def]
     """run_import holds its transaction in a large page cache with the automatic
     checkpoint off; the pooled connection must come back to SQLite's defaults."""
