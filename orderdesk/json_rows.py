@@ -40,6 +40,12 @@ def _rows(template: str, columns: Sequence[list[Any]]) -> list[str]:
 
 def _json_column(column: list[Any]) -> list[str]:
     string = _string
+    if column:
+        # One value on every row (a flush's NULLs, statuses, channel): encoded once.
+        # Only None and strings: None equals nothing else, a string only strings.
+        first = column[0]
+        if (first is None or first.__class__ is str) and column.count(first) == len(column):
+            return [_LITERALS[None] if first is None else string(first)] * len(column)
     if all(value.__class__ is str for value in column):
         return list(map(string, column))
     value_text = _json_value

@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlalchemy import Boolean, Date, DateTime, Integer, LargeBinary, Numeric, Table
 
-from orderdesk.convert_once import repeating
+from orderdesk.convert_once import bind_processor, repeating
 from orderdesk.models import Base
 from orderdesk.tracking import encode
 
@@ -158,7 +158,7 @@ def write_many(session: Any, build: Any, table: Any, rows: list[dict[str, Any]])
     dialect = conn.dialect
     names = list(rows[0])
     compiled = build({n: None for n in names}).compile(dialect=dialect)
-    procs = {n: table.columns[n].type._cached_bind_processor(dialect) for n in names}
+    procs = {n: bind_processor(table.columns[n].type, dialect) for n in names}
     # Column by column: each column's values are converted with one map (the same object
     # as the one before, such as a transaction's shared time, converted once), then the
     # columns are transposed into the driver's parameter rows.

@@ -20,7 +20,7 @@ from sqlalchemy import insert, inspect
 from sqlalchemy.orm import Session
 
 from orderdesk import tracking
-from orderdesk.convert_once import repeating
+from orderdesk.convert_once import bind_processor, repeating
 from orderdesk.ids import uuid7, uuid7_batch
 from orderdesk.json_rows import json_objects
 from orderdesk.sqlite_literals import literal, shared_value
@@ -274,7 +274,7 @@ def _executemany(conn: Any, table: Any, columns: Sequence[tuple[Any, list[Any]]]
     converted = {}
     for c in table.columns:
         if c.name in by_name:
-            proc = repeating(c.type._cached_bind_processor(dialect))
+            proc = repeating(bind_processor(c.type, dialect))
             converted[c.name] = (list(map(proc, by_name[c.name])) if proc is not None
                                  else by_name[c.name])
     _execute_columns(conn, table, converted)

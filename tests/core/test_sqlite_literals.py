@@ -4,6 +4,7 @@ stores, for any text and any column affinity."""
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 from pathlib import Path
 
@@ -96,3 +97,21 @@ def test_a_table_of_shared_columns_still_gets_every_row(tmp_path: Path) -> None:
         _execute_columns(conn, WIDE, {"t": ["x"] * 3}, {"i": 7})
         assert conn.exec_driver_sql("SELECT t, i FROM wide").all() == [("x", 7)] * 3
     eng.dispose()
+
+
+@settings(max_examples=300, deadline=None)
+@given(value=st.one_of(st.datetimes(), st.dates(), st.none(),
+                       st.datetimes(timezones=st.just(dt.timezone(dt.timedelta(hours=8))))))
+def test_fast_time_text_is_sqlalchemys(value) -> None:  # type: ignore[no-untyped-def]
+    """The bulk writers' date and datetime conversion for SQLite (isoformat) gives the
+    text SQLAlchemy's own processor stores, for every value either accepts."""
+    from sqlalchemy import Date, DateTime
+    from sqlalchemy.dialects import sqlite
+
+    from orderdesk.convert_once import bind_processor
+
+    dialect = sqlite.dialect()
+    for type_ in (DateTime(), DateTime(timezone=True), Date()):
+        theirs = type_._cached_bind_processor(dialect)
+        ours = bind_processor(type_, dialect)
+        assert ours is not theirs and ours(value) == theirs(value)
