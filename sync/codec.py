@@ -15,9 +15,11 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import Boolean, Date, DateTime, Integer, LargeBinary, Numeric, Table
+from sqlalchemy import literal_column
 
 from orderdesk.convert_once import bind_processor, repeating
 from orderdesk.models import Base
+from orderdesk.sqlite_literals import literal, shared_value
 from orderdesk.tracking import encode
 
 #: Fields that are per-database state, never synchronised: a sign-in at one station
@@ -157,19 +159,33 @@ def write_many(session: Any, build: Any, table: Any, rows: list[dict[str, Any]])
     conn = session.connection()
     dialect = conn.dialect
     names = list(rows[0])
-    compiled = build({n: None for n in names}).compile(dialect=dialect)
     procs = {n: bind_processor(table.columns[n].type, dialect) for n in names}
     # Column by column: each column's values are converted with one map (the same object
     # as the one before, such as a transaction's shared time, converted once), then the
     # columns are transposed into the driver's parameter rows.
-    order = list(compiled.positiontup) if compiled.positional else names
-    columns = []
-    for n in order:
+    converted: dict[str, list[Any]] = {}
+    for n in names:
         values = [row[n] for row in rows]
         fn = procs[n]
-        columns.append(list(map(repeating(fn), values)) if fn is not None else values)
+        converted[n] = list(map(repeating(fn), values)) if fn is not None else values
+    # On SQLite a value every row shares (a transaction's time, its station, the
+    # entity) is written into the statement once (orderdesk/sqlite_literals.py).
+    inline: dict[str, str] = {}
+    if dialect.name == "sqlite" and len(rows) > 1:
+        for n in names:
+            same, value = shared_value(converted[n])
+            text = literal(value) if same else None
+            if text is not None:
+                inline[n] = text
+    compiled = build({n: literal_column(inline[n]) if n in inline else None
+                      for n in names}).compile(dialect=dialect)
+    order = (list(compiled.positiontup) if compiled.positional
+             else [n for n in names if n not in inline])
+    columns = [converted[n] for n in order]
     params: list[Any] = (list(zip(*columns)) if compiled.positional
                          else [dict(zip(order, r)) for r in zip(*columns)])
+    if not columns:  # every column shared: the rows are still len(rows) rows
+        params = [()] * len(rows)
     sql = str(compiled)
     for i in range(0, len(params), 5000):
         conn.exec_driver_sql(sql, params[i:i + 5000])

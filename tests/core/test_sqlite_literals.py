@@ -115,3 +115,26 @@ def test_fast_time_text_is_sqlalchemys(value) -> None:  # type: ignore[no-untype
         theirs = type_._cached_bind_processor(dialect)
         ours = bind_processor(type_, dialect)
         assert ours is not theirs and ours(value) == theirs(value)
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(rows=st.lists(st.tuples(st.sampled_from(["a'b", "x", "客户"]), st.integers(0, 2)),
+                     min_size=1, max_size=6),
+       station=st.sampled_from([None, "A", "o'brien", "a\x00b"]))
+def test_sync_writer_inlines_shared_values_as_binding_would(engine, rows, station) -> None:  # type: ignore[no-untyped-def]
+    """sync.codec.write_many (the server's and stations' big writes) inlines shared
+    values the same way, upserts included."""
+    from sqlalchemy import insert
+    from sqlalchemy.orm import Session
+
+    from sync import codec
+
+    data = [dict(k=i + 1, t=t, i=n, s=station, order="same") for i, (t, n) in enumerate(rows)]
+    with Session(engine) as session, session.begin():
+        session.connection().exec_driver_sql("DELETE FROM wide")
+        codec.write_many(session, insert(WIDE).values, WIDE, data)
+        got = session.connection().exec_driver_sql(
+            'SELECT k, t, i, s, "order", typeof(s) FROM wide ORDER BY k').all()
+    assert got == [(r["k"], r["t"], r["i"], r["s"], "same", "null" if station is None
+                    else "text") for r in data]
