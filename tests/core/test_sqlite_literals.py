@@ -128,7 +128,7 @@ def test_sync_writer_inlines_shared_values_as_binding_would(engine, rows, statio
     from sqlalchemy import insert
     from sqlalchemy.orm import Session
 
-    from sync import codec
+    from orderdesk.sync import codec
 
     data = [dict(k=i + 1, t=t, i=n, s=station, order="same") for i, (t, n) in enumerate(rows)]
     with Session(engine) as session, session.begin():
