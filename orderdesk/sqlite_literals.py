@@ -48,3 +48,17 @@ def shared_value(values: list[Any]) -> tuple[bool, Any]:
     if kind is not str and first is not None and not all(type(v) is kind for v in values):
         return False, None
     return True, first
+
+
+def shared_literals(columns: dict[str, list[Any]]) -> dict[str, str]:
+    """The SQLite literal of each column (name → its rows' values, converted for the
+    driver) that holds one value on every row and has an exact literal."""
+    found: dict[str, str] = {}
+    for name, values in columns.items():
+        if len(values) < 2:
+            continue  # nothing to save on one row
+        same, value = shared_value(values)
+        text = literal(value) if same else None
+        if text is not None:
+            found[name] = text
+    return found

@@ -19,7 +19,7 @@ from sqlalchemy import literal_column
 
 from orderdesk.convert_once import bind_processor, repeating
 from orderdesk.models import Base
-from orderdesk.sqlite_literals import literal, shared_value
+from orderdesk.sqlite_literals import shared_literals
 from orderdesk.tracking import encode
 
 #: Fields that are per-database state, never synchronised: a sign-in at one station
@@ -170,13 +170,7 @@ def write_many(session: Any, build: Any, table: Any, rows: list[dict[str, Any]])
         converted[n] = list(map(repeating(fn), values)) if fn is not None else values
     # On SQLite a value every row shares (a transaction's time, its station, the
     # entity) is written into the statement once (orderdesk/sqlite_literals.py).
-    inline: dict[str, str] = {}
-    if dialect.name == "sqlite" and len(rows) > 1:
-        for n in names:
-            same, value = shared_value(converted[n])
-            text = literal(value) if same else None
-            if text is not None:
-                inline[n] = text
+    inline = shared_literals(converted) if dialect.name == "sqlite" else {}
     compiled = build({n: literal_column(inline[n]) if n in inline else None
                       for n in names}).compile(dialect=dialect)
     order = (list(compiled.positiontup) if compiled.positional

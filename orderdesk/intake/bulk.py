@@ -23,7 +23,7 @@ from orderdesk import tracking
 from orderdesk.convert_once import bind_processor, repeating
 from orderdesk.ids import uuid7, uuid7_batch
 from orderdesk.json_rows import json_objects
-from orderdesk.sqlite_literals import literal, shared_value
+from orderdesk.sqlite_literals import literal, shared_literals
 from orderdesk.models import AuditLog, Outbox
 from orderdesk.models.base import utcnow
 
@@ -148,15 +148,12 @@ def _outbox_from_audit(conn: Any, first: int, change_ids: list[str],
         inline[name] = text
     names = list(inline)
     conn.exec_driver_sql(
-        f"INSERT INTO outbox (change_id, entity_id, new_value, {', '.join(map(_quoted, names))}) "
+        f"INSERT INTO outbox (change_id, entity_id, new_value, "
+        f"{', '.join(map(dialect.identifier_preparer.quote, names))}) "
         f"SELECT j.value, a.entity_id, a.new_value, {', '.join(inline[n] for n in names)} "
         "FROM json_each(?) AS j JOIN audit_log AS a ON a.id = ? + j.key",
         (json.dumps(change_ids), first))
     return True
-
-
-def _quoted(name: str) -> str:
-    return '"' + name + '"'
 
 
 _PLAIN = (str, int, float, bool, type(None))
@@ -211,35 +208,25 @@ def _execute_columns(conn: Any, table: Any, columns: dict[str, list[Any]],
     On SQLite a value every row shares, given or found, goes into the statement as a
     literal (orderdesk/sqlite_literals.py): binding it row by row cost more than the
     insert. Elsewhere, and for values without an exact literal, it is bound."""
-    shared_given = dict(shared or {})
-    shared = dict(shared_given)
-    found_same: dict[str, Any] = {}
     count = len(next(iter(columns.values()))) if columns else 0
     if not count:
         return
+    given = dict(shared or {})
     inline: dict[str, str] = {}
     if dialect_is_sqlite(conn):
-        columns = dict(columns)
-        for n, found in list(columns.items()):
-            same, value = shared_value(found) if count > 1 else (False, None)
-            if same:
-                shared[n] = found_same[n] = value
-                del columns[n]
-        for n, value in list(shared.items()):
+        inline = shared_literals(columns)
+        for n, value in given.items():
             text = literal(value)
             if text is not None:
                 inline[n] = text
-                del shared[n]
-    for n, value in shared.items():
-        columns[n] = [value] * count
-    names = [c.name for c in table.columns if c.name in columns or c.name in inline]
-    bound = [n for n in names if n in columns]
+    full = dict(columns)
+    full.update({n: [value] * count for n, value in given.items()})
+    names = [c.name for c in table.columns if c.name in full]
+    bound = [n for n in names if n not in inline]
     if not bound:  # every column shared: still `count` rows, so one stays a parameter
-        first = names[0]
-        value = shared_given[first] if first in shared_given else found_same[first]
-        columns[first] = [value] * count
-        del inline[first]
-        bound = [first]
+        bound = [names[0]]
+        del inline[names[0]]
+    columns = {n: full[n] for n in bound}
     if inline:
         marks = ", ".join(inline[n] if n in inline else "?" for n in names)
         quoted = ", ".join(conn.dialect.identifier_preparer.quote(n) for n in names)
